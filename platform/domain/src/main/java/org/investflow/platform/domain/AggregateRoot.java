@@ -1,0 +1,41 @@
+package org.investflow.platform.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Base of every aggregate document: it carries the aggregate's unpublished events (the outbox) and
+ * the ids of the events it has already handled (the inbox), so a state change, the events it causes
+ * and the fact that an incoming event was consumed are all committed by one single-document write.
+ */
+public abstract class AggregateRoot {
+
+    private static final int INBOX_LIMIT = 200;
+
+    private List<OutboxMessage> outbox = new ArrayList<>();
+    private Set<String> handledEvents = new LinkedHashSet<>();
+
+    /** Queues messages for the relay; called by the application layer after a command. */
+    public void enqueue(List<OutboxMessage> messages) {
+        outbox.addAll(messages);
+    }
+
+    public List<OutboxMessage> outbox() {
+        return List.copyOf(outbox);
+    }
+
+    /** Whether the incoming event {@code eventId} was already applied to this aggregate. */
+    public boolean hasHandled(String eventId) {
+        return handledEvents.contains(eventId);
+    }
+
+    /** Remembers that {@code eventId} was applied, keeping only the most recent ids. */
+    public void markHandled(String eventId) {
+        handledEvents.add(eventId);
+        if (handledEvents.size() > INBOX_LIMIT) {
+            handledEvents.remove(handledEvents.iterator().next());
+        }
+    }
+}

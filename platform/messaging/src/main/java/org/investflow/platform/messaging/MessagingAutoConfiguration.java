@@ -1,0 +1,106 @@
+package org.investflow.platform.messaging;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kafka as every InvestFlow service uses it: string keys (case ids) and byte values (CloudEvents
+ * data), an idempotent producer with {@code acks=all}, consumers that commit only what they
+ * processed, bounded retry then dead letters, the service's topics created at start-up, and the
+ * outbox relay.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableKafka
+@EnableConfigurationProperties({MessagingProperties.class, KafkaProperties.class})
+public class MessagingAutoConfiguration {
+
+    @Bean
+    CloudEventCodec cloudEventCodec(JsonMapper json) {
+        return new CloudEventCodec(json);
+    }
+
+    @Bean
+    OutboxMessages outboxMessages(CloudEventCodec codec) {
+        return new OutboxMessages(codec);
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> kafkaTemplate(ProducerFactory<String, byte[]> producers) {
+        return new KafkaTemplate<>(producers);
+    }
+
+    @Bean
+    ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka,
+                                                         @Value("${spring.application.name:investflow}") String application) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, application);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, MessagingProperties properties) {
+        return DeadLetters.errorHandler(template, properties);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumers, DefaultErrorHandler errorHandler) {
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumers);
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics investflowTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(properties.topics().stream()
+                .map(name -> new NewTopic(name, properties.partitions(), properties.replicas()))
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
+                            MessagingProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, codec, properties, meters);
+    }
+}

@@ -1,0 +1,31 @@
+package org.investflow.platform.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Messaging settings of one service ({@code investflow.messaging.*}).
+ *
+ * @param topics            topics this service creates at start-up: its own and the dead-letter topics of what it consumes
+ * @param consumes          topics it subscribes to (documentation and deployment checks)
+ * @param outboxCollections MongoDB collections whose documents carry an outbox the relay drains
+ * @param relayInterval     how often the relay looks for unpublished events
+ * @param partitions        partitions of the topics it creates
+ * @param replicas          replication factor of the topics it creates
+ * @param retries           delivery attempts after the first before a record goes to the dead-letter topic
+ * @param retryBackoff      pause between those attempts
+ */
+@ConfigurationProperties("investflow.messaging")
+public record MessagingProperties(
+        @DefaultValue List<String> topics,
+        @DefaultValue List<String> consumes,
+        @DefaultValue List<String> outboxCollections,
+        @DefaultValue("100ms") Duration relayInterval,
+        @DefaultValue("3") int partitions,
+        @DefaultValue("1") short replicas,
+        @DefaultValue("3") int retries,
+        @DefaultValue("200ms") Duration retryBackoff) {
+}

@@ -1,0 +1,116 @@
+package org.investflow.platform.messaging;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.Document;
+import org.investflow.platform.domain.OutboxMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes the events waiting in aggregate documents, in their order, then removes each from its
+ * document. A failed send leaves the event where it is for the next pass, so an event is never lost;
+ * a crash between send and removal publishes it again, which idempotent consumers absorb.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 100;
+
+    private final ReactiveMongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final CloudEventCodec codec;
+    private final List<String> collections;
+    private final Duration interval;
+    private final Counter published;
+    private final Counter failures;
+    private volatile Disposable running;
+
+    public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
+                       MessagingProperties properties, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.codec = codec;
+        this.collections = properties.outboxCollections();
+        this.interval = properties.relayInterval();
+        this.published = meters.counter("investflow.outbox.published");
+        this.failures = meters.counter("investflow.outbox.failures");
+    }
+
+    /** One pass over every outbox collection; completes when all it found was published. */
+    public Mono<Void> drain() {
+        return Flux.fromIterable(collections).concatMap(this::drain).then();
+    }
+
+    private Mono<Void> drain(String collection) {
+        Query pending = Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
+        return mongo.find(pending, Document.class, collection)
+                .concatMap(document -> publish(collection, document))
+                .then();
+    }
+
+    private Mono<Void> publish(String collection, Document document) {
+        List<Document> outbox = document.getList("outbox", Document.class);
+        return Flux.fromIterable(outbox)
+                .map(entry -> mongo.getConverter().read(OutboxMessage.class, entry))
+                .concatMap(message -> send(message).then(remove(collection, document.get("_id"), message)))
+                .then();
+    }
+
+    private Mono<Void> send(OutboxMessage message) {
+        return Mono.fromFuture(() -> kafka.send(codec.toRecord(message)))
+                .doOnSuccess(result -> published.increment())
+                .then();
+    }
+
+    private Mono<Void> remove(String collection, Object id, OutboxMessage message) {
+        Update update = new Update().pull("outbox", new Document("eventId", message.eventId()));
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection).then();
+    }
+
+    @Override
+    public void start() {
+        running = Flux.interval(interval)
+                .onBackpressureDrop()
+                .concatMap(tick -> drain().onErrorResume(this::retryLater), 1)
+                .subscribe();
+    }
+
+    private Mono<Void> retryLater(Throwable error) {
+        failures.increment();
+        log.warn("outbox relay pass failed, the events stay queued for the next pass: {}", error.toString());
+        return Mono.empty();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = running;
+        if (current != null) {
+            current.dispose();
+        }
+        running = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null;
+    }
+
+    @Override
+    public int getPhase() {
+        // start after the Kafka listeners and web server, stop before them
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,111 @@
+package org.investflow.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.investflow.platform.domain.ForbiddenException;
+import org.investflow.platform.domain.IllegalTransitionException;
+import org.investflow.platform.domain.NotFoundException;
+import org.investflow.platform.domain.RuleViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error of every service as {@code application/problem+json} (RFC 9457): domain refusals by
+ * their kind, invalid input with one entry per offending field.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ResponseEntity<ProblemDetail> illegalTransition(IllegalTransitionException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, e.getMessage());
+        response.getBody().setProperty("currentState", e.currentState());
+        return response;
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(UnauthenticatedException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
+        return problem(HttpStatus.UNAUTHORIZED, e.getMessage());
+    }
+
+    @ExceptionHandler({OptimisticLockingFailureException.class, DuplicateKeyException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "the resource was changed concurrently; read it again and retry");
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request has invalid fields");
+        body.setProperty("errors", fieldErrors(e.getFieldErrors()));
+        return Mono.just(ResponseEntity.badRequest().body(body));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request has invalid fields");
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors beanErrors) {
+                errors.addAll(fieldErrors(beanErrors.getFieldErrors()));
+            } else {
+                result.getResolvableErrors().forEach(error -> errors.add(Map.of(
+                        "field", parameterName(result), "message", String.valueOf(error.getDefaultMessage()))));
+            }
+        }
+        body.setProperty("errors", errors);
+        return Mono.just(ResponseEntity.badRequest().body(body));
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        RequestHeader header = result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+        if (header != null) {
+            return header.value().isEmpty() ? header.name() : header.value();
+        }
+        return String.valueOf(result.getMethodParameter().getParameterName());
+    }
+
+    private static List<Map<String, String>> fieldErrors(List<FieldError> errors) {
+        return errors.stream()
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}

@@ -1,0 +1,30 @@
+package org.investflow.intake;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Intake: foreign investors submit investment intentions, case officers accept or reject them.
+ * Its settings file is {@code intake.yml} (not {@code application.yml}) so that all four services
+ * can run in one JVM for the local stack and the end-to-end test without reading each other's.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class IntakeApplication {
+
+    public static final String CONFIG_NAME = "intake";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** The application with its settings file name set; used by main and by the local stack. */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(IntakeApplication.class);
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        return application;
+    }
+}

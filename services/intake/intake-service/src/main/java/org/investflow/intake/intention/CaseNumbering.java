@@ -1,0 +1,9 @@
+package org.investflow.intake.intention;
+
+import reactor.core.publisher.Mono;
+
+/** Source of new case ids, unique across the commission. */
+public interface CaseNumbering {
+
+    Mono<String> next();
+}

@@ -1,0 +1,2 @@
+/** MongoDB adapters of intentions. */
+package org.investflow.intake.intention.persistence;

@@ -1,0 +1,2 @@
+/** HTTP API of intentions. */
+package org.investflow.intake.intention.web;
