@@ -18,8 +18,12 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * One real Kafka broker (KRaft, in-process) and one MongoDB-wire-compatible server per test JVM,
  * started on first use on free ports and shared by every Spring context and test of that JVM.
+ * With {@code -Dinvestflow.test.infrastructure=containers} and a Docker engine, the same tests run
+ * against real {@code apache/kafka} and {@code mongo} containers instead.
  */
 public final class SharedInfrastructure {
+
+    private static final boolean CONTAINERS = ContainerInfrastructure.requestedAndAvailable();
 
     private static EmbeddedKafkaKraftBroker kafka;
     private static MongoServer mongo;
@@ -31,6 +35,9 @@ public final class SharedInfrastructure {
 
     /** The broker's bootstrap servers, starting it if needed. */
     public static synchronized String bootstrapServers() {
+        if (CONTAINERS) {
+            return ContainerInfrastructure.bootstrapServers();
+        }
         if (kafka == null) {
             kafka = new EmbeddedKafkaKraftBroker(1, 3);
             kafka.brokerProperty("auto.create.topics.enable", "true");
@@ -41,14 +48,22 @@ public final class SharedInfrastructure {
     }
 
     /** A connection string to {@code database} on the shared MongoDB-wire server. */
-    public static synchronized String mongoUri(String database) {
+    public static String mongoUri(String database) {
+        return "mongodb://" + mongoAddress() + "/" + database;
+    }
+
+    /** {@code host:port} of the shared MongoDB-wire server, starting it if needed. */
+    public static synchronized String mongoAddress() {
+        if (CONTAINERS) {
+            return ContainerInfrastructure.mongoAddress();
+        }
         if (mongo == null) {
             mongo = new MongoServer(new MemoryBackend());
             InetSocketAddress address = mongo.bind();
             mongoAddress = address.getHostString() + ":" + address.getPort();
             Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow));
         }
-        return "mongodb://" + mongoAddress + "/" + database;
+        return mongoAddress;
     }
 
     /** Sends a record to the shared broker and waits for its acknowledgement. */

@@ -25,16 +25,22 @@ public final class TopicProbe implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-    private TopicProbe(String topic) {
+    private TopicProbe(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
     }
 
+    /** A probe on {@code topic} of the shared test broker. */
     public static TopicProbe of(String topic) {
-        return new TopicProbe(topic);
+        return new TopicProbe(SharedInfrastructure.bootstrapServers(), topic);
+    }
+
+    /** A probe on {@code topic} of the broker at {@code bootstrapServers}. */
+    public static TopicProbe on(String bootstrapServers, String topic) {
+        return new TopicProbe(bootstrapServers, topic);
     }
 
     /** Waits up to 30 s for a record matching {@code wanted} and returns the first such record. */
