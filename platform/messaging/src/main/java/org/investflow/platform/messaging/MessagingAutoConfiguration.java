@@ -74,6 +74,10 @@ public class MessagingAutoConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, application);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Listeners return Mono: spring-kafka then acks asynchronously and pauses the consumer until
+        // every record of the last poll is acknowledged. One record per poll therefore keeps the
+        // records of a partition (all events of a case) strictly in order, one at a time.
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         return new DefaultKafkaConsumerFactory<>(config);
     }
 
