@@ -5,14 +5,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.data.annotation.Version;
+
 /**
  * Base of every aggregate document: it carries the aggregate's unpublished events (the outbox) and
  * the ids of the events it has already handled (the inbox), so a state change, the events it causes
  * and the fact that an incoming event was consumed are all committed by one single-document write.
+ * Its {@code version} field is the optimistic lock: every save checks and increments it, and so does
+ * the outbox relay when it removes a published event, so a save of a copy read before that removal
+ * fails instead of putting the published event back.
  */
 public abstract class AggregateRoot {
 
+    /** Name of the optimistic-lock field in every aggregate document. */
+    public static final String VERSION_FIELD = "version";
+
     private static final int INBOX_LIMIT = 200;
+
+    @Version
+    private Long version;
 
     private List<OutboxMessage> outbox = new ArrayList<>();
     private Set<String> handledEvents = new LinkedHashSet<>();
@@ -20,6 +31,11 @@ public abstract class AggregateRoot {
     /** Queues messages for the relay; called by the application layer after a command. */
     public void enqueue(List<OutboxMessage> messages) {
         outbox.addAll(messages);
+    }
+
+    /** The optimistic-lock version; null before the first save. */
+    public Long version() {
+        return version;
     }
 
     public List<OutboxMessage> outbox() {

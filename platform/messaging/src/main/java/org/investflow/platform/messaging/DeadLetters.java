@@ -9,20 +9,28 @@ import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The consumers' error policy: transient faults are retried a bounded number of times, then the
- * record goes to {@code <topic>.DLT} with the failure in {@code kafka_dlt-*} headers and the
- * consumer moves on. Poison records and domain refusals are not retried at all.
+ * record goes to {@code <topic>.DLT} (same partition) with the failure in {@code kafka_dlt-*}
+ * headers and the consumer moves on. Poison records and domain refusals are not retried at all.
  */
 final class DeadLetters {
 
     private DeadLetters() {
     }
 
-    static DefaultErrorHandler errorHandler(KafkaOperations<String, byte[]> template, MessagingProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+    static DeadLetterPublishingRecoverer recoverer(KafkaOperations<String, byte[]> template) {
+        return new DeadLetterPublishingRecoverer(template,
                 (record, error) -> new TopicPartition(record.topic() + ".DLT", record.partition()));
+    }
+
+    /** For failures thrown by a listener before it returns its {@code Mono}. */
+    static DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer recoverer, MessagingProperties properties) {
         FixedBackOff backOff = new FixedBackOff(properties.retryBackoff().toMillis(), properties.retries());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class, DomainException.class);
         return handler;
+    }
+
+    static boolean retryable(Throwable error) {
+        return !(error instanceof PoisonEventException || error instanceof DomainException);
     }
 }

@@ -26,14 +26,15 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Kafka as every InvestFlow service uses it: string keys (case ids) and byte values (CloudEvents
  * data), an idempotent producer with {@code acks=all}, consumers that commit only what they
- * processed, bounded retry then dead letters, the service's topics created at start-up, and the
- * outbox relay.
+ * processed in order, bounded retry then dead letters ({@link InboundEvents}), the service's topics
+ * created at start-up, and the outbox relay.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableKafka
@@ -82,8 +83,18 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, MessagingProperties properties) {
-        return DeadLetters.errorHandler(template, properties);
+    DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaTemplate<String, byte[]> template) {
+        return DeadLetters.recoverer(template);
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer, MessagingProperties properties) {
+        return DeadLetters.errorHandler(recoverer, properties);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(CloudEventCodec codec, DeadLetterPublishingRecoverer recoverer, MessagingProperties properties) {
+        return new InboundEvents(codec, recoverer, properties);
     }
 
     @Bean

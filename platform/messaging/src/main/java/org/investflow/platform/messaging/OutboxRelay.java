@@ -6,6 +6,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Publishes the events waiting in aggregate documents, in their order, then removes each from its
- * document. A failed send leaves the event where it is for the next pass, so an event is never lost;
- * a crash between send and removal publishes it again, which idempotent consumers absorb.
+ * document and increments the document's version, so that a concurrent save of an older copy fails
+ * its optimistic lock (and is retried by {@link ConcurrentChanges}) instead of re-adding a published
+ * event. A failed send leaves the event where it is for the next pass, so an event is never lost; a
+ * crash between send and removal publishes it again, which idempotent consumers absorb.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -76,7 +79,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> remove(String collection, Object id, OutboxMessage message) {
-        Update update = new Update().pull("outbox", new Document("eventId", message.eventId()));
+        Update update = new Update().pull("outbox", new Document("eventId", message.eventId()))
+                .inc(AggregateRoot.VERSION_FIELD, 1);
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection).then();
     }
 

@@ -11,7 +11,6 @@ import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.events.Actor;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -26,8 +25,6 @@ public class Intention extends AggregateRoot {
 
     @Id
     private String caseId;
-    @Version
-    private Long version;
     private String investorId;
     private String idempotencyKey;
     private IntentionDetails details;

@@ -9,6 +9,7 @@ import org.investflow.intake.events.IntakeEvents;
 import org.investflow.intake.intention.persistence.IntentionRepository;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.messaging.ConcurrentChanges;
 import org.investflow.platform.messaging.OutboxMessages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -68,7 +69,8 @@ public class IntentionService {
     private Mono<Intention> change(String caseId, Function<Intention, List<IntakeEvent>> command) {
         return intentions.findById(caseId)
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("intention", caseId)))
-                .flatMap(intention -> save(intention, command.apply(intention)));
+                .flatMap(intention -> save(intention, command.apply(intention)))
+                .retryWhen(ConcurrentChanges.retry());
     }
 
     private Mono<Intention> save(Intention intention, List<IntakeEvent> events) {

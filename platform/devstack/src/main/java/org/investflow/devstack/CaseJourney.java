@@ -1,0 +1,162 @@
+package org.investflow.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.awaitility.Awaitility;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drives one investment case through the whole pipeline over HTTP, as its users would: an investor
+ * submits, an officer accepts and proposes terms, the investor accepts them, both sign, an officer
+ * records milestones until the project lands. Between services it only waits for the events to have
+ * done their work. Used by the demo against the local stack and by the end-to-end test.
+ */
+public final class CaseJourney {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Map<Service, URI> services;
+    private final Consumer<String> report;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Clock clock = Clock.systemUTC();
+    private final String investor;
+    private final String officer;
+    private final Map<String, Long> stepMillis = new LinkedHashMap<>();
+
+    public CaseJourney(Map<Service, URI> services, String investor, String officer, Consumer<String> report) {
+        this.services = services;
+        this.investor = investor;
+        this.officer = officer;
+        this.report = report;
+    }
+
+    /** Runs the journey and returns the case id; every step's time is in {@link #stepMillis()}. */
+    public String run() {
+        String caseId = step("investor submits an intention", this::submit);
+        step("officer accepts it", () -> post(Service.INTAKE, "/api/intentions/" + caseId + "/acceptance", officer, "OFFICER", Map.of()));
+        step("negotiation opens", () -> awaitFound(Service.NEGOTIATION, "/api/negotiations/" + caseId));
+        JsonNode proposal = step("officer proposes terms", () -> post(Service.NEGOTIATION,
+                "/api/negotiations/" + caseId + "/proposals", officer, "OFFICER", terms()));
+        int version = proposal.path("version").asInt(1);
+        step("investor accepts version " + version, () -> post(Service.NEGOTIATION,
+                "/api/negotiations/" + caseId + "/proposals/" + version + "/acceptance", investor, "INVESTOR", Map.of()));
+        step("contract envelope is sent", () -> awaitFound(Service.E_SIGNATURE, "/api/envelopes/" + caseId));
+        step("investor's signatory signs", () -> post(Service.E_SIGNATURE, "/api/envelopes/" + caseId + "/signatures",
+                investor, "INVESTOR", Map.of("typedName", "Anna Schmidt")));
+        step("commission representative signs", () -> post(Service.E_SIGNATURE, "/api/envelopes/" + caseId + "/signatures",
+                officer, "OFFICER", Map.of("typedName", "李明")));
+        step("project is created", () -> awaitFound(Service.PROJECT_TRACKING, "/api/projects/" + caseId));
+        for (String milestone : new String[] {"BUSINESS_REGISTERED", "CONSTRUCTION_STARTED", "CAPITAL_INJECTED"}) {
+            step("officer records " + milestone, () -> post(Service.PROJECT_TRACKING, "/api/projects/" + caseId + "/milestones",
+                    officer, "OFFICER", Map.of("milestone", milestone, "achievedOn", LocalDate.now(clock).toString())));
+        }
+        step("pipeline shows the case LANDED", () -> awaitStage(caseId, "LANDED"));
+        return caseId;
+    }
+
+    /** The pipeline funnel as leadership sees it. */
+    public JsonNode funnel() {
+        return get(Service.PROJECT_TRACKING, "/api/pipeline/funnel", "leader-demo", "LEADER");
+    }
+
+    public Map<String, Long> stepMillis() {
+        return Map.copyOf(stepMillis);
+    }
+
+    private String submit() {
+        Map<String, Object> form = Map.of("companyName", "Rheinmetall Präzision GmbH 重庆分公司", "country", "DE",
+                "industryCode", "C29", "plannedAmount", "120000000.00", "currency", "EUR", "plannedJobs", 350,
+                "district", "Liangjiang New Area", "description", "Electric drivetrain plant");
+        HttpRequest request = request(Service.INTAKE, "/api/intentions", investor, "INVESTOR")
+                .header("Idempotency-Key", "demo-" + UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(form))).build();
+        return expect2xx(request).path("caseId").asText();
+    }
+
+    private Map<String, Object> terms() {
+        return Map.of("investmentAmount", "118000000.00", "currency", "EUR", "jobs", 380,
+                "landingDeadline", LocalDate.now(clock).plusYears(2).toString());
+    }
+
+    private <T> T step(String name, java.util.function.Supplier<T> action) {
+        long start = System.nanoTime();
+        T result = action.get();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        stepMillis.put(name, millis);
+        report.accept(String.format("  ✔ %-40s %5d ms", name, millis));
+        return result;
+    }
+
+    private void step(String name, Runnable action) {
+        step(name, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private JsonNode awaitFound(Service service, String path) {
+        return Awaitility.await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> tryGet(service, path), body -> body != null);
+    }
+
+    private JsonNode awaitStage(String caseId, String stage) {
+        return Awaitility.await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> tryGet(Service.PROJECT_TRACKING, "/api/pipeline/cases/" + caseId),
+                        body -> body != null && stage.equals(body.path("stage").asText()));
+    }
+
+    private JsonNode tryGet(Service service, String path) {
+        HttpResponse<String> response = send(request(service, path, officer, "OFFICER").GET().build());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    private JsonNode get(Service service, String path, String user, String role) {
+        return expect2xx(request(service, path, user, role).GET().build());
+    }
+
+    private JsonNode post(Service service, String path, String user, String role, Map<String, Object> body) {
+        return expect2xx(request(service, path, user, role)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    private HttpRequest.Builder request(Service service, String path, String user, String role) {
+        return HttpRequest.newBuilder(services.get(service).resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-User", user)
+                .header("X-Role", role);
+    }
+
+    private JsonNode expect2xx(HttpRequest request) {
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " is unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.investflow.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.awaitility.Awaitility;
+
+/**
+ * The whole system on one machine with no Docker: a real Kafka broker (child process), the
+ * MongoDB-wire server persisting to an H2 file, and the four services in this JVM on their fixed
+ * ports. Data lives in {@code .devstack/} and survives restarts; {@code --reset} wipes it first.
+ * Ctrl-C stops everything in reverse order.
+ */
+public final class LocalStack {
+
+    private static final int MONGO_PORT = 27017;
+    private static final int KAFKA_PORT = 9092;
+    private static final int CONTROLLER_PORT = 9093;
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("investflow.home", ".devstack")).toAbsolutePath();
+        if (Stream.of(args).anyMatch("--reset"::equals)) {
+            wipe(home);
+        }
+        Files.createDirectories(home);
+        long started = System.nanoTime();
+        MongoServer mongo = new MongoServer(new H2Backend(home.resolve("mongo.mv").toString()));
+        mongo.bind("127.0.0.1", MONGO_PORT);
+        KafkaBrokerProcess kafka = KafkaBrokerProcess.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT,
+                Path.of(System.getProperty("kafka.classpath.file", "platform/kafka-broker/target/kafka-classpath.txt")));
+        ServiceFleet fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port,
+                Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
+                        "logging.level.org.investflow", "INFO"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fleet, kafka, mongo), "investflow-stop"));
+        awaitReady(fleet);
+        report(fleet, home, Duration.ofNanos(System.nanoTime() - started));
+        new CountDownLatch(1).await();
+    }
+
+    private static void awaitReady(ServiceFleet fleet) {
+        HttpClient http = HttpClient.newHttpClient();
+        fleet.baseUris().values().forEach(base -> Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> status(http, base.resolve("/actuator/health/readiness")) == 200));
+    }
+
+    private static int status(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void report(ServiceFleet fleet, Path home, Duration took) {
+        StringBuilder out = new StringBuilder("\nInvestFlow local stack is up in ")
+                .append(took.toMillis() / 1000.0).append(" s\n");
+        out.append(String.format("  %-18s %s%n", "kafka", "127.0.0.1:" + KAFKA_PORT));
+        out.append(String.format("  %-18s %s%n", "mongodb", "mongodb://127.0.0.1:" + MONGO_PORT));
+        fleet.baseUris().forEach((service, uri) -> out.append(String.format("  %-18s %s  (health %s/actuator/health, metrics %s/actuator/prometheus)%n",
+                service.serviceName(), uri, uri, uri)));
+        out.append("  data in ").append(home).append("  (./investflow reset wipes it)\n");
+        out.append("Try the demo in another terminal: ./investflow demo   —   Ctrl-C stops everything.\n");
+        System.out.println(out);
+    }
+
+    private static void stop(ServiceFleet fleet, KafkaBrokerProcess kafka, MongoServer mongo) {
+        System.out.println("Stopping InvestFlow: services, Kafka, MongoDB ...");
+        fleet.close();
+        kafka.close();
+        mongo.shutdown();
+        System.out.println("Stopped.");
+    }
+
+    private static void wipe(Path home) throws IOException {
+        if (Files.exists(home)) {
+            try (Stream<Path> paths = Files.walk(home)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+}

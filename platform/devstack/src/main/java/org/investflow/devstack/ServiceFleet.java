@@ -1,0 +1,80 @@
+package org.investflow.devstack;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntUnaryOperator;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * All four services running in this JVM, each in its own Spring context with its own port and
+ * database, on one Kafka broker and one MongoDB server: how the local stack and the end-to-end
+ * test run the system.
+ */
+public final class ServiceFleet implements AutoCloseable {
+
+    private final Map<Service, ConfigurableApplicationContext> running = new EnumMap<>(Service.class);
+
+    private ServiceFleet() {
+    }
+
+    /**
+     * Starts every service, one after the other (2 cores: parallel starts only contend).
+     *
+     * @param bootstrapServers the Kafka broker
+     * @param mongoAddress     host:port of the MongoDB server
+     * @param port             the port of each service from its local-stack port (0 = any free port)
+     * @param extra            further settings for every service
+     */
+    public static ServiceFleet start(String bootstrapServers, String mongoAddress, IntUnaryOperator port,
+                                     Map<String, Object> extra) {
+        ServiceFleet fleet = new ServiceFleet();
+        try {
+            for (Service service : Service.values()) {
+                fleet.running.put(service, launch(service, bootstrapServers, mongoAddress, port, extra));
+            }
+            return fleet;
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext launch(Service service, String bootstrapServers, String mongoAddress,
+                                                         IntUnaryOperator port, Map<String, Object> extra) {
+        Map<String, Object> settings = new HashMap<>(extra);
+        settings.put("server.port", port.applyAsInt(service.localPort()));
+        settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        settings.put("spring.mongodb.uri", "mongodb://" + mongoAddress + "/" + service.database());
+        // the MongoDB-wire server does not answer `hello`; production keeps this indicator
+        settings.put("management.health.mongo.enabled", "false");
+        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return service.application().run(args);
+    }
+
+    /** Where {@code service} answers HTTP. */
+    public URI baseUri(Service service) {
+        return URI.create("http://127.0.0.1:" + running.get(service).getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Every service's base URI, in pipeline order. */
+    public Map<Service, URI> baseUris() {
+        Map<Service, URI> uris = new EnumMap<>(Service.class);
+        running.keySet().forEach(service -> uris.put(service, baseUri(service)));
+        return uris;
+    }
+
+    /** Stops the services in reverse pipeline order. */
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>(running.values());
+        Collections.reverse(contexts);
+        contexts.forEach(ConfigurableApplicationContext::close);
+        running.clear();
+    }
+}

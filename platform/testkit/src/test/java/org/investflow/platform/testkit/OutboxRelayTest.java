@@ -1,0 +1,88 @@
+package org.investflow.platform.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.domain.OutboxMessage;
+import org.investflow.platform.messaging.OutboxRelay;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The relay publishes what a save queued, exactly once, and a save of a copy read before the relay
+ * removed the published event fails its optimistic lock instead of queuing that event again.
+ */
+@SpringBootTest(classes = OutboxRelayTest.App.class, properties = {"spring.application.name=relay-check",
+        "investflow.messaging.topics=relay.check", "investflow.messaging.outbox-collections=relay_checks",
+        "investflow.messaging.relay-interval=1h"})
+@ContextConfiguration(initializers = InfrastructureInitializer.class)
+class OutboxRelayTest {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    OutboxRelay relay;
+
+    @Test
+    void aCopyReadBeforeTheRelayRanCannotPutThePublishedEventBack() {
+        String caseId = "CQ-2026-" + (100000 + (int) (Math.random() * 899999));
+        Check saved = mongo.insert(new Check(caseId, message(caseId))).block();
+        Check staleCopy = mongo.findById(caseId, Check.class).block();
+
+        relay.drain().block();
+
+        assertThat(mongo.findById(caseId, Check.class).block().outbox()).isEmpty();
+        staleCopy.enqueue(List.of(message(caseId)));
+        assertThatThrownBy(() -> mongo.save(staleCopy).block()).isInstanceOf(OptimisticLockingFailureException.class);
+        try (TopicProbe probe = TopicProbe.of("relay.check")) {
+            probe.await(caseId, "org.investflow.test.checked.v1");
+            assertThat(probe.seenFor(caseId)).hasSize(1);
+        }
+        assertThat(saved.version()).isNotNull();
+    }
+
+    private static OutboxMessage message(String caseId) {
+        return new OutboxMessage(UUID.randomUUID().toString(), "relay.check", "org.investflow.test.checked.v1",
+                "/investflow/test", caseId, Instant.parse("2026-01-01T00:00:00Z"), "{\"caseId\":\"" + caseId + "\"}");
+    }
+
+    @Document("relay_checks")
+    static class Check extends AggregateRoot {
+
+        @Id
+        String id;
+
+        Check() {
+        }
+
+        Check(String id, OutboxMessage message) {
+            this.id = id;
+            enqueue(List.of(message));
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        SimpleMeterRegistry meters() {
+            return new SimpleMeterRegistry();
+        }
+    }
+}

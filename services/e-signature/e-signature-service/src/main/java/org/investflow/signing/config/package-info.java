@@ -1,0 +1,2 @@
+/** Wiring only. */
+package org.investflow.signing.config;

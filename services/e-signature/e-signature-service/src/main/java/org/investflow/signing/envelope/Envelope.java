@@ -1,0 +1,167 @@
+package org.investflow.signing.envelope;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.domain.IllegalTransitionException;
+import org.investflow.platform.domain.RuleViolationException;
+import org.investflow.platform.events.Actor;
+import org.investflow.signing.events.ContractExecuted;
+import org.investflow.signing.events.EnvelopeSent;
+import org.investflow.signing.events.SignatureRecorded;
+import org.investflow.signing.events.SigningEvent;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The contract of one agreement, sent to its signers in a fixed order: first the investor's
+ * signatory, then a commission representative. One envelope per case and agreement. Commands
+ * return the events they caused; the application service stores them with the envelope.
+ */
+@Document("envelopes")
+@CompoundIndex(name = "agreement", def = "{'caseId': 1, 'agreementId': 1}", unique = true)
+public class Envelope extends AggregateRoot {
+
+    @Id
+    private String envelopeId;
+    private String caseId;
+    private String investorId;
+    private String agreementId;
+    private String companyName;
+    private AgreedTerms terms;
+    private String termsFingerprint;
+    private String documentHash;
+    private EnvelopeStatus status;
+    private List<Signer> signers;
+    private Instant sentAt;
+    private Instant executedAt;
+
+    Envelope() {
+    }
+
+    /** Drafts the contract of {@code agreement} and sends it to its signers as envelope {@code envelopeId}. */
+    static Sending send(String envelopeId, Agreement agreement, Instant now) {
+        Envelope envelope = new Envelope();
+        envelope.envelopeId = envelopeId;
+        envelope.caseId = agreement.caseId();
+        envelope.investorId = agreement.investorId();
+        envelope.agreementId = agreement.agreementId();
+        envelope.companyName = agreement.companyName();
+        envelope.terms = agreement.terms();
+        envelope.termsFingerprint = agreement.termsFingerprint();
+        envelope.documentHash = ContractDocument.draft(agreement).hash();
+        envelope.signers = List.of(Signer.awaiting(1, SignerRole.INVESTOR_SIGNATORY, agreement.investorId()),
+                Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, null));
+        envelope.status = EnvelopeStatus.SENT;
+        envelope.sentAt = now;
+        return new Sending(envelope, List.of(new EnvelopeSent(envelope.caseId, envelope.investorId, envelopeId,
+                envelope.documentHash, envelope.termsFingerprint, now, Actor.SYSTEM)));
+    }
+
+    /** Records {@code signer}'s signature in their turn; the last one executes the contract. */
+    List<SigningEvent> sign(Actor signer, String typedName, Instant now) {
+        Signer place = placeOf(signer);
+        EnvelopeStatus target = place.order() == signers.size() ? EnvelopeStatus.EXECUTED : EnvelopeStatus.PARTIALLY_SIGNED;
+        guard(target, "be signed by " + place.role());
+        signers = signers.stream().map(each -> each.order() == place.order() ? each.signed(signer.id(), typedName, now) : each).toList();
+        status = target;
+        SignatureRecorded recorded = new SignatureRecorded(caseId, investorId, envelopeId, place.order(),
+                place.role().name(), signer.id(), now, signer);
+        if (target != EnvelopeStatus.EXECUTED) {
+            return List.of(recorded);
+        }
+        executedAt = now;
+        return List.of(recorded, executed(signer, now));
+    }
+
+    private Signer placeOf(Actor signer) {
+        SignerRole role = SignerRole.actingAs(signer.role());
+        Signer place = signers.stream().filter(each -> each.role() == role).findFirst().orElseThrow();
+        if (place.hasSigned()) {
+            throw new RuleViolationException(role + " has already signed envelope " + envelopeId);
+        }
+        if (!place.mayBeSignedBy(signer.id())) {
+            throw new RuleViolationException(signer.id() + " may not sign envelope " + envelopeId + " as " + role);
+        }
+        requireTurnOf(place);
+        return place;
+    }
+
+    private void requireTurnOf(Signer place) {
+        Signer next = signers.stream().filter(each -> !each.hasSigned()).findFirst().orElseThrow();
+        if (next.order() != place.order()) {
+            throw new IllegalTransitionException("envelope " + envelopeId, status,
+                    "be signed by " + place.role() + " before " + next.role());
+        }
+    }
+
+    private ContractExecuted executed(Actor signer, Instant now) {
+        return new ContractExecuted(caseId, investorId, envelopeId, documentHash, termsFingerprint,
+                terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline(), now, signer);
+    }
+
+    private void guard(EnvelopeStatus target, String attempted) {
+        if (!status.canTransitionTo(target)) {
+            throw new IllegalTransitionException("envelope " + envelopeId, status, attempted);
+        }
+    }
+
+    /** Investors see only the envelopes of their own cases; commission staff see every one. */
+    boolean isVisibleTo(Actor viewer) {
+        return !"INVESTOR".equals(viewer.role()) || investorId.equals(viewer.id());
+    }
+
+    public String envelopeId() {
+        return envelopeId;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String investorId() {
+        return investorId;
+    }
+
+    public String agreementId() {
+        return agreementId;
+    }
+
+    public String companyName() {
+        return companyName;
+    }
+
+    public AgreedTerms terms() {
+        return terms;
+    }
+
+    public String termsFingerprint() {
+        return termsFingerprint;
+    }
+
+    public String documentHash() {
+        return documentHash;
+    }
+
+    public EnvelopeStatus status() {
+        return status;
+    }
+
+    public List<Signer> signers() {
+        return List.copyOf(signers);
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    public Instant executedAt() {
+        return executedAt;
+    }
+
+    /** A new envelope and the events of its sending. */
+    record Sending(Envelope envelope, List<SigningEvent> events) {
+    }
+}

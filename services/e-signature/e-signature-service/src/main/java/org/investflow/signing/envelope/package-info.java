@@ -1,0 +1,2 @@
+/** Contract envelopes: drafted from an agreement, signed by ordered signers, executed. */
+package org.investflow.signing.envelope;

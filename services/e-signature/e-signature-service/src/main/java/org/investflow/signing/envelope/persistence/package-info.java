@@ -1,0 +1,2 @@
+/** MongoDB adapters of envelopes. */
+package org.investflow.signing.envelope.persistence;

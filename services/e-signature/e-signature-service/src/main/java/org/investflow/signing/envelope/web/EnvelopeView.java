@@ -1,0 +1,33 @@
+package org.investflow.signing.envelope.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.investflow.signing.envelope.AgreedTerms;
+import org.investflow.signing.envelope.Envelope;
+import org.investflow.signing.envelope.EnvelopeStatus;
+import org.investflow.signing.envelope.Signer;
+import org.investflow.signing.envelope.SignerRole;
+
+/** An envelope as the API shows it: where it stands, who signed when, and the hash of what they signed. */
+public record EnvelopeView(String caseId, String envelopeId, String investorId, String agreementId, String companyName,
+                           EnvelopeStatus status, String documentHash, String termsFingerprint, AgreedTerms terms,
+                           List<SignerView> signers, Instant sentAt, Instant executedAt) {
+
+    static EnvelopeView of(Envelope envelope) {
+        return new EnvelopeView(envelope.caseId(), envelope.envelopeId(), envelope.investorId(), envelope.agreementId(),
+                envelope.companyName(), envelope.status(), envelope.documentHash(), envelope.termsFingerprint(),
+                envelope.terms(), envelope.signers().stream().map(SignerView::of).toList(), envelope.sentAt(),
+                envelope.executedAt());
+    }
+
+    /** One place in the signing order. */
+    public record SignerView(int order, SignerRole role, boolean signed, String signedBy, String typedName,
+                             Instant signedAt) {
+
+        static SignerView of(Signer signer) {
+            return new SignerView(signer.order(), signer.role(), signer.hasSigned(), signer.signedBy(),
+                    signer.typedName(), signer.signedAt());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API of envelopes. */
+package org.investflow.signing.envelope.web;

@@ -1,0 +1,147 @@
+package org.investflow.signing.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.investflow.signing.envelope.Agreements.agreement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.investflow.platform.domain.ForbiddenException;
+import org.investflow.platform.domain.IllegalTransitionException;
+import org.investflow.platform.domain.RuleViolationException;
+import org.investflow.platform.events.Actor;
+import org.investflow.signing.events.ContractExecuted;
+import org.investflow.signing.events.EnvelopeSent;
+import org.investflow.signing.events.SignatureRecorded;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EnvelopeTest {
+
+    static final Instant NOW = Instant.parse("2026-04-10T09:00:00Z");
+    static final Actor INVESTOR = new Actor(Agreements.INVESTOR, "INVESTOR");
+    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
+    static final Set<String> LEGAL = Set.of("SENT>PARTIALLY_SIGNED", "PARTIALLY_SIGNED>EXECUTED");
+
+    static Envelope sent() {
+        return Envelope.send("6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b", agreement(), NOW).envelope();
+    }
+
+    static Stream<Arguments> everyPair() {
+        return Stream.of(EnvelopeStatus.values())
+                .flatMap(from -> Stream.of(EnvelopeStatus.values()).map(to -> Arguments.of(from, to)));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("everyPair")
+    void onlyTheDrawnTransitionsAreAllowed(EnvelopeStatus from, EnvelopeStatus to) {
+        assertThat(from.canTransitionTo(to)).isEqualTo(LEGAL.contains(from + ">" + to));
+    }
+
+    @Test
+    void sendingDraftsTheContractForTwoOrderedSignersAndRaisesEnvelopeSent() {
+        Envelope.Sending sending = Envelope.send("envelope-1", agreement(), NOW);
+        Envelope envelope = sending.envelope();
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
+        assertThat(envelope.signers()).extracting(Signer::order, Signer::role, Signer::requiredUserId).containsExactly(
+                tuple(1, SignerRole.INVESTOR_SIGNATORY, Agreements.INVESTOR),
+                tuple(2, SignerRole.COMMISSION_REPRESENTATIVE, null));
+        assertThat(envelope.documentHash()).isEqualTo(ContractDocument.draft(agreement()).hash());
+        assertThat(sending.events()).singleElement().isInstanceOfSatisfying(EnvelopeSent.class, sent -> {
+            assertThat(sent.envelopeId()).isEqualTo("envelope-1");
+            assertThat(sent.documentHash()).isEqualTo(envelope.documentHash());
+            assertThat(sent.termsFingerprint()).isEqualTo(Agreements.FINGERPRINT);
+            assertThat(sent.actor()).isEqualTo(Actor.SYSTEM);
+        });
+    }
+
+    @Test
+    void theInvestorSigningFirstMakesItPartiallySigned() {
+        Envelope envelope = sent();
+        assertThat(envelope.sign(INVESTOR, "Hans Müller", NOW)).singleElement()
+                .isInstanceOfSatisfying(SignatureRecorded.class, recorded -> {
+                    assertThat(recorded.signerOrder()).isEqualTo(1);
+                    assertThat(recorded.signerRole()).isEqualTo("INVESTOR_SIGNATORY");
+                    assertThat(recorded.signerId()).isEqualTo(Agreements.INVESTOR);
+                });
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
+        assertThat(envelope.signers().get(0)).extracting(Signer::typedName, Signer::signedAt).containsExactly("Hans Müller", NOW);
+    }
+
+    @Test
+    void theCommissionSigningLastExecutesTheContractWithTheAgreedFigures() {
+        Envelope envelope = sent();
+        envelope.sign(INVESTOR, "Hans Müller", NOW);
+        assertThat(envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(60))).hasSize(2)
+                .satisfies(events -> assertThat(events.get(0)).isInstanceOf(SignatureRecorded.class))
+                .last().isInstanceOfSatisfying(ContractExecuted.class, executed -> {
+                    assertThat(executed.investmentAmount()).isEqualByComparingTo("120000000.00");
+                    assertThat(executed.currency()).isEqualTo("EUR");
+                    assertThat(executed.jobs()).isEqualTo(350);
+                    assertThat(executed.landingDeadline()).isEqualTo(LocalDate.of(2027, 12, 31));
+                    assertThat(executed.documentHash()).isEqualTo(envelope.documentHash());
+                });
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
+        assertThat(envelope.executedAt()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void theCommissionSigningBeforeTheInvestorIsRefusedNamingTheState() {
+        Envelope envelope = sent();
+        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li Wei", NOW))
+                .isInstanceOfSatisfying(IllegalTransitionException.class,
+                        refused -> assertThat(refused.currentState()).isEqualTo("SENT"))
+                .hasMessageContaining("before INVESTOR_SIGNATORY");
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
+        assertThat(envelope.signers()).noneMatch(Signer::hasSigned);
+    }
+
+    @Test
+    void aSignerSigningTwiceIsRefused() {
+        Envelope envelope = sent();
+        envelope.sign(INVESTOR, "Hans Müller", NOW);
+        assertThatThrownBy(() -> envelope.sign(INVESTOR, "Hans Müller", NOW))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("already signed");
+    }
+
+    @Test
+    void signingAnExecutedContractAgainIsRefused() {
+        Envelope envelope = sent();
+        envelope.sign(INVESTOR, "Hans Müller", NOW);
+        envelope.sign(OFFICER, "Li Wei", NOW);
+        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", "OFFICER"), "Zhang", NOW))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
+    }
+
+    @Test
+    void anotherInvestorCannotSignForTheCasesInvestor() {
+        Envelope envelope = sent();
+        assertThatThrownBy(() -> envelope.sign(new Actor("investor-other", "INVESTOR"), "Mallory", NOW))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LEADER", "ADMIN", "SYSTEM"})
+    void rolesThatAreNoSignerCannotSign(String role) {
+        Envelope envelope = sent();
+        assertThatThrownBy(() -> envelope.sign(new Actor("someone", role), "Someone", NOW))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void investorsSeeOnlyTheirOwnEnvelopesAndStaffSeeEvery() {
+        Envelope envelope = sent();
+        assertThat(envelope.isVisibleTo(INVESTOR)).isTrue();
+        assertThat(envelope.isVisibleTo(new Actor("investor-other", "INVESTOR"))).isFalse();
+        assertThat(envelope.isVisibleTo(new Actor("leader-1", "LEADER"))).isTrue();
+    }
+}

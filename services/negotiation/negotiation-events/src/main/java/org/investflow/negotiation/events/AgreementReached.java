@@ -1,0 +1,36 @@
+package org.investflow.negotiation.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.investflow.platform.events.Actor;
+
+/**
+ * The investor accepted the latest term-sheet version: its terms are frozen and the contract can be
+ * drafted from them.
+ *
+ * @param agreementId      UUID of the agreement
+ * @param version          the accepted term-sheet version
+ * @param termsFingerprint lowercase hex SHA-256 of the canonical JSON form of {@code terms}; the
+ *                         contract and its signatures refer to it
+ */
+public record AgreementReached(String caseId, String investorId, String agreementId, int version, String companyName,
+                               Terms terms, String termsFingerprint, Instant occurredAt, Actor actor)
+        implements NegotiationEvent {
+
+    private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    public AgreementReached {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(investorId, "investorId");
+        Objects.requireNonNull(agreementId, "agreementId");
+        Objects.requireNonNull(companyName, "companyName");
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(actor, "actor");
+        if (termsFingerprint == null || !SHA_256_HEX.matcher(termsFingerprint).matches()) {
+            throw new IllegalArgumentException("termsFingerprint must be 64 lowercase hex digits");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.investflow.negotiation.negotiation;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.investflow.negotiation.events.Terms;
+
+/**
+ * The frozen outcome of a negotiation: the accepted version, its terms and their fingerprint.
+ *
+ * @param agreementId UUID of the agreement
+ * @param agreedBy    the investor who accepted
+ */
+public record Agreement(String agreementId, int version, Terms terms, TermsFingerprint fingerprint, String agreedBy,
+                        Instant agreedAt) {
+
+    public Agreement {
+        Objects.requireNonNull(agreementId, "agreementId");
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(agreedBy, "agreedBy");
+        Objects.requireNonNull(agreedAt, "agreedAt");
+    }
+}

@@ -1,0 +1,2 @@
+/** MongoDB adapters of negotiations. */
+package org.investflow.negotiation.negotiation.persistence;

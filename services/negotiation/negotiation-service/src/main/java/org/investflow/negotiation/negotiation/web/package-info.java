@@ -1,0 +1,2 @@
+/** HTTP API of negotiations. */
+package org.investflow.negotiation.negotiation.web;

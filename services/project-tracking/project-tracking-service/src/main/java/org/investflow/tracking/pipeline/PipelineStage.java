@@ -1,0 +1,41 @@
+package org.investflow.tracking.pipeline;
+
+/**
+ * The stage of an investment case in leadership's funnel, declared in funnel order, exits last.
+ * <pre>
+ *   INTENTION ──► SCREENED ──► NEGOTIATING ──► AGREED ──► CONTRACTED ──► LANDED ──► OPERATING
+ *       │
+ *       └──► REJECTED   (exit: terminal)
+ * </pre>
+ * Events of different services arrive in any order (one topic each), so a case may skip ahead to
+ * any stage ranked higher (a contract executed before the acceptance arrived); it never moves back
+ * to a lower rank and never leaves an exit.
+ */
+public enum PipelineStage {
+    INTENTION(10, false),
+    SCREENED(20, false),
+    NEGOTIATING(30, false),
+    AGREED(40, false),
+    CONTRACTED(50, false),
+    LANDED(60, false),
+    OPERATING(70, false),
+    /** Intake rejected the intention: an exit from INTENTION, ranked between it and SCREENED. */
+    REJECTED(15, true);
+
+    private final int rank;
+    private final boolean exit;
+
+    PipelineStage(int rank, boolean exit) {
+        this.rank = rank;
+        this.exit = exit;
+    }
+
+    public boolean canTransitionTo(PipelineStage target) {
+        return !exit && target.rank > rank;
+    }
+
+    /** Whether a case that got here has left the funnel. */
+    public boolean isExit() {
+        return exit;
+    }
+}

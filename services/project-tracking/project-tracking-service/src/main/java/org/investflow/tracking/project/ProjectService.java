@@ -1,0 +1,81 @@
+package org.investflow.tracking.project;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+import org.investflow.platform.domain.NotFoundException;
+import org.investflow.platform.events.Actor;
+import org.investflow.platform.messaging.IncomingEvent;
+import org.investflow.platform.messaging.ConcurrentChanges;
+import org.investflow.platform.messaging.OutboxMessages;
+import org.investflow.signing.events.ContractExecuted;
+import org.investflow.tracking.events.TrackingEvent;
+import org.investflow.tracking.events.TrackingEvents;
+import org.investflow.tracking.project.persistence.ProjectRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Project tracking's use cases. Each command loads the project, lets it decide, and saves it
+ * together with the events it caused (outbox), in one document write.
+ */
+@Service
+public class ProjectService {
+
+    private final ProjectRepository projects;
+    private final OutboxMessages outbox;
+    private final LandingRule landingRule;
+    private final Clock clock;
+
+    public ProjectService(ProjectRepository projects, OutboxMessages outbox, LandingRule landingRule, Clock clock) {
+        this.projects = projects;
+        this.outbox = outbox;
+        this.landingRule = landingRule;
+        this.clock = clock;
+    }
+
+    /** Reacts to e-signature's facts: an executed contract starts its project; other facts are ignored. */
+    public Mono<Void> handle(IncomingEvent event) {
+        return event.data() instanceof ContractExecuted contract ? start(event.id(), contract) : Mono.empty();
+    }
+
+    /** Starts the project of an executed contract once: a project that already exists is left alone. */
+    private Mono<Void> start(String eventId, ContractExecuted contract) {
+        return projects.existsById(contract.caseId())
+                .flatMap(exists -> exists ? Mono.empty() : create(eventId, contract))
+                .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
+                .then();
+    }
+
+    private Mono<Project> create(String eventId, ContractExecuted contract) {
+        Commitment commitment = new Commitment(contract.investmentAmount(), contract.currency(), contract.jobs(),
+                contract.landingDeadline());
+        Project.Start start = Project.start(contract.caseId(), contract.investorId(), commitment, eventId, clock.instant());
+        return save(start.project(), start.events());
+    }
+
+    public Mono<Project> record(String caseId, Achievement achievement, Actor officer) {
+        return change(caseId, project -> project.record(achievement, officer, landingRule, clock));
+    }
+
+    /** The project as {@code viewer} may see it: investors only their own, staff every one. */
+    public Mono<Project> view(String caseId, Actor viewer) {
+        return projects.findById(caseId)
+                .filter(project -> !"INVESTOR".equals(viewer.role()) || project.isOwnedBy(viewer.id()))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("project", caseId)));
+    }
+
+    private Mono<Project> change(String caseId, Function<Project, List<TrackingEvent>> command) {
+        return projects.findById(caseId)
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("project", caseId)))
+                .flatMap(project -> save(project, command.apply(project)))
+                .retryWhen(ConcurrentChanges.retry());
+    }
+
+    private Mono<Project> save(Project project, List<TrackingEvent> events) {
+        project.enqueue(outbox.of(TrackingEvents.CATALOG, events));
+        return projects.save(project);
+    }
+}

@@ -1,0 +1,2 @@
+/** MongoDB adapters of projects. */
+package org.investflow.tracking.project.persistence;

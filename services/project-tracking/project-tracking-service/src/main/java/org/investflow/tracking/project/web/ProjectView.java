@@ -1,0 +1,20 @@
+package org.investflow.tracking.project.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.investflow.tracking.project.Commitment;
+import org.investflow.tracking.project.Project;
+import org.investflow.tracking.project.ProjectStatus;
+import org.investflow.tracking.project.RecordedMilestone;
+
+/** A project as the API shows it. */
+public record ProjectView(String caseId, String investorId, ProjectStatus status, Commitment commitment,
+                          List<RecordedMilestone> milestones, Instant startedAt, Instant landedAt,
+                          Instant operatingSince) {
+
+    static ProjectView of(Project project) {
+        return new ProjectView(project.caseId(), project.investorId(), project.status(), project.commitment(),
+                project.milestones(), project.startedAt(), project.landedAt(), project.operatingSince());
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API of projects. */
+package org.investflow.tracking.project.web;
