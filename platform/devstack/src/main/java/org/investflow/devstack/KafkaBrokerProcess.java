@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -97,6 +96,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * For callers that stop the broker themselves in their own shutdown sequence: removes the
+     * safety-net hook, which would otherwise kill the broker while its clients are still closing
+     * (JVM shutdown hooks run concurrently), leaving consumer-group members behind that stall the
+     * next start's rebalance until their session times out.
+     */
+    public void handOverShutdown() {
+        removeShutdownHook();
+    }
+
     /** Stops the broker gracefully (controlled shutdown), forcibly if it takes longer than 20 s. */
     @Override
     public void close() {
@@ -122,13 +131,13 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private void awaitReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(readinessClientConfig())) {
             while (!answers(admin)) {
                 if (process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw failure("exited with code " + process.exitValue());
                 }
-                if (Instant.now().isAfter(deadline)) {
+                if (System.nanoTime() - deadline > 0) {
                     throw failure("was not ready within " + STARTUP_TIMEOUT.toSeconds() + " s");
                 }
             }

@@ -43,9 +43,11 @@ public final class LocalStack {
         mongo.bind("127.0.0.1", MONGO_PORT);
         KafkaBrokerProcess kafka = KafkaBrokerProcess.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT,
                 Path.of(System.getProperty("kafka.classpath.file", "platform/kafka-broker/target/kafka-classpath.txt")));
-        ServiceFleet fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port,
-                Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN",
-                        "logging.level.org.investflow", "INFO"));
+        kafka.handOverShutdown();
+        ServiceFleet fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, Map.of(
+                "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
+                // after an unclean stop, stale group members block the next start only this long
+                "spring.kafka.consumer.properties.session.timeout.ms", "10000"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fleet, kafka, mongo), "investflow-stop"));
         awaitReady(fleet);
         report(fleet, home, Duration.ofNanos(System.nanoTime() - started));
