@@ -1,6 +1,7 @@
 package org.investflow.devstack;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import org.awaitility.Awaitility;
@@ -29,15 +31,26 @@ public final class CaseJourney {
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<Service, URI> services;
+    private final BiFunction<String, String, String> tokens;
     private final Consumer<String> report;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Clock clock = Clock.systemUTC();
     private final String investor;
     private final String officer;
+    private final String leader = "leader-chen";
     private final Map<String, Long> stepMillis = new LinkedHashMap<>();
 
-    public CaseJourney(Map<Service, URI> services, String investor, String officer, Consumer<String> report) {
+    /**
+     * @param services where each service answers
+     * @param tokens   a bearer token for (user, role): from the local issuer's login, or a test issuer
+     * @param investor the investor who submits and signs
+     * @param officer  the officer who accepts, proposes, signs and records milestones
+     * @param report   where each step is reported
+     */
+    public CaseJourney(Map<Service, URI> services, BiFunction<String, String, String> tokens, String investor,
+                       String officer, Consumer<String> report) {
         this.services = services;
+        this.tokens = tokens;
         this.investor = investor;
         this.officer = officer;
         this.report = report;
@@ -69,7 +82,7 @@ public final class CaseJourney {
 
     /** The pipeline funnel as leadership sees it. */
     public JsonNode funnel() {
-        return get(Service.PROJECT_TRACKING, "/api/pipeline/funnel", "leader-demo", "LEADER");
+        return get(Service.PROJECT_TRACKING, "/api/pipeline/funnel", leader, "LEADER");
     }
 
     public Map<String, Long> stepMillis() {
@@ -78,7 +91,7 @@ public final class CaseJourney {
 
     private String submit() {
         Map<String, Object> form = Map.of("companyName", "Rheinmetall Präzision GmbH 重庆分公司", "country", "DE",
-                "industryCode", "C29", "plannedAmount", "120000000.00", "currency", "EUR", "plannedJobs", 350,
+                "industryCode", "C29", "plannedAmount", new BigDecimal("120000000.00"), "currency", "EUR", "plannedJobs", 350,
                 "district", "Liangjiang New Area", "description", "Electric drivetrain plant");
         HttpRequest request = request(Service.INTAKE, "/api/intentions", investor, "INVESTOR")
                 .header("Idempotency-Key", "demo-" + UUID.randomUUID())
@@ -87,7 +100,7 @@ public final class CaseJourney {
     }
 
     private Map<String, Object> terms() {
-        return Map.of("investmentAmount", "118000000.00", "currency", "EUR", "jobs", 380,
+        return Map.of("investmentAmount", new BigDecimal("118000000.00"), "currency", "EUR", "jobs", 380,
                 "landingDeadline", LocalDate.now(clock).plusYears(2).toString());
     }
 
@@ -136,8 +149,7 @@ public final class CaseJourney {
         return HttpRequest.newBuilder(services.get(service).resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-User", user)
-                .header("X-Role", role);
+                .header("Authorization", "Bearer " + tokens.apply(user, role));
     }
 
     private JsonNode expect2xx(HttpRequest request) {

@@ -19,7 +19,9 @@ public final class Demo {
             services.put(service, URI.create("http://127.0.0.1:" + service.localPort()));
         }
         System.out.println("Driving one investment case through InvestFlow ...");
-        CaseJourney journey = new CaseJourney(services, "investor-de-1", "officer-li", System.out::println);
+        DemoTokens tokens = new DemoTokens(URI.create(System.getProperty("investflow.issuer", "http://127.0.0.1:9000")));
+        System.out.println("Logging in as investor-de-1, officer-li and leader-chen at the local issuer ...");
+        CaseJourney journey = new CaseJourney(services, tokens, "investor-de-1", "officer-li", System.out::println);
         String caseId = journey.run();
         System.out.println("Case " + caseId + " LANDED. Funnel now: " + journey.funnel());
     }

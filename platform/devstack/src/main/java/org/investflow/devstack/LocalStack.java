@@ -28,6 +28,7 @@ public final class LocalStack {
     private static final int MONGO_PORT = 27017;
     private static final int KAFKA_PORT = 9092;
     private static final int CONTROLLER_PORT = 9093;
+    private static final int ISSUER_PORT = 9000;
 
     private LocalStack() {
     }
@@ -41,16 +42,20 @@ public final class LocalStack {
         long started = System.nanoTime();
         MongoServer mongo = new MongoServer(new H2Backend(home.resolve("mongo.mv").toString()));
         mongo.bind("127.0.0.1", MONGO_PORT);
+        IssuerProcess issuer = IssuerProcess.launch(Path.of(System.getProperty("identity.jar",
+                "platform/identity/target/platform-identity-0.1.0-SNAPSHOT-exec.jar")), ISSUER_PORT, home.resolve("issuer.log"));
         KafkaBrokerProcess kafka = KafkaBrokerProcess.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT,
                 Path.of(System.getProperty("kafka.classpath.file", "platform/kafka-broker/target/kafka-classpath.txt")));
         kafka.handOverShutdown();
+        issuer.awaitReady();
         ServiceFleet fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, Map.of(
                 "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
                 // after an unclean stop, stale group members block the next start only this long
                 "spring.kafka.consumer.properties.session.timeout.ms", "10000"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fleet, kafka, mongo), "investflow-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fleet, issuer, kafka, mongo), "investflow-stop"));
         awaitReady(fleet);
-        report(fleet, home, Duration.ofNanos(System.nanoTime() - started));
+        report(fleet, issuer, home, Duration.ofNanos(System.nanoTime() - started));
         new CountDownLatch(1).await();
     }
 
@@ -71,21 +76,25 @@ public final class LocalStack {
         }
     }
 
-    private static void report(ServiceFleet fleet, Path home, Duration took) {
+    private static void report(ServiceFleet fleet, IssuerProcess issuer, Path home, Duration took) {
         StringBuilder out = new StringBuilder("\nInvestFlow local stack is up in ")
                 .append(took.toMillis() / 1000.0).append(" s\n");
         out.append(String.format("  %-18s %s%n", "kafka", "127.0.0.1:" + KAFKA_PORT));
         out.append(String.format("  %-18s %s%n", "mongodb", "mongodb://127.0.0.1:" + MONGO_PORT));
+        out.append(String.format("  %-18s %s  (demo users, password 'demo': see platform/identity/README.md)%n",
+                "issuer (OIDC)", issuer.issuer()));
         fleet.baseUris().forEach((service, uri) -> out.append(String.format("  %-18s %s  (health %s/actuator/health, metrics %s/actuator/prometheus)%n",
                 service.serviceName(), uri, uri, uri)));
         out.append("  data in ").append(home).append("  (./investflow reset wipes it)\n");
-        out.append("Try the demo in another terminal: ./investflow demo   —   Ctrl-C stops everything.\n");
+        out.append("Try the demo in another terminal: ./investflow demo   —   a token: ./investflow token investor-de-1\n");
+        out.append("Ctrl-C stops everything.\n");
         System.out.println(out);
     }
 
-    private static void stop(ServiceFleet fleet, KafkaBrokerProcess kafka, MongoServer mongo) {
-        System.out.println("Stopping InvestFlow: services, Kafka, MongoDB ...");
+    private static void stop(ServiceFleet fleet, IssuerProcess issuer, KafkaBrokerProcess kafka, MongoServer mongo) {
+        System.out.println("Stopping InvestFlow: services, issuer, Kafka, MongoDB ...");
         fleet.close();
+        issuer.close();
         kafka.close();
         mongo.shutdown();
         System.out.println("Stopped.");

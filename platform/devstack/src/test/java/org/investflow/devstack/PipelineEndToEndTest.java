@@ -2,6 +2,10 @@ package org.investflow.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -18,27 +22,41 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * All four services in this JVM on one real Kafka broker and one MongoDB-wire server: one case is
- * driven over HTTP from intention to LANDED, every hop crossing Kafka as CloudEvents.
+ * All four services in this JVM on one real Kafka broker and one MongoDB-wire server, with the local
+ * OAuth2 issuer beside them: demo users log in, and one case is driven over HTTP with their tokens
+ * from intention to LANDED, every hop crossing Kafka as CloudEvents.
  */
 class PipelineEndToEndTest {
 
+    static IssuerProcess issuer;
     static ServiceFleet fleet;
 
     @BeforeAll
-    static void startTheSystem() {
+    static void startTheSystem() throws IOException {
+        issuer = IssuerProcess.launch(Path.of(System.getProperty("identity.jar")), freePort(),
+                Path.of("target", "e2e-issuer.log")).awaitReady();
         fleet = ServiceFleet.start(SharedInfrastructure.bootstrapServers(), SharedInfrastructure.mongoAddress(),
-                port -> 0, Map.of("spring.main.banner-mode", "off"));
+                port -> 0, Map.of("spring.main.banner-mode", "off",
+                        "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString()));
     }
 
     @AfterAll
     static void stopTheSystem() {
         fleet.close();
+        issuer.close();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
     void aCaseTravelsFromIntentionToLandedAndTheFunnelCountsIt() {
-        CaseJourney journey = new CaseJourney(fleet.baseUris(), "investor-e2e", "officer-e2e", line -> { });
+        // real demo users, logged in at the local issuer through the authorization-code flow
+        CaseJourney journey = new CaseJourney(fleet.baseUris(), new DemoTokens(issuer.issuer()), "investor-de-1",
+                "officer-li", line -> { });
         long landedBefore = reached(journey.funnel(), "LANDED");
 
         String caseId = journey.run();

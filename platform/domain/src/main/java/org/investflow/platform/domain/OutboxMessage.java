@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param caseId  Kafka key and CloudEvents subject
  * @param time    when it happened
  * @param payload the JSON body
+ * @param actorId   who caused it
+ * @param actorRole in which role
  */
 public record OutboxMessage(String eventId, String topic, String type, String source, String caseId, Instant time,
-                            String payload) {
+                            String payload, String actorId, String actorRole) {
 
     public OutboxMessage {
         Objects.requireNonNull(eventId, "eventId");
@@ -26,5 +28,7 @@ public record OutboxMessage(String eventId, String topic, String type, String so
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(actorId, "actorId");
+        Objects.requireNonNull(actorRole, "actorRole");
     }
 }

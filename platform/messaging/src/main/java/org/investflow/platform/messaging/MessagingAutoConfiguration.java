@@ -114,6 +114,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    AuditTrail auditTrail(ReactiveMongoTemplate mongo, MessagingProperties properties) {
+        return new AuditTrail(mongo, properties);
+    }
+
+    @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
                             MessagingProperties properties, MeterRegistry meters) {
         return new OutboxRelay(mongo, kafka, codec, properties, meters);

@@ -47,7 +47,8 @@ public final class GoldenEvents {
         overrides.forEach((field, value) -> body.set(field, JSON.valueToTree(value)));
         String caseId = body.path("caseId").asText();
         OutboxMessage message = new OutboxMessage(eventId, catalog.topic(), type, catalog.source(), caseId,
-                Instant.parse(body.path("occurredAt").asText(Instant.now().toString())), JSON.writeValueAsString(body));
+                Instant.parse(body.path("occurredAt").asText("2026-01-01T00:00:00Z")), JSON.writeValueAsString(body),
+                body.path("actor").path("id").asText("investflow"), body.path("actor").path("role").asText("SYSTEM"));
         return CODEC.toRecord(message);
     }
 

@@ -27,7 +27,7 @@ class ContainerInfrastructureTest {
     void aCloudEventTravelsThroughARealKafkaContainerAndAMongoContainerStoresDocuments() {
         String bootstrap = ContainerInfrastructure.bootstrapServers();
         OutboxMessage message = new OutboxMessage("id-1", "containers.check", "org.investflow.test.checked.v1",
-                "/investflow/test", "CQ-2026-000001", Instant.parse("2026-01-01T00:00:00Z"), "{\"caseId\":\"CQ-2026-000001\"}");
+                "/investflow/test", "CQ-2026-000001", Instant.parse("2026-01-01T00:00:00Z"), "{\"caseId\":\"CQ-2026-000001\"}", "tester", "SYSTEM");
         try (TopicProbe probe = TopicProbe.on(bootstrap, "containers.check")) {
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new ByteArraySerializer())) {

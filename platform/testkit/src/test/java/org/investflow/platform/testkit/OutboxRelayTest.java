@@ -58,7 +58,7 @@ class OutboxRelayTest {
 
     private static OutboxMessage message(String caseId) {
         return new OutboxMessage(UUID.randomUUID().toString(), "relay.check", "org.investflow.test.checked.v1",
-                "/investflow/test", caseId, Instant.parse("2026-01-01T00:00:00Z"), "{\"caseId\":\"" + caseId + "\"}");
+                "/investflow/test", caseId, Instant.parse("2026-01-01T00:00:00Z"), "{\"caseId\":\"" + caseId + "\"}", "tester", "SYSTEM");
     }
 
     @Document("relay_checks")

@@ -1,22 +1,21 @@
 package org.investflow.platform.web;
 
-import java.util.Locale;
+import java.util.List;
 
+import org.investflow.platform.domain.ForbiddenException;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Establishes the {@link Caller} of a request. Walking-skeleton stand-in: it trusts the
- * {@code X-User} and {@code X-Role} headers. It is the one place that changes when bearer tokens
- * replace it (issue 3); nothing else reads those headers.
+ * Establishes the {@link Caller} of a request from its validated bearer token: the user is the
+ * token's subject, the role the first InvestFlow role in its {@code roles} claim. A token without
+ * one is refused with 403; a request without a token never gets here (401 at the filter chain).
  */
 public class CallerResolver implements HandlerMethodArgumentResolver {
-
-    static final String USER = "X-User";
-    static final String ROLE = "X-Role";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -25,23 +24,16 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> resolve(exchange));
+        return exchange.getPrincipal()
+                .ofType(JwtAuthenticationToken.class)
+                .switchIfEmpty(Mono.error(() -> new UnauthenticatedException("a valid bearer token is required")))
+                .map(CallerResolver::caller);
     }
 
-    private Caller resolve(ServerWebExchange exchange) {
-        String user = exchange.getRequest().getHeaders().getFirst(USER);
-        String role = exchange.getRequest().getHeaders().getFirst(ROLE);
-        if (user == null || user.isBlank() || role == null) {
-            throw new UnauthenticatedException("the request does not say who is calling");
-        }
-        return new Caller(user.strip(), parse(role));
-    }
-
-    private static Role parse(String role) {
-        try {
-            return Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UnauthenticatedException("unknown role");
-        }
+    private static Caller caller(JwtAuthenticationToken token) {
+        List<String> roles = token.getToken().getClaimAsStringList(SecurityConfiguration.ROLES_CLAIM);
+        Role role = Role.firstOf(roles == null ? List.of() : roles)
+                .orElseThrow(() -> new ForbiddenException("the token carries no InvestFlow role"));
+        return new Caller(token.getToken().getSubject(), role);
     }
 }

@@ -3,6 +3,7 @@ package org.investflow.platform.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
@@ -10,6 +11,7 @@ import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +27,8 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.databind.DatabindException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -89,6 +93,37 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         }
         body.setProperty("errors", errors);
         return Mono.just(ResponseEntity.badRequest().body(body));
+    }
+
+    /** Unreadable bodies: 413 when too large, else 400 naming the offending JSON field where known. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (causeOf(e, DataBufferLimitException.class) != null) {
+            return Mono.just(ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "the request body is too large")));
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this endpoint");
+        DatabindException json = causeOf(e, DatabindException.class);
+        if (json != null && !json.getPath().isEmpty()) {
+            body.setProperty("errors", List.of(Map.of("field", path(json), "message", String.valueOf(json.getOriginalMessage()))));
+        }
+        return Mono.just(ResponseEntity.badRequest().body(body));
+    }
+
+    private static String path(DatabindException error) {
+        return error.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String parameterName(ParameterValidationResult result) {

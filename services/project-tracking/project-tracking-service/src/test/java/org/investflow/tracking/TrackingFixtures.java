@@ -15,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.investflow.platform.events.EventCatalog;
 import org.investflow.platform.testkit.GoldenEvents;
+import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -41,7 +42,7 @@ public final class TrackingFixtures {
 
     /** A request to the service on {@code port} as {@code user} acting as {@code role}. */
     public static RequestBodySpec as(WebTestClient http, String user, String role, HttpMethod method, String path) {
-        return http.method(method).uri(path).header("X-User", user).header("X-Role", role)
+        return http.method(method).uri(path).headers(h -> h.setBearerAuth(TestIssuer.token(user, role)))
                 .contentType(MediaType.APPLICATION_JSON);
     }
 

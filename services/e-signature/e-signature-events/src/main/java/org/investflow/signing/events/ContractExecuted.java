@@ -15,13 +15,14 @@ import org.investflow.platform.events.Actor;
  * @param jobs             jobs the investor committed to create
  * @param landingDeadline  the day by which the project must have landed
  */
-public record ContractExecuted(String caseId, String investorId, String envelopeId, String documentHash,
+public record ContractExecuted(String caseId, String investorId, String officerId, String envelopeId, String documentHash,
                                String termsFingerprint, BigDecimal investmentAmount, String currency, int jobs,
                                LocalDate landingDeadline, Instant occurredAt, Actor actor) implements SigningEvent {
 
     public ContractExecuted {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(investorId, "investorId");
+        Objects.requireNonNull(officerId, "officerId");
         Objects.requireNonNull(envelopeId, "envelopeId");
         Objects.requireNonNull(documentHash, "documentHash");
         Objects.requireNonNull(termsFingerprint, "termsFingerprint");

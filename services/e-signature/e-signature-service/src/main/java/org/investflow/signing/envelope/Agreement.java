@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  *
  * @param termsFingerprint SHA-256 (64 lowercase hex) negotiation computed over the frozen terms
  */
-public record Agreement(String caseId, String investorId, String agreementId, String companyName, AgreedTerms terms,
+public record Agreement(String caseId, String investorId, String officerId, String agreementId, String companyName, AgreedTerms terms,
                         String termsFingerprint) {
 
     private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");

@@ -28,6 +28,8 @@ public class Envelope extends AggregateRoot {
     private String envelopeId;
     private String caseId;
     private String investorId;
+    /** The case officer the case is assigned to. */
+    private String officerId;
     private String agreementId;
     private String companyName;
     private AgreedTerms terms;
@@ -47,6 +49,7 @@ public class Envelope extends AggregateRoot {
         envelope.envelopeId = envelopeId;
         envelope.caseId = agreement.caseId();
         envelope.investorId = agreement.investorId();
+        envelope.officerId = agreement.officerId();
         envelope.agreementId = agreement.agreementId();
         envelope.companyName = agreement.companyName();
         envelope.terms = agreement.terms();
@@ -98,7 +101,7 @@ public class Envelope extends AggregateRoot {
     }
 
     private ContractExecuted executed(Actor signer, Instant now) {
-        return new ContractExecuted(caseId, investorId, envelopeId, documentHash, termsFingerprint,
+        return new ContractExecuted(caseId, investorId, officerId, envelopeId, documentHash, termsFingerprint,
                 terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline(), now, signer);
     }
 
@@ -119,6 +122,10 @@ public class Envelope extends AggregateRoot {
 
     public String caseId() {
         return caseId;
+    }
+
+    public String officerId() {
+        return officerId;
     }
 
     public String investorId() {

@@ -63,7 +63,7 @@ public class EnvelopeService {
 
     private static Agreement agreementOf(AgreementReached reached) {
         Terms terms = reached.terms();
-        return new Agreement(reached.caseId(), reached.investorId(), reached.agreementId(), reached.companyName(),
+        return new Agreement(reached.caseId(), reached.investorId(), reached.officerId(), reached.agreementId(), reached.companyName(),
                 new AgreedTerms(terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline()),
                 reached.termsFingerprint());
     }

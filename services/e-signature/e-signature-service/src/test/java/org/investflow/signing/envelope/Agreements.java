@@ -23,6 +23,6 @@ final class Agreements {
     }
 
     static Agreement agreement(AgreedTerms terms, String fingerprint) {
-        return new Agreement(CASE, INVESTOR, AGREEMENT, "Acme Präzision GmbH 重庆", terms, fingerprint);
+        return new Agreement(CASE, INVESTOR, "officer-li", AGREEMENT, "Acme Präzision GmbH 重庆", terms, fingerprint);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.platform.testkit.GoldenEvents;
+import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.platform.testkit.TopicProbe;
@@ -78,7 +79,7 @@ class SigningIntegrationTest {
     }
 
     RequestBodySpec as(String user, String role, HttpMethod method, String path) {
-        return http.method(method).uri(path).header("X-User", user).header("X-Role", role)
+        return http.method(method).uri(path).headers(h -> h.setBearerAuth(TestIssuer.token(user, role)))
                 .contentType(MediaType.APPLICATION_JSON);
     }
 
@@ -116,7 +117,7 @@ class SigningIntegrationTest {
 
     static Agreement goldenAgreement(String caseId, String investor) {
         JsonNode terms = GOLDEN.path("terms");
-        return new Agreement(caseId, investor, GOLDEN.path("agreementId").asString(), GOLDEN.path("companyName").asString(),
+        return new Agreement(caseId, investor, GOLDEN.path("officerId").asString(), GOLDEN.path("agreementId").asString(), GOLDEN.path("companyName").asString(),
                 new AgreedTerms(terms.path("investmentAmount").decimalValue(), terms.path("currency").asString(),
                         terms.path("jobs").asInt(), java.time.LocalDate.parse(terms.path("landingDeadline").asString())),
                 GOLDEN.path("termsFingerprint").asString());

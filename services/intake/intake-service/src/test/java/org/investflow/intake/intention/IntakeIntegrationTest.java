@@ -2,6 +2,7 @@ package org.investflow.intake.intention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.investflow.intake.events.IntakeEvents;
 import org.investflow.intake.intention.persistence.IntentionRepository;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
+import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +47,13 @@ class IntakeIntegrationTest {
 
     static Map<String, Object> form() {
         return Map.of("companyName", "Acme Präzision GmbH 重庆", "country", "DE", "industryCode", "C29",
-                "plannedAmount", "120000000.00", "currency", "EUR", "plannedJobs", 350,
+                "plannedAmount", new BigDecimal("120000000.00"), "currency", "EUR", "plannedJobs", 350,
                 "district", "Liangjiang New Area", "description", "EV drivetrain plant");
     }
 
     RequestBodySpec as(String user, String role, String method, String path) {
         return http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
-                .header("X-User", user).header("X-Role", role).contentType(MediaType.APPLICATION_JSON);
+                .headers(h -> h.setBearerAuth(TestIssuer.token(user, role))).contentType(MediaType.APPLICATION_JSON);
     }
 
     String submit(String investor, String key) {
@@ -89,7 +91,7 @@ class IntakeIntegrationTest {
     void anIncompleteIntentionIsRefusedFieldByFieldAndNothingIsStored() {
         Map<String, Object> bad = new java.util.HashMap<>(form());
         bad.put("country", "Germany");
-        bad.put("plannedAmount", "-5");
+        bad.put("plannedAmount", new BigDecimal("-5"));
         bad.remove("companyName");
         as("investor-invalid", "INVESTOR", "POST", "/api/intentions").header("Idempotency-Key", "key-invalid-1")
                 .bodyValue(bad).exchange()

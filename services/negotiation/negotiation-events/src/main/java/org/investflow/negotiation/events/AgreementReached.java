@@ -15,7 +15,7 @@ import org.investflow.platform.events.Actor;
  * @param termsFingerprint lowercase hex SHA-256 of the canonical JSON form of {@code terms}; the
  *                         contract and its signatures refer to it
  */
-public record AgreementReached(String caseId, String investorId, String agreementId, int version, String companyName,
+public record AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version, String companyName,
                                Terms terms, String termsFingerprint, Instant occurredAt, Actor actor)
         implements NegotiationEvent {
 
@@ -24,6 +24,7 @@ public record AgreementReached(String caseId, String investorId, String agreemen
     public AgreementReached {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(investorId, "investorId");
+        Objects.requireNonNull(officerId, "officerId");
         Objects.requireNonNull(agreementId, "agreementId");
         Objects.requireNonNull(companyName, "companyName");
         Objects.requireNonNull(terms, "terms");

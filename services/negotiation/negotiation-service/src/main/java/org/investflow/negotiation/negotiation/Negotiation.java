@@ -69,7 +69,7 @@ public class Negotiation extends AggregateRoot {
         Terms terms = latest(version).terms();
         status = NegotiationStatus.AGREED;
         agreement = new Agreement(agreementId, version, terms, TermsFingerprint.of(terms), investor.id(), now);
-        return List.of(new AgreementReached(caseId, investorId, agreementId, version, companyName, terms,
+        return List.of(new AgreementReached(caseId, investorId, officerId, agreementId, version, companyName, terms,
                 agreement.fingerprint().hex(), now, investor));
     }
 

@@ -32,7 +32,7 @@ final class Cases {
     /** A valid term sheet; tests change only the fields that matter to them. */
     static Map<String, Object> terms() {
         Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("investmentAmount", "120000000.00");
+        terms.put("investmentAmount", new java.math.BigDecimal("120000000.00"));
         terms.put("currency", "EUR");
         terms.put("jobs", 350);
         terms.put("landingDeadline", LocalDate.now().plusYears(2).toString());
@@ -41,7 +41,7 @@ final class Cases {
 
     static Map<String, Object> terms(String amount) {
         Map<String, Object> terms = terms();
-        terms.put("investmentAmount", amount);
+        terms.put("investmentAmount", new java.math.BigDecimal(amount));
         return terms;
     }
 }

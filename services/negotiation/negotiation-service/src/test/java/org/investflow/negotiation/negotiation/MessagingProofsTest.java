@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.investflow.intake.events.IntakeEvents;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.platform.testkit.GoldenEvents;
+import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.platform.testkit.TopicProbe;
@@ -62,7 +63,7 @@ class MessagingProofsTest {
         assertThat(TopicProbe.header(opened, "ce_subject")).isEqualTo(caseId);
         assertThat(new String(opened.value(), StandardCharsets.UTF_8))
                 .contains("\"officerId\":\"officer-li\"").contains("重庆分公司");
-        http.get().uri("/api/negotiations/" + caseId).header("X-User", "investor-golden").header("X-Role", "INVESTOR")
+        http.get().uri("/api/negotiations/" + caseId).headers(h -> h.setBearerAuth(TestIssuer.token("investor-golden", "INVESTOR")))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("OPEN").jsonPath("$.officerId").isEqualTo("officer-li");
     }
@@ -125,7 +126,6 @@ class MessagingProofsTest {
     }
 
     private void proposeTo(String caseId) {
-        http.post().uri("/api/negotiations/" + caseId + "/proposals").header("X-User", "officer-li")
-                .header("X-Role", "OFFICER").bodyValue(Cases.terms()).exchange().expectStatus().isCreated();
+        http.post().uri("/api/negotiations/" + caseId + "/proposals").headers(h -> h.setBearerAuth(TestIssuer.token("officer-li", "OFFICER"))).bodyValue(Cases.terms()).exchange().expectStatus().isCreated();
     }
 }

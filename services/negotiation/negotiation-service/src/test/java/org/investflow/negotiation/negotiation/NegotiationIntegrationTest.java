@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
+import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.platform.testkit.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +43,7 @@ class NegotiationIntegrationTest {
     }
 
     RequestBodySpec as(String user, String role, HttpMethod method, String path) {
-        return http.method(method).uri(path).header("X-User", user).header("X-Role", role)
+        return http.method(method).uri(path).headers(h -> h.setBearerAuth(TestIssuer.token(user, role)))
                 .contentType(MediaType.APPLICATION_JSON);
     }
 

@@ -29,7 +29,7 @@ class StageSignalsTest {
 
     @Test
     void anExecutedContractMeansContracted() {
-        ContractExecuted executed = new ContractExecuted("CQ-2026-000123", "investor-de-1", "env-1", "a".repeat(64),
+        ContractExecuted executed = new ContractExecuted("CQ-2026-000123", "investor-de-1", "officer-li", "env-1", "a".repeat(64),
                 "b".repeat(64), BigDecimal.TEN, "EUR", 5, LocalDate.of(2028, 6, 30), AT, OFFICER);
         assertThat(StageSignals.of(executed)).map(StageSignal::stage).contains(PipelineStage.CONTRACTED);
     }
