@@ -59,6 +59,11 @@ public final class TopicProbe implements AutoCloseable {
         return seen.stream().filter(record -> caseId.equals(record.key())).toList();
     }
 
+    /** Every record seen so far. */
+    public List<ConsumerRecord<String, byte[]>> seenAll() {
+        return List.copyOf(seen);
+    }
+
     private ConsumerRecord<String, byte[]> poll(Predicate<ConsumerRecord<String, byte[]>> wanted) {
         consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         return seen.stream().filter(wanted).findFirst().orElse(null);

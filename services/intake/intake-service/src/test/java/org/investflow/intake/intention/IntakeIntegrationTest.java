@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.investflow.intake.events.IntakeEvents;
 import org.investflow.intake.intention.persistence.IntentionRepository;
-import org.investflow.platform.testkit.ServiceIntegrationTest;
+import org.investflow.intake.IntakeTest;
 import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.TopicProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpec;
 
-@ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=intake")
+@IntakeTest
 class IntakeIntegrationTest {
 
     @LocalServerPort
