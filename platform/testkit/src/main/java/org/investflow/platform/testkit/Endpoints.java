@@ -17,11 +17,18 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    /** The endpoints of the controllers of {@code context} (actuator endpoints are mapped elsewhere). */
+    /**
+     * The endpoints of InvestFlow's own controllers in {@code context}; actuator and library endpoints
+     * (such as the OpenAPI document) are not the services' API and are left out.
+     */
     public static Set<String> of(ApplicationContext context) {
         Set<String> endpoints = new TreeSet<>();
         context.getBeansOfType(RequestMappingHandlerMapping.class).values()
-                .forEach(mapping -> mapping.getHandlerMethods().keySet().forEach(info -> add(info, endpoints)));
+                .forEach(mapping -> mapping.getHandlerMethods().forEach((info, handler) -> {
+                    if (handler.getBeanType().getName().startsWith("org.investflow.")) {
+                        add(info, endpoints);
+                    }
+                }));
         return endpoints;
     }
 

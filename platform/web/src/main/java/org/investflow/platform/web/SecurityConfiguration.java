@@ -21,15 +21,16 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * Every service is an OAuth2 resource server: it accepts only JWT bearer tokens of the configured
  * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, signature checked against
  * the issuer's JWKS) for the configured audience, with the user's roles in the {@code roles}
- * claim. Health, info and Prometheus metrics are open (k8s restricts them to the cluster network);
- * everything else needs a valid token. Refusals are problem+json.
+ * claim. Health, info and Prometheus metrics are open (k8s restricts them to the cluster network),
+ * and so is the OpenAPI document; everything else needs a valid token. Refusals are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
     static final String ROLES_CLAIM = "roles";
-    private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"};
+    private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+        "/v3/api-docs", "/v3/api-docs/**"};
 
     @Bean
     SecurityWebFilterChain investflowSecurity(ServerHttpSecurity http, WebProperties properties) {

@@ -1,6 +1,12 @@
 package org.investflow.platform.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -17,7 +23,7 @@ import tools.jackson.databind.module.SimpleModule;
  * The HTTP edge of every service: bearer-token security, the caller argument, problem+json errors,
  * strict JSON (unknown properties, nulls for primitives and strings where numbers belong are
  * refused; strings are NFC-normalised), a body-size limit, the investor rate limit and the audit
- * endpoint.
+ * endpoint, and an OpenAPI document of the service's API.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(WebProperties.class)
@@ -46,6 +52,16 @@ public class WebAutoConfiguration {
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .addModule(new SimpleModule("investflow-nfc-strings").addDeserializer(String.class, new NormalizedStrings()));
+    }
+
+    /** The OpenAPI document ({@code /v3/api-docs}) names the bearer-token scheme every operation needs. */
+    @Bean
+    OpenAPI investflowOpenApi(@Value("${spring.application.name:investflow}") String service) {
+        return new OpenAPI()
+                .info(new Info().title("InvestFlow " + service).version("v1"))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     @Bean

@@ -61,6 +61,15 @@ class IntakeEdgeTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheApiAndItsBearerScheme() {
+        api.http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/intentions'].post").exists()
+                .jsonPath("$.paths['/api/intentions/{caseId}/acceptance'].post").exists()
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+    }
+
+    @Test
     void malformedSubmissionsAreRefusedAndNothingIsStoredOrPublished() {
         String investor = "investor-fuzz-" + UUID.randomUUID();
         Map<String, Object> moneyAsText = withField("plannedAmount", "120000000.00");
