@@ -17,6 +17,7 @@ import org.investflow.platform.events.EventCatalog;
 import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.SharedInfrastructure;
+import org.investflow.signing.events.SigningEvents;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,6 +39,24 @@ public final class TrackingFixtures {
     /** Publishes a producer's golden example of {@code type} for {@code caseId} and {@code investorId}. */
     public static void publish(EventCatalog catalog, String type, String caseId, String investorId) {
         SharedInfrastructure.send(GoldenEvents.record(catalog, type, Map.of("caseId", caseId, "investorId", investorId)));
+    }
+
+    /**
+     * Publishes e-signature's golden ContractExecuted for {@code caseId}, owned by {@code investorId} and
+     * assigned to {@code officerId}, and waits until both the project and the pipeline case exist, so
+     * no event of the case is still in flight when the caller goes on.
+     */
+    public static void executeContract(WebTestClient http, String caseId, String investorId, String officerId) {
+        SharedInfrastructure.send(GoldenEvents.record(SigningEvents.CATALOG, SigningEvents.CONTRACT_EXECUTED,
+                Map.of("caseId", caseId, "investorId", investorId, "officerId", officerId)));
+        awaitFound(http, "/api/projects/" + caseId);
+        awaitFound(http, "/api/pipeline/cases/" + caseId);
+    }
+
+    private static void awaitFound(WebTestClient http, String path) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> as(http, "admin-probe", "ADMIN", HttpMethod.GET, path).exchange()
+                        .returnResult(String.class).getStatus().value() == 200);
     }
 
     /** A request to the service on {@code port} as {@code user} acting as {@code role}. */

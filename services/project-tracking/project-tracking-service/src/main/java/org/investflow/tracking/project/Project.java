@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
@@ -19,8 +21,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The investment project of one case, from its executed contract until it lands and operates.
- * Its id is the case id; it is owned by the case's investor. Commands return the events they
- * caused; the application service stores them with the project.
+ * Its id is the case id; it is owned by the case's investor and assigned to the case officer who
+ * accepted the intention (as the executed contract names them): only that officer records its
+ * milestones. Commands return the events they caused; the application service stores them with
+ * the project.
  */
 @Document("projects")
 public class Project extends AggregateRoot {
@@ -28,6 +32,7 @@ public class Project extends AggregateRoot {
     @Id
     private String caseId;
     private String investorId;
+    private String officerId;
     private Commitment commitment;
     private ProjectStatus status;
     private List<RecordedMilestone> milestones = new ArrayList<>();
@@ -39,24 +44,27 @@ public class Project extends AggregateRoot {
     }
 
     /** Starts tracking the project of case {@code caseId}, whose contract event {@code contractEventId} was executed. */
-    static Start start(String caseId, String investorId, Commitment commitment, String contractEventId, Instant now) {
+    static Start start(String caseId, Parties parties, Commitment commitment, String contractEventId, Instant now) {
         Project project = new Project();
         project.caseId = caseId;
-        project.investorId = investorId;
+        project.investorId = parties.investorId();
+        project.officerId = parties.officerId();
         project.commitment = commitment;
         project.status = ProjectStatus.IN_PROGRESS;
         project.startedAt = now;
         project.markHandled(contractEventId);
-        return new Start(project, List.of(new ProjectStarted(caseId, investorId, commitment.amount(),
+        return new Start(project, List.of(new ProjectStarted(caseId, project.investorId, commitment.amount(),
                 commitment.currency(), commitment.jobs(), commitment.landingDeadline(), now, Actor.SYSTEM)));
     }
 
     /**
      * Records an achieved milestone; lands the project in the same step when {@code rule} now holds,
-     * or makes a landed project operating when the milestone is the start of operation.
+     * or makes a landed project operating when the milestone is the start of operation. Only the
+     * officer the project is assigned to may; another officer knows the case exists, so is told no.
      */
     List<TrackingEvent> record(Achievement achievement, Actor officer, LandingRule rule, Clock clock) {
         Instant now = clock.instant();
+        requireAssigned(officer);
         refuse(achievement, LocalDate.now(clock));
         milestones.add(new RecordedMilestone(achievement.milestone(), achievement.achievedOn(), officer.id(), now));
         List<TrackingEvent> events = new ArrayList<>();
@@ -67,6 +75,12 @@ public class Project extends AggregateRoot {
             events.add(land(officer, now));
         }
         return events;
+    }
+
+    private void requireAssigned(Actor officer) {
+        if (!isAssignedTo(officer.id())) {
+            throw new ForbiddenException("project " + caseId + " is assigned to another officer");
+        }
     }
 
     private void refuse(Achievement achievement, LocalDate today) {
@@ -111,12 +125,22 @@ public class Project extends AggregateRoot {
         return investorId.equals(userId);
     }
 
+    /** Whether {@code userId} is the case officer the project is assigned to. */
+    boolean isAssignedTo(String userId) {
+        return userId.equals(officerId);
+    }
+
     public String caseId() {
         return caseId;
     }
 
     public String investorId() {
         return investorId;
+    }
+
+    /** The case officer the project is assigned to; only they record its milestones. */
+    public String officerId() {
+        return officerId;
     }
 
     public Commitment commitment() {
@@ -141,6 +165,18 @@ public class Project extends AggregateRoot {
 
     public Instant operatingSince() {
         return operatingSince;
+    }
+
+    /**
+     * Who the project belongs to: the investor who owns the case and the case officer it is
+     * assigned to.
+     */
+    record Parties(String investorId, String officerId) {
+
+        Parties {
+            Objects.requireNonNull(investorId, "investorId");
+            Objects.requireNonNull(officerId, "officerId");
+        }
     }
 
     /** A new project and the events of its start. */

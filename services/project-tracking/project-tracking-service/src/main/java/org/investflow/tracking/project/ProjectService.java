@@ -52,10 +52,12 @@ public class ProjectService {
     private Mono<Project> create(String eventId, ContractExecuted contract) {
         Commitment commitment = new Commitment(contract.investmentAmount(), contract.currency(), contract.jobs(),
                 contract.landingDeadline());
-        Project.Start start = Project.start(contract.caseId(), contract.investorId(), commitment, eventId, clock.instant());
+        Project.Parties parties = new Project.Parties(contract.investorId(), contract.officerId());
+        Project.Start start = Project.start(contract.caseId(), parties, commitment, eventId, clock.instant());
         return save(start.project(), start.events());
     }
 
+    /** Records a milestone of the project; only the officer it is assigned to may, anyone else is refused. */
     public Mono<Project> record(String caseId, Achievement achievement, Actor officer) {
         return change(caseId, project -> project.record(achievement, officer, landingRule, clock));
     }

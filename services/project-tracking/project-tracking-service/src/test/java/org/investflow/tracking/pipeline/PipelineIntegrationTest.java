@@ -16,19 +16,17 @@ import org.awaitility.Awaitility;
 import org.investflow.intake.events.IntakeEvents;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.platform.testkit.GoldenEvents;
-import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.signing.events.SigningEvents;
+import org.investflow.tracking.TrackingServiceTest;
 import org.investflow.tracking.pipeline.web.PipelineCaseView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=project-tracking")
+@TrackingServiceTest
 class PipelineIntegrationTest {
 
     @LocalServerPort

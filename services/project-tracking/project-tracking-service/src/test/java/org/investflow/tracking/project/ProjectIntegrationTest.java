@@ -3,6 +3,7 @@ package org.investflow.tracking.project;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.tracking.TrackingFixtures.as;
 import static org.investflow.tracking.TrackingFixtures.awaitCaughtUp;
+import static org.investflow.tracking.TrackingFixtures.executeContract;
 import static org.investflow.tracking.TrackingFixtures.freshCaseId;
 import static org.investflow.tracking.TrackingFixtures.publish;
 
@@ -15,10 +16,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.investflow.platform.testkit.GoldenEvents;
-import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.platform.testkit.TopicProbe;
 import org.investflow.signing.events.SigningEvents;
+import org.investflow.tracking.TrackingServiceTest;
 import org.investflow.tracking.events.TrackingEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
-@ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=project-tracking")
+@TrackingServiceTest
 class ProjectIntegrationTest {
 
     static final String OFFICER = "officer-li";
@@ -168,6 +167,36 @@ class ProjectIntegrationTest {
                 .expectStatus().isNotFound();
         as(http, "leader-wang", "LEADER", HttpMethod.GET, "/api/projects/" + caseId).exchange().expectStatus().isOk();
         recordMilestone("PT-2026-999998", "BUSINESS_REGISTERED", lastWeek()).expectStatus().isNotFound();
+    }
+
+    @Test
+    void theProjectIsAssignedToTheContractsOfficerAndOnlyTheyRecordItsMilestones() {
+        String caseId = freshCaseId();
+        executeContract(http, caseId, "investor-assigned", "officer-zhao");
+        Map<String, String> body = Map.of("milestone", "BUSINESS_REGISTERED", "achievedOn", lastWeek().toString());
+
+        as(http, OFFICER, "OFFICER", HttpMethod.GET, "/api/projects/" + caseId).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.officerId").isEqualTo("officer-zhao");
+        as(http, OFFICER, "OFFICER", HttpMethod.POST, "/api/projects/" + caseId + "/milestones").bodyValue(body)
+                .exchange().expectStatus().isForbidden().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        as(http, "officer-zhao", "OFFICER", HttpMethod.POST, "/api/projects/" + caseId + "/milestones").bodyValue(body)
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.milestones[0].recordedBy").isEqualTo("officer-zhao");
+    }
+
+    @Test
+    void theAuditTrailOfACaseListsWhoDidWhatInOrder() {
+        String caseId = startProject("investor-audited");
+        recordMilestone(caseId, "BUSINESS_REGISTERED", lastWeek()).expectStatus().isOk();
+        as(http, "leader-wang", "LEADER", HttpMethod.GET, "/api/audit/cases/" + caseId).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].type").isEqualTo(TrackingEvents.PROJECT_STARTED)
+                .jsonPath("$[0].actorRole").isEqualTo("SYSTEM")
+                .jsonPath("$[1].type").isEqualTo(TrackingEvents.MILESTONE_RECORDED)
+                .jsonPath("$[1].actorId").isEqualTo(OFFICER)
+                .jsonPath("$[1].actorRole").isEqualTo("OFFICER");
     }
 
     @Test

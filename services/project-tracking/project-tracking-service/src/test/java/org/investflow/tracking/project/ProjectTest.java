@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
@@ -31,13 +32,14 @@ class ProjectTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-30T17:00:00Z"), CHONGQING);
     static final LocalDate TODAY = LocalDate.of(2026, 7, 1);
     static final Actor OFFICER = new Actor("officer-li", "OFFICER");
+    static final Project.Parties PARTIES = new Project.Parties("investor-de-1", OFFICER.id());
     static final LandingRule DEFAULT_RULE = new LandingRule(
             Set.of(Milestone.BUSINESS_REGISTERED, Milestone.CONSTRUCTION_STARTED, Milestone.CAPITAL_INJECTED));
     static final Set<String> LEGAL = Set.of("IN_PROGRESS>LANDED", "LANDED>OPERATING");
 
     static Project started() {
         Commitment commitment = new Commitment(new BigDecimal("120000000.00"), "EUR", 350, LocalDate.of(2028, 6, 30));
-        return Project.start("CQ-2026-000123", "investor-de-1", commitment, "contract-event-1", CLOCK.instant()).project();
+        return Project.start("CQ-2026-000123", PARTIES, commitment, "contract-event-1", CLOCK.instant()).project();
     }
 
     static Project landed() {
@@ -66,8 +68,10 @@ class ProjectTest {
     @Test
     void startingRaisesProjectStartedWithTheCommitmentAndRemembersTheContractEvent() {
         Commitment commitment = new Commitment(new BigDecimal("5.50"), "USD", 0, LocalDate.of(2027, 1, 31));
-        Project.Start start = Project.start("CQ-2026-000124", "investor-us-1", commitment, "event-7", CLOCK.instant());
+        Project.Start start = Project.start("CQ-2026-000124", new Project.Parties("investor-us-1", "officer-zhao"),
+                commitment, "event-7", CLOCK.instant());
         assertThat(start.project().status()).isEqualTo(ProjectStatus.IN_PROGRESS);
+        assertThat(start.project().officerId()).isEqualTo("officer-zhao");
         assertThat(start.project().hasHandled("event-7")).isTrue();
         assertThat(start.events()).singleElement().isInstanceOfSatisfying(ProjectStarted.class, event -> {
             assertThat(event.committedAmount()).isEqualByComparingTo("5.50");
@@ -107,6 +111,22 @@ class ProjectTest {
         LandingRule registrationOnly = new LandingRule(Set.of(Milestone.BUSINESS_REGISTERED));
         assertThat(project.record(new Achievement(Milestone.BUSINESS_REGISTERED, TODAY), OFFICER, registrationOnly, CLOCK))
                 .hasExactlyElementsOfTypes(MilestoneRecorded.class, ProjectLanded.class);
+    }
+
+    @Test
+    void anOfficerTheProjectIsNotAssignedToRecordsNothing() {
+        Project project = started();
+        Actor anotherOfficer = new Actor("officer-chen", "OFFICER");
+        assertThatThrownBy(() -> project.record(new Achievement(Milestone.BUSINESS_REGISTERED, TODAY), anotherOfficer,
+                DEFAULT_RULE, CLOCK))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("assigned to another officer");
+        assertThat(project.milestones()).isEmpty();
+        assertThat(project.status()).isEqualTo(ProjectStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void aProjectCannotStartWithoutTheOfficerItIsAssignedTo() {
+        assertThatThrownBy(() -> new Project.Parties("investor-de-1", null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

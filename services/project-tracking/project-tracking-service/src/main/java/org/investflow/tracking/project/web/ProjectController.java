@@ -12,7 +12,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Case officers record milestones of projects; investors follow their own, staff all of them. */
+/**
+ * The officer a project is assigned to records its milestones (other officers 403, every other role
+ * 403); investors follow their own projects (another's answers 404 like an unknown one), staff read
+ * all of them.
+ */
 @RestController
 @RequestMapping("/api/projects")
 class ProjectController {
