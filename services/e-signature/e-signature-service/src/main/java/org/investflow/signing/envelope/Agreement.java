@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /**
  * What negotiation agreed, as e-signature drafts a contract from it.
  *
+ * @param officerId        the case officer the case is assigned to, who signs for the commission
  * @param termsFingerprint SHA-256 (64 lowercase hex) negotiation computed over the frozen terms
  */
 public record Agreement(String caseId, String investorId, String officerId, String agreementId, String companyName, AgreedTerms terms,
@@ -16,6 +17,7 @@ public record Agreement(String caseId, String investorId, String officerId, Stri
     public Agreement {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(investorId, "investorId");
+        Objects.requireNonNull(officerId, "officerId");
         Objects.requireNonNull(agreementId, "agreementId");
         Objects.requireNonNull(companyName, "companyName");
         Objects.requireNonNull(terms, "terms");

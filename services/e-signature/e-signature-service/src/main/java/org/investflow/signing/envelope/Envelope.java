@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
@@ -17,8 +18,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The contract of one agreement, sent to its signers in a fixed order: first the investor's
- * signatory, then a commission representative. One envelope per case and agreement. Commands
- * return the events they caused; the application service stores them with the envelope.
+ * signatory (the investor who owns the case), then the commission's representative (the officer the
+ * case is assigned to). One envelope per case and agreement. Commands return the events they caused;
+ * the application service stores them with the envelope.
  */
 @Document("envelopes")
 @CompoundIndex(name = "agreement", def = "{'caseId': 1, 'agreementId': 1}", unique = true)
@@ -56,14 +58,17 @@ public class Envelope extends AggregateRoot {
         envelope.termsFingerprint = agreement.termsFingerprint();
         envelope.documentHash = ContractDocument.draft(agreement).hash();
         envelope.signers = List.of(Signer.awaiting(1, SignerRole.INVESTOR_SIGNATORY, agreement.investorId()),
-                Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, null));
+                Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, agreement.officerId()));
         envelope.status = EnvelopeStatus.SENT;
         envelope.sentAt = now;
         return new Sending(envelope, List.of(new EnvelopeSent(envelope.caseId, envelope.investorId, envelopeId,
                 envelope.documentHash, envelope.termsFingerprint, now, Actor.SYSTEM)));
     }
 
-    /** Records {@code signer}'s signature in their turn; the last one executes the contract. */
+    /**
+     * Records {@code signer}'s signature in their turn; the last one executes the contract. Who may
+     * sign is checked before when: a user who is not the place's signer is refused whatever the state.
+     */
     List<SigningEvent> sign(Actor signer, String typedName, Instant now) {
         Signer place = placeOf(signer);
         EnvelopeStatus target = place.order() == signers.size() ? EnvelopeStatus.EXECUTED : EnvelopeStatus.PARTIALLY_SIGNED;
@@ -82,11 +87,11 @@ public class Envelope extends AggregateRoot {
     private Signer placeOf(Actor signer) {
         SignerRole role = SignerRole.actingAs(signer.role());
         Signer place = signers.stream().filter(each -> each.role() == role).findFirst().orElseThrow();
+        if (!place.mayBeSignedBy(signer.id())) {
+            throw new ForbiddenException(signer.id() + " may not sign envelope " + envelopeId + " as " + role);
+        }
         if (place.hasSigned()) {
             throw new RuleViolationException(role + " has already signed envelope " + envelopeId);
-        }
-        if (!place.mayBeSignedBy(signer.id())) {
-            throw new RuleViolationException(signer.id() + " may not sign envelope " + envelopeId + " as " + role);
         }
         requireTurnOf(place);
         return place;

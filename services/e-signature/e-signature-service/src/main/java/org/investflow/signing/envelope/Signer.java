@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param order          1 signs first
  * @param role           the capacity the signer signs in
- * @param requiredUserId the only user who may sign here, or null when any user of the role may
+ * @param requiredUserId the only user who may sign here; a place without one is signed by nobody
  * @param signedBy       who signed, null until then
  * @param typedName      the name the signer typed as their signature
  * @param signedAt       when they signed, null until then
@@ -31,8 +31,9 @@ public record Signer(int order, SignerRole role, String requiredUserId, String s
         return signedAt != null;
     }
 
+    /** Fails closed: an envelope stored before its signers were named lets nobody sign in their place. */
     boolean mayBeSignedBy(String userId) {
-        return requiredUserId == null || requiredUserId.equals(userId);
+        return requiredUserId != null && requiredUserId.equals(userId);
     }
 
     Signer signed(String userId, String name, Instant at) {

@@ -8,7 +8,7 @@ import org.investflow.platform.domain.ForbiddenException;
 public enum SignerRole {
     /** The investor's authorised signatory: the investor who owns the case. */
     INVESTOR_SIGNATORY("INVESTOR"),
-    /** A commission representative: any case officer. */
+    /** The commission's representative: the case officer the case is assigned to. */
     COMMISSION_REPRESENTATIVE("OFFICER");
 
     private final String actingRole;

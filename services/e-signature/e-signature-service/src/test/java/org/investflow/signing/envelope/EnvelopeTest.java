@@ -52,7 +52,7 @@ class EnvelopeTest {
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
         assertThat(envelope.signers()).extracting(Signer::order, Signer::role, Signer::requiredUserId).containsExactly(
                 tuple(1, SignerRole.INVESTOR_SIGNATORY, Agreements.INVESTOR),
-                tuple(2, SignerRole.COMMISSION_REPRESENTATIVE, null));
+                tuple(2, SignerRole.COMMISSION_REPRESENTATIVE, "officer-li"));
         assertThat(envelope.documentHash()).isEqualTo(ContractDocument.draft(agreement()).hash());
         assertThat(sending.events()).singleElement().isInstanceOfSatisfying(EnvelopeSent.class, sent -> {
             assertThat(sent.envelopeId()).isEqualTo("envelope-1");
@@ -116,7 +116,7 @@ class EnvelopeTest {
         Envelope envelope = sent();
         envelope.sign(INVESTOR, "Hans Müller", NOW);
         envelope.sign(OFFICER, "Li Wei", NOW);
-        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", "OFFICER"), "Zhang", NOW))
+        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li Wei", NOW))
                 .isInstanceOf(RuleViolationException.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
     }
@@ -125,8 +125,35 @@ class EnvelopeTest {
     void anotherInvestorCannotSignForTheCasesInvestor() {
         Envelope envelope = sent();
         assertThatThrownBy(() -> envelope.sign(new Actor("investor-other", "INVESTOR"), "Mallory", NOW))
-                .isInstanceOf(RuleViolationException.class);
+                .isInstanceOf(ForbiddenException.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
+    }
+
+    @Test
+    void anOfficerTheCaseIsNotAssignedToCannotSignForTheCommissionEvenInTurn() {
+        Envelope envelope = sent();
+        envelope.sign(INVESTOR, "Hans Müller", NOW);
+        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", "OFFICER"), "Zhang", NOW))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("officer-zhang");
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
+        assertThat(envelope.signers().get(1).hasSigned()).isFalse();
+    }
+
+    @Test
+    void whoMaySignIsCheckedBeforeWhenSoAnotherOfficerIsRefusedAlsoOutOfTurnAndAfterExecution() {
+        Envelope envelope = sent();
+        Actor another = new Actor("officer-zhang", "OFFICER");
+        assertThatThrownBy(() -> envelope.sign(another, "Zhang", NOW)).isInstanceOf(ForbiddenException.class);
+        envelope.sign(INVESTOR, "Hans Müller", NOW);
+        envelope.sign(OFFICER, "Li Wei", NOW);
+        assertThatThrownBy(() -> envelope.sign(another, "Zhang", NOW)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aPlaceWithoutANamedSignerIsSignedByNobody() {
+        Signer unnamed = Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, null);
+        assertThat(unnamed.mayBeSignedBy("officer-li")).isFalse();
+        assertThat(unnamed.mayBeSignedBy(null)).isFalse();
     }
 
     @ParameterizedTest

@@ -13,9 +13,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.platform.testkit.TestIssuer;
-import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.platform.testkit.TopicProbe;
+import org.investflow.signing.SigningServiceTest;
 import org.investflow.signing.events.SigningEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,14 +27,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@ServiceIntegrationTest
-@TestPropertySource(properties = "spring.config.name=e-signature")
+@SigningServiceTest
 class SigningIntegrationTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The signers sign a case's envelope in their turn (the investor as its signatory, then a case
- * officer for the commission); the owner investor and commission staff read it.
+ * The signers sign a case's envelope in their turn (the owning investor as its signatory, then the
+ * case's assigned officer for the commission); the owner investor and all commission staff read it.
+ * Leaders and admins never sign; who may sign which place is the envelope's decision.
  */
 @RestController
 @RequestMapping("/api/envelopes")

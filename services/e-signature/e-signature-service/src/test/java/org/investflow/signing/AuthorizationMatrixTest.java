@@ -1,0 +1,190 @@
+package org.investflow.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.investflow.signing.AuthorizationMatrixTest.Relation.OTHER;
+import static org.investflow.signing.AuthorizationMatrixTest.Relation.OWN;
+import static org.investflow.signing.AuthorizationMatrixTest.Relation.UNKNOWN;
+import static org.investflow.signing.SigningDriver.AUDIT;
+import static org.investflow.signing.SigningDriver.ENVELOPE;
+import static org.investflow.signing.SigningDriver.SIGNATURES;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.investflow.platform.testkit.Endpoints;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call which endpoint on which case, as one table run against the running service. The
+ * relation is the case's relation to the caller: {@code OWN} names the caller (as its investor for
+ * an investor, as its assigned officer for staff — for leaders and admins this proves being named
+ * on a case grants no signing), {@code OTHER} names someone else, {@code UNKNOWN} does not exist.
+ * Every row gets a fresh case that waits for the caller's signature (a sent envelope for investors,
+ * one signed by its investor for staff), so a refusal is always about who, never about when.
+ */
+@SigningServiceTest
+class AuthorizationMatrixTest {
+
+    enum Relation { OWN, OTHER, UNKNOWN }
+
+    record Row(HttpMethod method, String path, String role, Relation relation, int status) {
+
+        String endpoint() {
+            return method.name() + " " + path;
+        }
+
+        @Override
+        public String toString() {
+            return endpoint() + " as " + role + " on " + relation + " case -> " + status;
+        }
+    }
+
+    static final List<String> ROLES = List.of("INVESTOR", "OFFICER", "LEADER", "ADMIN");
+    static final List<Row> TABLE = List.of(
+            row(GET, ENVELOPE, "INVESTOR", OWN, 200),
+            row(GET, ENVELOPE, "INVESTOR", OTHER, 404),
+            row(GET, ENVELOPE, "INVESTOR", UNKNOWN, 404),
+            row(GET, ENVELOPE, "OFFICER", OWN, 200),
+            row(GET, ENVELOPE, "OFFICER", OTHER, 200),
+            row(GET, ENVELOPE, "OFFICER", UNKNOWN, 404),
+            row(GET, ENVELOPE, "LEADER", OWN, 200),
+            row(GET, ENVELOPE, "LEADER", OTHER, 200),
+            row(GET, ENVELOPE, "LEADER", UNKNOWN, 404),
+            row(GET, ENVELOPE, "ADMIN", OWN, 200),
+            row(GET, ENVELOPE, "ADMIN", OTHER, 200),
+            row(GET, ENVELOPE, "ADMIN", UNKNOWN, 404),
+
+            row(POST, SIGNATURES, "INVESTOR", OWN, 200),
+            row(POST, SIGNATURES, "INVESTOR", OTHER, 404),
+            row(POST, SIGNATURES, "INVESTOR", UNKNOWN, 404),
+            row(POST, SIGNATURES, "OFFICER", OWN, 200),
+            row(POST, SIGNATURES, "OFFICER", OTHER, 403),
+            row(POST, SIGNATURES, "OFFICER", UNKNOWN, 404),
+            row(POST, SIGNATURES, "LEADER", OWN, 403),
+            row(POST, SIGNATURES, "LEADER", OTHER, 403),
+            row(POST, SIGNATURES, "LEADER", UNKNOWN, 403),
+            row(POST, SIGNATURES, "ADMIN", OWN, 403),
+            row(POST, SIGNATURES, "ADMIN", OTHER, 403),
+            row(POST, SIGNATURES, "ADMIN", UNKNOWN, 403),
+
+            row(GET, AUDIT, "INVESTOR", OWN, 403),
+            row(GET, AUDIT, "INVESTOR", OTHER, 403),
+            row(GET, AUDIT, "INVESTOR", UNKNOWN, 403),
+            row(GET, AUDIT, "OFFICER", OWN, 200),
+            row(GET, AUDIT, "OFFICER", OTHER, 200),
+            row(GET, AUDIT, "OFFICER", UNKNOWN, 404),
+            row(GET, AUDIT, "LEADER", OWN, 200),
+            row(GET, AUDIT, "LEADER", OTHER, 200),
+            row(GET, AUDIT, "LEADER", UNKNOWN, 404),
+            row(GET, AUDIT, "ADMIN", OWN, 200),
+            row(GET, AUDIT, "ADMIN", OTHER, 200),
+            row(GET, AUDIT, "ADMIN", UNKNOWN, 404));
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final AtomicInteger USERS = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    SigningDriver driver;
+
+    static Row row(HttpMethod method, String path, String role, Relation relation, int status) {
+        return new Row(method, path, role, relation, status);
+    }
+
+    @BeforeEach
+    void connect() {
+        driver = new SigningDriver(port);
+    }
+
+    @AfterEach
+    void disconnect() {
+        driver.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleOnEveryEndpointGetsExactlyTheStatusOfItsRow() {
+        return TABLE.stream().map(row -> DynamicTest.dynamicTest(row.toString(), () -> check(row)));
+    }
+
+    private void check(Row row) {
+        String caller = row.role().toLowerCase() + "-m" + USERS.incrementAndGet();
+        String caseId = caseFor(row, caller);
+        WebTestClient.ResponseSpec response = row.method() == POST
+                ? driver.sign(caller, row.role(), caseId, "Signed by " + caller)
+                : driver.as(caller, row.role(), row.method(), row.path(), caseId).exchange();
+        response.expectStatus().isEqualTo(row.status());
+        if (row.status() >= 400) {
+            response.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    /** A fresh case in the relation of the row to {@code caller}, waiting for the caller's signature. */
+    private String caseFor(Row row, String caller) {
+        if (row.relation() == UNKNOWN) {
+            return SigningDriver.newCase();
+        }
+        boolean own = row.relation() == OWN;
+        boolean investor = row.role().equals("INVESTOR");
+        String investorId = investor && own ? caller : "investor-of-" + caller;
+        String officerId = !investor && own ? caller : "officer-of-" + caller;
+        return investor || row.method() != POST
+                ? driver.sentCase(investorId, officerId)
+                : driver.partiallySignedCase(investorId, officerId);
+    }
+
+    @Test
+    void theTableCoversExactlyTheEndpointsTheServiceMaps() {
+        Set<String> tabled = TABLE.stream().map(Row::endpoint).collect(Collectors.toSet());
+        assertThat(Endpoints.of(context)).containsExactlyInAnyOrderElementsOf(tabled);
+    }
+
+    @Test
+    void everyEndpointHasOneRowForEveryRoleAndRelation() {
+        Map<String, List<String>> cells = TABLE.stream().collect(Collectors.groupingBy(Row::endpoint,
+                Collectors.mapping(row -> row.role() + "/" + row.relation(), Collectors.toList())));
+        List<String> expected = ROLES.stream().flatMap(role -> Stream.of(Relation.values()).map(relation -> role + "/" + relation)).toList();
+        cells.values().forEach(combinations -> assertThat(combinations).containsExactlyInAnyOrderElementsOf(expected));
+    }
+
+    @Test
+    void anotherInvestorsCaseAnswersExactlyLikeAnUnknownOne() {
+        String theirs = driver.sentCase("investor-owner-" + USERS.incrementAndGet(), "officer-li");
+        String unknown = SigningDriver.newCase();
+        String mallory = "investor-mallory-" + USERS.incrementAndGet();
+        assertThat(refusal(driver.as(mallory, "INVESTOR", GET, ENVELOPE, theirs).exchange(), theirs))
+                .isEqualTo(refusal(driver.as(mallory, "INVESTOR", GET, ENVELOPE, unknown).exchange(), unknown));
+        assertThat(refusal(driver.sign(mallory, "INVESTOR", theirs, "Mallory"), theirs))
+                .isEqualTo(refusal(driver.sign(mallory, "INVESTOR", unknown, "Mallory"), unknown));
+    }
+
+    /** Status, content type and problem body with the case id blanked: all an investor could compare. */
+    private static List<Object> refusal(WebTestClient.ResponseSpec response, String caseId) {
+        EntityExchangeResult<String> result = response.expectBody(String.class).returnResult();
+        assertThat(result.getStatus()).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode body = JSON.readTree(result.getResponseBody().replace(caseId, "{caseId}"));
+        return List.of(result.getStatus(), result.getResponseHeaders().getContentType(), body);
+    }
+}
