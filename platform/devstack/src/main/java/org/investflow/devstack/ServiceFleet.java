@@ -53,6 +53,7 @@ public final class ServiceFleet implements AutoCloseable {
         settings.put("spring.mongodb.uri", "mongodb://" + mongoAddress + "/" + service.database());
         // the MongoDB-wire server does not answer `hello`; production keeps this indicator
         settings.put("management.health.mongo.enabled", "false");
+        settings.put("management.health.mongodb.enabled", "false");
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return service.application().run(args);
     }

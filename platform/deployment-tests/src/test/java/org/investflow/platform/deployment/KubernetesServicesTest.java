@@ -14,32 +14,40 @@ import tools.jackson.databind.JsonNode;
 /** Each service's Deployment, Service, ConfigMap and autoscaler in k8s/ agree with the service's own settings. */
 class KubernetesServicesTest {
 
+    static final String MANAGEMENT_PORT_NAME = "management";
+
     static List<InvestFlowService> services() {
         return InvestFlowService.all();
     }
 
     @ParameterizedTest
     @MethodSource("services")
-    void deploymentRunsTwoReplicasOfTheImageOnTheConfiguredPort(InvestFlowService service) {
-        JsonNode deployment = KubernetesManifests.required("Deployment", service.name());
-        JsonNode container = container(service);
+    void deploymentRunsTwoReplicasOfTheImageOnTheApiAndTheManagementPort(InvestFlowService service) {
+        DeployedService deployed = DeployedService.of(service);
+        JsonNode container = deployed.container();
 
-        assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(2);
+        assertThat(deployed.deployment().path("spec").path("replicas").asInt()).isEqualTo(2);
         assertThat(container.path("image").asString()).isEqualTo(service.image());
-        assertThat(container.path("ports").valueStream().map(port -> port.path("containerPort").asInt()))
-                .containsExactly(service.port());
+        assertThat(container.path("ports").valueStream()
+                .map(port -> port.path("name").asString() + "=" + port.path("containerPort").asInt()))
+                .containsExactlyInAnyOrder("http=" + service.port(), MANAGEMENT_PORT_NAME + "=" + deployed.managementPort());
     }
 
+    /**
+     * The actuator runs on its own port (management.server.port): the probes must ask it there, as the
+     * ConfigMap configures it; on the API port the actuator no longer answers.
+     */
     @ParameterizedTest
     @MethodSource("services")
-    void probesAskTheActuatorLivenessAndReadinessEndpointsOnTheConfiguredPort(InvestFlowService service) {
-        JsonNode container = container(service);
+    void probesAskTheActuatorLivenessAndReadinessEndpointsOnTheConfiguredManagementPort(InvestFlowService service) {
+        DeployedService deployed = DeployedService.of(service);
+        JsonNode container = deployed.container();
+        int management = deployed.managementPort();
 
-        assertProbe(container, "livenessProbe", InvestFlowService.LIVENESS_PATH, service.port());
-        assertProbe(container, "readinessProbe", InvestFlowService.READINESS_PATH, service.port());
-        if (container.has("startupProbe")) {
-            assertProbe(container, "startupProbe", InvestFlowService.LIVENESS_PATH, service.port());
-        }
+        assertThat(container.has("startupProbe")).as("%s has a startupProbe", service).isTrue();
+        assertProbe(container, "startupProbe", InvestFlowService.LIVENESS_PATH, management);
+        assertProbe(container, "livenessProbe", InvestFlowService.LIVENESS_PATH, management);
+        assertProbe(container, "readinessProbe", InvestFlowService.READINESS_PATH, management);
     }
 
     @ParameterizedTest
@@ -72,6 +80,16 @@ class KubernetesServicesTest {
 
     @ParameterizedTest
     @MethodSource("services")
+    void configMapMovesTheActuatorToItsOwnManagementPort(InvestFlowService service) {
+        DeployedService deployed = DeployedService.of(service);
+
+        assertThat(deployed.managementPort()).as("%s of %s", DeployedService.MANAGEMENT_PORT_SETTING, service)
+                .isBetween(1, 65535)
+                .isNotEqualTo(service.port());
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
     void mongoUriComesFromASecretWhoseExampleNamesTheServiceDatabase(InvestFlowService service) {
         JsonNode secretRef = container(service).path("env").valueStream()
                 .filter(variable -> variable.path("name").asString().equals("SPRING_MONGODB_URI"))
@@ -100,14 +118,31 @@ class KubernetesServicesTest {
                 .contains(service.port());
     }
 
+    /** No Service routes to the management port: Prometheus scrapes the pods directly, the probes come from the kubelet. */
     @ParameterizedTest
     @MethodSource("services")
-    void podsInviteScrapingAtTheActuatorPrometheusPath(InvestFlowService service) {
+    void noServiceRoutesToTheManagementPort(InvestFlowService service) {
+        DeployedService deployed = DeployedService.of(service);
+        int management = deployed.managementPort();
+        List<JsonNode> servicesOfThePods = KubernetesManifests.deployed("Service").stream()
+                .filter(candidate -> routesTo(candidate, deployed.podLabels()))
+                .toList();
+
+        assertThat(servicesOfThePods).as("Services selecting the pods of %s", service).isNotEmpty();
+        assertThat(servicesOfThePods).allSatisfy(candidate -> assertThat(candidate.path("spec").path("ports").valueStream()
+                .map(port -> targetPort(deployed, port)))
+                .as("target ports of Service %s", candidate.path("metadata").path("name").asString())
+                .doesNotContain(management));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void podsInviteScrapingAtTheActuatorPrometheusPathOnTheManagementPort(InvestFlowService service) {
         JsonNode annotations = KubernetesManifests.required("Deployment", service.name())
                 .path("spec").path("template").path("metadata").path("annotations");
 
         assertThat(annotations.path("prometheus.io/scrape").asString()).isEqualTo("true");
-        assertThat(annotations.path("prometheus.io/port").asString()).isEqualTo(String.valueOf(service.port()));
+        assertThat(annotations.path("prometheus.io/port").asString()).isEqualTo(String.valueOf(DeployedService.of(service).managementPort()));
         assertThat(annotations.path("prometheus.io/path").asString()).isEqualTo(InvestFlowService.METRICS_PATH);
     }
 
@@ -126,12 +161,26 @@ class KubernetesServicesTest {
     }
 
     private static JsonNode container(InvestFlowService service) {
-        List<JsonNode> containers = KubernetesManifests.required("Deployment", service.name())
-                .path("spec").path("template").path("spec").path("containers").valueStream()
-                .filter(container -> container.path("name").asString().equals(service.name()))
-                .toList();
-        assertThat(containers).as("container named %s", service).hasSize(1);
-        return containers.get(0);
+        return DeployedService.of(service).container();
+    }
+
+    /** A Service routes to the pods its (non-empty) selector matches; one without a selector routes to no pod. */
+    static boolean routesTo(JsonNode kubernetesService, JsonNode podLabels) {
+        JsonNode selector = kubernetesService.path("spec").path("selector");
+        return !selector.isEmpty() && selector.propertyStream()
+                .allMatch(label -> podLabels.path(label.getKey()).asString("").equals(label.getValue().asString()));
+    }
+
+    /** targetPort by number or name; absent, it is the Service port. A name no container declares routes nowhere (-1). */
+    private static int targetPort(DeployedService deployed, JsonNode port) {
+        JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
+        if (target.canConvertToInt()) {
+            return target.asInt();
+        }
+        return deployed.container().path("ports").valueStream()
+                .filter(declared -> declared.path("name").asString().equals(target.asString()))
+                .map(declared -> declared.path("containerPort").asInt())
+                .findFirst().orElse(-1);
     }
 
     private static void assertProbe(JsonNode container, String probe, String path, int port) {

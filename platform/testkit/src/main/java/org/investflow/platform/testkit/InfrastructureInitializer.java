@@ -20,6 +20,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 "spring.kafka.bootstrap-servers", SharedInfrastructure.bootstrapServers(),
                 "spring.mongodb.uri", SharedInfrastructure.mongoUri("investflow_" + application.replace('-', '_')),
                 "management.health.mongo.enabled", "false",
+                "management.health.mongodb.enabled", "false",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.uri(),
                 "spring.security.oauth2.resourceserver.jwt.audiences", TestIssuer.AUDIENCE);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("investflow-test-infrastructure", properties));

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
+import org.investflow.platform.domain.InvalidInputException;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,6 +54,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "the request has invalid fields");
+        response.getBody().setProperty("errors", e.fieldErrors().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(error -> Map.of("field", error.getKey(), "message", error.getValue())).toList());
+        return response;
     }
 
     @ExceptionHandler(ForbiddenException.class)

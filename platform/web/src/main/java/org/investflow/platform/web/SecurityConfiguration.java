@@ -21,7 +21,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * Every service is an OAuth2 resource server: it accepts only JWT bearer tokens of the configured
  * issuer ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}, signature checked against
  * the issuer's JWKS) for the configured audience, with the user's roles in the {@code roles}
- * claim. Health, info and Prometheus metrics are open (k8s restricts them to the cluster network),
+ * claim. Health, info and Prometheus metrics are open (in k8s they live on the management port,
+ * which a NetworkPolicy opens only to Prometheus),
  * and so is the OpenAPI document; everything else needs a valid token. Refusals are problem+json.
  */
 @Configuration(proxyBeanMethods = false)

@@ -15,14 +15,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The HTTP edge of every service: bearer-token security, the caller argument, problem+json errors,
- * strict JSON (unknown properties, nulls for primitives and strings where numbers belong are
- * refused; strings are NFC-normalised), a body-size limit, the investor rate limit and the audit
+ * strict JSON (unknown properties, duplicate keys, nulls for primitives and strings where numbers
+ * belong are refused; strings are NFC-normalised), a body-size limit, the investor rate limit and the audit
  * endpoint, and an OpenAPI document of the service's API.
  */
 @AutoConfiguration
@@ -51,6 +52,8 @@ public class WebAutoConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // {"name":"a","name":"b"} would let a proxy or log see another value than the service
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(new SimpleModule("investflow-nfc-strings").addDeserializer(String.class, new NormalizedStrings()));
     }
 
