@@ -51,6 +51,8 @@ public class WebAutoConfiguration {
         return builder -> builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // "jobs": 350.5 must not become 350
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // {"name":"a","name":"b"} would let a proxy or log see another value than the service
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -11,6 +11,7 @@ import org.investflow.negotiation.events.NegotiationOpened;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.negotiation.events.TermsProposed;
 import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.domain.RuleViolationException;
@@ -20,8 +21,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The negotiation of one investment case between its investor and the case officer who accepted
- * the intention. The officer proposes term sheets, each a new immutable version; the investor
- * accepts the latest one, which freezes its terms as the agreement. Commands return the events they
+ * the intention. That officer, and no other, proposes term sheets, each a new immutable version;
+ * the owning investor accepts the latest one, which freezes its terms as the agreement (anyone
+ * else's acceptance is answered as if the case did not exist). Commands return the events they
  * caused; the application service stores them with the negotiation.
  */
 @Document("negotiations")
@@ -55,6 +57,9 @@ public class Negotiation extends AggregateRoot {
     }
 
     List<NegotiationEvent> propose(Terms terms, Actor officer, LocalDate today, Instant now) {
+        if (!isAssignedTo(officer.id())) {
+            throw new ForbiddenException("negotiation " + caseId + " is assigned to another case officer");
+        }
         guard(NegotiationStatus.OPEN, "propose terms");
         if (terms.landingDeadline().isBefore(today)) {
             throw new RuleViolationException("the landing deadline " + terms.landingDeadline() + " is in the past");
@@ -65,6 +70,9 @@ public class Negotiation extends AggregateRoot {
     }
 
     List<NegotiationEvent> accept(int version, Actor investor, String agreementId, Instant now) {
+        if (!isOwnedBy(investor.id())) {
+            throw new NotFoundException("negotiation", caseId);
+        }
         guard(NegotiationStatus.AGREED, "accept version " + version);
         Terms terms = latest(version).terms();
         status = NegotiationStatus.AGREED;
@@ -93,6 +101,11 @@ public class Negotiation extends AggregateRoot {
     /** The owner may see and accept it; case officers, leaders and admins may see it too. */
     boolean isOwnedBy(String userId) {
         return investorId.equals(userId);
+    }
+
+    /** Only the officer the case is assigned to may propose terms; other officers may only read it. */
+    boolean isAssignedTo(String userId) {
+        return officerId.equals(userId);
     }
 
     public String caseId() {

@@ -62,7 +62,10 @@ public class NegotiationService {
         return save(opening.negotiation(), opening.events());
     }
 
-    /** The officer proposes a new term-sheet version. */
+    /**
+     * The officer the case is assigned to proposes a new term-sheet version; another officer is
+     * refused (they may read the case, so the refusal does not hide that it exists).
+     */
     public Mono<Negotiation> propose(String caseId, Actor officer, Terms terms) {
         return change(find(caseId, officer),
                 negotiation -> negotiation.propose(terms, officer, LocalDate.now(clock), clock.instant()));

@@ -29,6 +29,12 @@ final class Cases {
                 Map.of("caseId", caseId, "investorId", investor));
     }
 
+    /** As {@link #accepted(String, String)}, with the case assigned to {@code officer}. */
+    static ProducerRecord<String, byte[]> accepted(String caseId, String investor, String officer) {
+        return GoldenEvents.record(IntakeEvents.CATALOG, IntakeEvents.INTENTION_ACCEPTED, Map.of("caseId", caseId,
+                "investorId", investor, "officerId", officer, "actor", Map.of("id", officer, "role", "OFFICER")));
+    }
+
     /** A valid term sheet; tests change only the fields that matter to them. */
     static Map<String, Object> terms() {
         Map<String, Object> terms = new LinkedHashMap<>();

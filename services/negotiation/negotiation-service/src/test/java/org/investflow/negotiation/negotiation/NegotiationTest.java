@@ -13,6 +13,7 @@ import org.investflow.negotiation.events.AgreementReached;
 import org.investflow.negotiation.events.NegotiationOpened;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.negotiation.events.TermsProposed;
+import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.domain.RuleViolationException;
@@ -142,5 +143,28 @@ class NegotiationTest {
         assertThatThrownBy(() -> negotiation.accept(1, INVESTOR, "another", NOW))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("AGREED");
         assertThat(negotiation.agreement().agreementId()).isEqualTo(AGREEMENT_ID);
+    }
+
+    @Test
+    void anOfficerTheCaseIsNotAssignedToMayNotProposeTerms() {
+        Negotiation negotiation = opened();
+        assertThatThrownBy(() -> negotiation.propose(terms("1000.00"), new Actor("officer-zhao", "OFFICER"), TODAY, NOW))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("another case officer");
+        assertThat(negotiation.termSheets()).isEmpty();
+    }
+
+    @Test
+    void anotherOfficerIsRefusedAsSuchEvenOnceAgreed() {
+        assertThatThrownBy(() -> agreed().propose(terms("9.99"), new Actor("officer-zhao", "OFFICER"), TODAY, NOW))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void anotherInvestorsAcceptanceIsAnsweredAsIfTheCaseDidNotExist() {
+        Negotiation negotiation = opened();
+        negotiation.propose(terms("1000.00"), OFFICER, TODAY, NOW);
+        assertThatThrownBy(() -> negotiation.accept(1, new Actor("investor-other", "INVESTOR"), AGREEMENT_ID, NOW))
+                .isInstanceOf(NotFoundException.class).hasMessage("negotiation CQ-2026-000123 was not found");
+        assertThat(negotiation.status()).isEqualTo(NegotiationStatus.OPEN);
     }
 }

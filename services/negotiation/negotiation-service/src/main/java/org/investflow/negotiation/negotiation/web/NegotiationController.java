@@ -15,7 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Case officers propose term sheets; the owning investor accepts the latest; both read the negotiation. */
+/**
+ * The assigned case officer proposes term sheets; the owning investor accepts the latest; the owner
+ * and all staff read the negotiation. Roles are checked here, the case relation (owner, assigned
+ * officer) by the negotiation itself.
+ */
 @RestController
 @RequestMapping("/api/negotiations")
 class NegotiationController {
