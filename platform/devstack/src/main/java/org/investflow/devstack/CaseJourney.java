@@ -44,7 +44,7 @@ public final class CaseJourney {
      * @param services where each service answers
      * @param tokens   a bearer token for (user, role): from the local issuer's login, or a test issuer
      * @param investor the investor who submits and signs
-     * @param officer  the officer who accepts, proposes, signs and records milestones
+     * @param officer  the officer who follows the case (reads); the one who acts is the one intake routes it to
      * @param report   where each step is reported
      */
     public CaseJourney(Map<Service, URI> services, BiFunction<String, String, String> tokens, String investor,
@@ -56,13 +56,21 @@ public final class CaseJourney {
         this.report = report;
     }
 
-    /** Runs the journey and returns the case id; every step's time is in {@link #stepMillis()}. */
+    /**
+     * Runs the journey and returns the case id; every step's time is in {@link #stepMillis()}. The
+     * officer who acts is the one intake routed the case to.
+     */
     public String run() {
-        String caseId = step("investor submits an intention", this::submit);
-        step("officer accepts it", () -> post(Service.INTAKE, "/api/intentions/" + caseId + "/acceptance", officer, "OFFICER", Map.of()));
+        JsonNode intention = step("investor submits an intention", this::submit);
+        String caseId = intention.path("caseId").asText();
+        String assigned = intention.path("assignedOfficerId").asText(officer);
+        report.accept("    case " + caseId + " screened " + intention.path("screening").path("outcome").asText()
+                + ", routed to " + assigned);
+        step("assigned officer accepts it", () -> post(Service.INTAKE, "/api/intentions/" + caseId + "/acceptance",
+                assigned, "OFFICER", Map.of()));
         step("negotiation opens", () -> awaitFound(Service.NEGOTIATION, "/api/negotiations/" + caseId));
         JsonNode proposal = step("officer proposes terms", () -> post(Service.NEGOTIATION,
-                "/api/negotiations/" + caseId + "/proposals", officer, "OFFICER", terms()));
+                "/api/negotiations/" + caseId + "/proposals", assigned, "OFFICER", terms()));
         int version = proposal.path("version").asInt(1);
         step("investor accepts version " + version, () -> post(Service.NEGOTIATION,
                 "/api/negotiations/" + caseId + "/proposals/" + version + "/acceptance", investor, "INVESTOR", Map.of()));
@@ -70,11 +78,11 @@ public final class CaseJourney {
         step("investor's signatory signs", () -> post(Service.E_SIGNATURE, "/api/envelopes/" + caseId + "/signatures",
                 investor, "INVESTOR", Map.of("typedName", "Anna Schmidt")));
         step("commission representative signs", () -> post(Service.E_SIGNATURE, "/api/envelopes/" + caseId + "/signatures",
-                officer, "OFFICER", Map.of("typedName", "李明")));
+                assigned, "OFFICER", Map.of("typedName", "李明")));
         step("project is created", () -> awaitFound(Service.PROJECT_TRACKING, "/api/projects/" + caseId));
         for (String milestone : new String[] {"BUSINESS_REGISTERED", "CONSTRUCTION_STARTED", "CAPITAL_INJECTED"}) {
             step("officer records " + milestone, () -> post(Service.PROJECT_TRACKING, "/api/projects/" + caseId + "/milestones",
-                    officer, "OFFICER", Map.of("milestone", milestone, "achievedOn", LocalDate.now(clock).toString())));
+                    assigned, "OFFICER", Map.of("milestone", milestone, "achievedOn", LocalDate.now(clock).toString())));
         }
         step("pipeline shows the case LANDED", () -> awaitStage(caseId, "LANDED"));
         return caseId;
@@ -89,14 +97,19 @@ public final class CaseJourney {
         return Map.copyOf(stepMillis);
     }
 
-    private String submit() {
-        Map<String, Object> form = Map.of("companyName", "Rheinmetall Präzision GmbH 重庆分公司", "country", "DE",
-                "industryCode", "C29", "plannedAmount", new BigDecimal("120000000.00"), "currency", "EUR", "plannedJobs", 350,
-                "district", "Liangjiang New Area", "description", "Electric drivetrain plant");
+    private JsonNode submit() {
+        String company = "Rheinmetall Präzision GmbH 重庆分公司 " + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("companyName", company, "country", "DE",
+                "registrationNumber", "HRB " + UUID.randomUUID().toString().substring(0, 8),
+                "contactName", "Anna Schmidt", "contactEmail", "anna.schmidt@example.de", "contactPhone", "+4930123456",
+                "industryCode", "C29", "investmentType", "GREENFIELD", "plannedAmount", new BigDecimal("120000000.00"),
+                "currency", "EUR"));
+        form.putAll(Map.of("plannedJobs", 350, "district", "Liangjiang New Area",
+                "expectedStart", LocalDate.now(clock).plusMonths(6).toString(), "description", "Electric drivetrain plant"));
         HttpRequest request = request(Service.INTAKE, "/api/intentions", investor, "INVESTOR")
                 .header("Idempotency-Key", "demo-" + UUID.randomUUID())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(form))).build();
-        return expect2xx(request).path("caseId").asText();
+        return expect2xx(request);
     }
 
     private Map<String, Object> terms() {

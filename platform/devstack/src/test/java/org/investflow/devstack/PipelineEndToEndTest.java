@@ -63,7 +63,8 @@ class PipelineEndToEndTest {
 
         assertThat(reached(journey.funnel(), "LANDED")).isEqualTo(landedBefore + 1);
         assertThat(typesOn(IntakeEvents.TOPIC, caseId, IntakeEvents.INTENTION_ACCEPTED))
-                .containsExactly(IntakeEvents.INTENTION_SUBMITTED, IntakeEvents.INTENTION_ACCEPTED);
+                .containsExactly(IntakeEvents.INTENTION_SUBMITTED, IntakeEvents.INTENTION_SCREENED,
+                        IntakeEvents.INTENTION_ACCEPTED);
         assertThat(typesOn(NegotiationEvents.TOPIC, caseId, NegotiationEvents.AGREEMENT_REACHED))
                 .containsExactly(NegotiationEvents.NEGOTIATION_OPENED, NegotiationEvents.TERMS_PROPOSED,
                         NegotiationEvents.AGREEMENT_REACHED);

@@ -5,13 +5,20 @@ import java.util.Objects;
 
 import org.investflow.platform.events.Actor;
 
-/** A case officer rejected the intention, with the reason the investor is told. */
-public record IntentionRejected(String caseId, String investorId, String reason, Instant occurredAt, Actor actor)
+/**
+ * The intention was rejected: by its officer, or by screening when its industry is prohibited.
+ *
+ * @param reasonCode from the controlled list (e.g. {@code NEGATIVE_LIST}, {@code INCOMPLETE_INFORMATION})
+ * @param reason     the text the investor is told
+ */
+public record IntentionRejected(String caseId, String investorId, String reasonCode, String reason, Instant occurredAt,
+                                Actor actor)
         implements IntakeEvent {
 
     public IntentionRejected {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(investorId, "investorId");
+        Objects.requireNonNull(reasonCode, "reasonCode");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(actor, "actor");

@@ -2,34 +2,57 @@ package org.investflow.intake.intention;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
+import org.investflow.intake.assignment.Assignment;
+import org.investflow.intake.assignment.AssignmentProperties;
 import org.investflow.intake.events.IntakeEvent;
 import org.investflow.intake.events.IntakeEvents;
+import org.investflow.intake.intention.persistence.IntentionQueries;
 import org.investflow.intake.intention.persistence.IntentionRepository;
+import org.investflow.intake.screening.CompanyKey;
+import org.investflow.intake.screening.Screening;
+import org.investflow.intake.screening.ScreeningProperties;
+import org.investflow.intake.screening.ScreeningResult;
+import org.investflow.platform.domain.InvalidInputException;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
 import org.investflow.platform.messaging.ConcurrentChanges;
 import org.investflow.platform.messaging.OutboxMessages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Intake's use cases. Each command loads the intention, lets it decide, and saves it together with
- * the events it caused (outbox), in one document write.
+ * the events it caused (outbox), in one document write. Submission and update screen the intention
+ * (negative list, duplicates, major project) and route it to an officer.
  */
 @Service
 public class IntentionService {
 
     private final IntentionRepository intentions;
+    private final IntentionQueries queries;
     private final CaseNumbering caseNumbers;
+    private final IntentionForm form;
+    private final Screening screening;
+    private final ScreeningProperties screeningSettings;
+    private final AssignmentProperties officers;
     private final OutboxMessages outbox;
     private final Clock clock;
 
-    public IntentionService(IntentionRepository intentions, CaseNumbering caseNumbers, OutboxMessages outbox, Clock clock) {
+    public IntentionService(IntentionRepository intentions, IntentionQueries queries, CaseNumbering caseNumbers,
+                            IntentionForm form, Screening screening, ScreeningProperties screeningSettings,
+                            AssignmentProperties officers, OutboxMessages outbox, Clock clock) {
         this.intentions = intentions;
+        this.queries = queries;
         this.caseNumbers = caseNumbers;
+        this.form = form;
+        this.screening = screening;
+        this.screeningSettings = screeningSettings;
+        this.officers = officers;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -40,23 +63,54 @@ public class IntentionService {
      */
     public Mono<Intention> submit(Actor investor, String idempotencyKey, IntentionDetails details) {
         return intentions.findByInvestorIdAndIdempotencyKey(investor.id(), idempotencyKey)
-                .switchIfEmpty(Mono.defer(() -> create(investor, idempotencyKey, details)));
+                .switchIfEmpty(Mono.defer(() -> create(investor, idempotencyKey, form.check(details))));
     }
 
     private Mono<Intention> create(Actor investor, String idempotencyKey, IntentionDetails details) {
-        return caseNumbers.next()
-                .map(caseId -> Intention.submit(caseId, investor, idempotencyKey, details, clock.instant()))
+        return Mono.zip(caseNumbers.next(), screen(details, null))
+                .flatMap(numbered -> route(details).map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .map(officer -> Intention.submit(numbered.getT1(), investor, idempotencyKey, details,
+                                numbered.getT2(), officer.orElse(null), clock.instant())))
                 .flatMap(submission -> save(submission.intention(), submission.events()))
                 .onErrorResume(DuplicateKeyException.class,
                         raced -> intentions.findByInvestorIdAndIdempotencyKey(investor.id(), idempotencyKey));
+    }
+
+    /** The owner's update after a request for information; screened again. */
+    public Mono<Intention> update(String caseId, Actor investor, IntentionDetails details) {
+        IntentionDetails checked = form.check(details);
+        return view(caseId, investor)
+                .flatMap(intention -> screen(checked, caseId)
+                        .map(result -> intention.update(investor, checked, result, clock.instant()))
+                        .flatMap(events -> save(intention, events)))
+                .retryWhen(ConcurrentChanges.retry());
     }
 
     public Mono<Intention> accept(String caseId, Actor officer) {
         return change(caseId, intention -> intention.accept(officer, clock.instant()));
     }
 
-    public Mono<Intention> reject(String caseId, Actor officer, String reason) {
-        return change(caseId, intention -> intention.reject(officer, reason, clock.instant()));
+    public Mono<Intention> requestInformation(String caseId, Actor officer, String message) {
+        return change(caseId, intention -> intention.requestInformation(officer, message, clock.instant()));
+    }
+
+    public Mono<Intention> reject(String caseId, Actor officer, RejectionReason reason, String text) {
+        return change(caseId, intention -> intention.reject(officer, reason, text, clock.instant()));
+    }
+
+    /** The owner withdraws; another investor's case is not found. */
+    public Mono<Intention> withdraw(String caseId, Actor investor, String reason) {
+        return view(caseId, investor)
+                .flatMap(intention -> save(intention, intention.withdraw(investor, reason, clock.instant())))
+                .retryWhen(ConcurrentChanges.retry());
+    }
+
+    /** A leader hands the case to another officer, who must be one intake routes to. */
+    public Mono<Intention> reassign(String caseId, Actor leader, String officer) {
+        if (officers.officers().stream().noneMatch(known -> known.id().equals(officer))) {
+            return Mono.error(new InvalidInputException(java.util.Map.of("officerId", "is not a case officer of intake")));
+        }
+        return change(caseId, intention -> intention.reassign(leader, officer, clock.instant()));
     }
 
     /** The intention as {@code viewer} may see it: investors only their own, staff every one. */
@@ -64,6 +118,27 @@ public class IntentionService {
         return intentions.findById(caseId)
                 .filter(intention -> !"INVESTOR".equals(viewer.role()) || intention.isOwnedBy(viewer.id()))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("intention", caseId)));
+    }
+
+    /** One page of a queue. */
+    public Flux<Intention> queue(QueueQuery query) {
+        return queries.page(query);
+    }
+
+    private Mono<ScreeningResult> screen(IntentionDetails details, String self) {
+        return queries.earlierDuplicate(CompanyKey.of(details.companyName()), details.registrationNumber(),
+                        details.industryCode(), details.district(), clock.instant().minus(screeningSettings.duplicateWindow()))
+                .filter(earlier -> !earlier.equals(self))
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(duplicate -> screening.screen(details.division(), details.plannedAmount(), details.currency(), duplicate));
+    }
+
+    private Mono<String> route(IntentionDetails details) {
+        return Flux.fromIterable(officers.officers())
+                .filter(officer -> officer.covers(details.industryCode(), details.district()))
+                .concatMap(officer -> queries.load(officer.id()))
+                .collectList()
+                .flatMap(loads -> Mono.justOrEmpty(Assignment.choose(loads)));
     }
 
     private Mono<Intention> change(String caseId, Function<Intention, List<IntakeEvent>> command) {

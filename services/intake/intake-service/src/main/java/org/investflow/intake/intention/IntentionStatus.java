@@ -4,24 +4,33 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an intention stands.
+ * Where an intention stands. Submission screens it at once: a prohibited industry is rejected
+ * with the rule cited, anything else goes to review with its assigned officer.
  * <pre>
- *   SUBMITTED ──accept──► ACCEPTED
- *       │
- *       └────reject──► REJECTED
+ *   (submit) ──screened──► IN_REVIEW ──accept──► ACCEPTED      (negotiation opens)
+ *       │                   │  ▲    └──reject──► REJECTED
+ *       │                   │  └─update (re-screened)─┐
+ *       │                   └─request information──► INFORMATION_REQUESTED ──reject──► REJECTED
+ *       └──prohibited──► REJECTED     IN_REVIEW, INFORMATION_REQUESTED ──withdraw──► WITHDRAWN
  * </pre>
  */
 public enum IntentionStatus {
-    SUBMITTED, ACCEPTED, REJECTED;
+    IN_REVIEW, INFORMATION_REQUESTED, ACCEPTED, REJECTED, WITHDRAWN;
 
     private Set<IntentionStatus> next() {
         return switch (this) {
-            case SUBMITTED -> EnumSet.of(ACCEPTED, REJECTED);
-            case ACCEPTED, REJECTED -> EnumSet.noneOf(IntentionStatus.class);
+            case IN_REVIEW -> EnumSet.of(INFORMATION_REQUESTED, ACCEPTED, REJECTED, WITHDRAWN);
+            case INFORMATION_REQUESTED -> EnumSet.of(IN_REVIEW, REJECTED, WITHDRAWN);
+            case ACCEPTED, REJECTED, WITHDRAWN -> EnumSet.noneOf(IntentionStatus.class);
         };
     }
 
     public boolean canTransitionTo(IntentionStatus target) {
         return next().contains(target);
+    }
+
+    /** Still waiting for a decision: counts in an officer's open cases and for service levels. */
+    public boolean open() {
+        return this == IN_REVIEW || this == INFORMATION_REQUESTED;
     }
 }

@@ -20,12 +20,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Every endpoint of intake × every role × the caller's relation to the case, with the exact status.
- * OWN: the investor's own case (for staff: an existing case); OTHER: another investor's case;
+ * OWN: the investor's own case, or for an officer a case assigned to them (for leaders and admins:
+ * an existing case); OTHER: another investor's case, or a case assigned to another officer;
  * UNKNOWN: a case id that does not exist. A case that is not yours answers like one that does not
- * exist. Intentions are not assigned before an officer accepts them, so any officer may decide.
+ * exist; an officer may read every case but act only on their own.
  */
 @IntakeTest
 class IntakeAuthorizationMatrixTest {
@@ -45,38 +47,64 @@ class IntakeAuthorizationMatrixTest {
     }
 
     static final String SUBMIT = "/api/intentions";
+    static final String QUEUE = "/api/intentions";
     static final String VIEW = "/api/intentions/{caseId}";
+    static final String UPDATE = "/api/intentions/{caseId}";
     static final String ACCEPT = "/api/intentions/{caseId}/acceptance";
+    static final String INFORMATION = "/api/intentions/{caseId}/information-request";
     static final String REJECT = "/api/intentions/{caseId}/rejection";
+    static final String WITHDRAW = "/api/intentions/{caseId}/withdrawal";
+    static final String REASSIGN = "/api/intentions/{caseId}/assignment";
     static final String AUDIT = "/api/audit/cases/{caseId}";
+    static final List<String> ROLES = List.of("INVESTOR", "OFFICER", "LEADER", "ADMIN");
+    static final List<String> REFERENCE = List.of("/api/reference/industries", "/api/reference/districts",
+            "/api/reference/negative-list");
 
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(HttpMethod.POST, SUBMIT, "INVESTOR", Relation.OWN, 201));
-        Stream.of("OFFICER", "LEADER", "ADMIN").forEach(role -> rows.add(new Row(HttpMethod.POST, SUBMIT, role, Relation.OWN, 403)));
-        rows.addAll(List.of(
-                new Row(HttpMethod.GET, VIEW, "INVESTOR", Relation.OWN, 200),
-                new Row(HttpMethod.GET, VIEW, "INVESTOR", Relation.OTHER, 404),
-                new Row(HttpMethod.GET, VIEW, "INVESTOR", Relation.UNKNOWN, 404)));
-        for (String staff : List.of("OFFICER", "LEADER", "ADMIN")) {
-            rows.add(new Row(HttpMethod.GET, VIEW, staff, Relation.OWN, 200));
-            rows.add(new Row(HttpMethod.GET, VIEW, staff, Relation.UNKNOWN, 404));
-            rows.add(new Row(HttpMethod.GET, AUDIT, staff, Relation.OWN, 200));
-            rows.add(new Row(HttpMethod.GET, AUDIT, staff, Relation.UNKNOWN, 404));
-        }
-        for (Relation relation : Relation.values()) {
-            rows.add(new Row(HttpMethod.GET, AUDIT, "INVESTOR", relation, 403));
-        }
-        for (String decision : List.of(ACCEPT, REJECT)) {
-            rows.add(new Row(HttpMethod.POST, decision, "OFFICER", Relation.OWN, 200));
-            rows.add(new Row(HttpMethod.POST, decision, "OFFICER", Relation.UNKNOWN, 404));
+        for (String role : ROLES) {
+            REFERENCE.forEach(path -> rows.add(new Row(HttpMethod.GET, path, role, Relation.OWN, 200)));
+            rows.add(new Row(HttpMethod.POST, SUBMIT, role, Relation.OWN, "INVESTOR".equals(role) ? 201 : 403));
+            rows.add(new Row(HttpMethod.GET, QUEUE, role, Relation.OWN, 200));
             for (Relation relation : Relation.values()) {
-                rows.add(new Row(HttpMethod.POST, decision, "INVESTOR", relation, 403));
-                rows.add(new Row(HttpMethod.POST, decision, "LEADER", relation, 403));
-                rows.add(new Row(HttpMethod.POST, decision, "ADMIN", relation, 403));
+                rows.add(new Row(HttpMethod.GET, VIEW, role, relation, view(role, relation)));
+                rows.add(new Row(HttpMethod.PUT, UPDATE, role, relation, investorAction(role, relation)));
+                rows.add(new Row(HttpMethod.POST, WITHDRAW, role, relation, investorAction(role, relation)));
+                for (String decision : List.of(ACCEPT, INFORMATION, REJECT)) {
+                    rows.add(new Row(HttpMethod.POST, decision, role, relation, officerAction(role, relation)));
+                }
+                rows.add(new Row(HttpMethod.POST, REASSIGN, role, relation,
+                        "LEADER".equals(role) ? (relation == Relation.UNKNOWN ? 404 : 200) : 403));
+                rows.add(new Row(HttpMethod.GET, AUDIT, role, relation,
+                        "INVESTOR".equals(role) ? 403 : relation == Relation.UNKNOWN ? 404 : 200));
             }
         }
         return rows;
+    }
+
+    private static int view(String role, Relation relation) {
+        if (relation == Relation.UNKNOWN) {
+            return 404;
+        }
+        return "INVESTOR".equals(role) && relation == Relation.OTHER ? 404 : 200;
+    }
+
+    private static int investorAction(String role, Relation relation) {
+        if (!"INVESTOR".equals(role)) {
+            return 403;
+        }
+        return relation == Relation.OWN ? 200 : 404;
+    }
+
+    private static int officerAction(String role, Relation relation) {
+        if (!"OFFICER".equals(role)) {
+            return 403;
+        }
+        return switch (relation) {
+            case OWN -> 200;
+            case OTHER -> 403;
+            case UNKNOWN -> 404;
+        };
     }
 
     @LocalServerPort
@@ -97,22 +125,63 @@ class IntakeAuthorizationMatrixTest {
         assertThat(covered).isEqualTo(Endpoints.of(context));
     }
 
+    @Test
+    void theFormsReferenceDataIsPublic() {
+        for (String path : REFERENCE) {
+            api.http().get().uri(path).exchange().expectStatus().isOk();
+        }
+        api.http().get().uri("/api/reference/industries").exchange().expectBody()
+                .jsonPath("$[?(@.code == 'C29')].name").isEqualTo("Manufacture of motor vehicles, trailers and semi-trailers");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyEndpointAnswersEveryRoleExactly() {
         return rows().stream().map(row -> DynamicTest.dynamicTest(row.toString(), () -> check(row)));
     }
 
     private void check(Row row) {
-        String user = "INVESTOR".equals(row.role()) ? "investor-own" : row.role().toLowerCase() + "-1";
-        String caseId = switch (row.relation()) {
-            case OWN -> api.submit("investor-own");
-            case OTHER -> api.submit("investor-other");
-            case UNKNOWN -> "CQ-2026-" + (900000 + (int) (Math.random() * 99999));
+        if (row.path().startsWith("/api/reference")) {
+            api.as("someone", row.role(), row.method(), row.path()).exchange().expectStatus().isEqualTo(row.status());
+            return;
+        }
+        String caseId = row.relation() == Relation.UNKNOWN
+                ? "CQ-2026-" + (900000 + (int) (Math.random() * 99999))
+                : api.submit(row.relation() == Relation.OTHER && "INVESTOR".equals(row.role()) ? "investor-other" : "investor-own");
+        if (row.path().equals(UPDATE) && row.relation() != Relation.UNKNOWN) {
+            askForInformation(caseId);
+        }
+        String user = user(row, caseId);
+        WebTestClient.RequestBodySpec request = api.as(user, row.role(), row.method(), row.path().replace("{caseId}", caseId));
+        body(row, request).expectStatus().isEqualTo(row.status());
+    }
+
+    private String user(Row row, String caseId) {
+        return switch (row.role()) {
+            case "INVESTOR" -> "investor-own";
+            case "OFFICER" -> row.relation() == Relation.UNKNOWN ? "officer-li"
+                    : row.relation() == Relation.OWN ? api.officerOf(caseId) : api.otherOfficerThan(caseId);
+            case "LEADER" -> "leader-chen";
+            default -> "admin-zhao";
         };
-        var request = api.as(user, row.role(), row.method(), row.path().replace("{caseId}", caseId));
-        var response = row.method() == HttpMethod.POST && row.path().equals(SUBMIT)
-                ? request.header("Idempotency-Key", "key-" + UUID.randomUUID()).bodyValue(Intentions.form()).exchange()
-                : row.path().equals(REJECT) ? request.bodyValue(Map.of("reason", "not for us")).exchange() : request.exchange();
-        response.expectStatus().isEqualTo(row.status());
+    }
+
+    private void askForInformation(String caseId) {
+        api.as(api.officerOf(caseId), "OFFICER", HttpMethod.POST, "/api/intentions/" + caseId + "/information-request")
+                .bodyValue(Map.of("message", "please add the licence")).exchange().expectStatus().isOk();
+    }
+
+    private static WebTestClient.ResponseSpec body(Row row, WebTestClient.RequestBodySpec request) {
+        if (row.method() == HttpMethod.POST && row.path().equals(SUBMIT)) {
+            return request.header("Idempotency-Key", "key-" + UUID.randomUUID()).bodyValue(Intentions.form()).exchange();
+        }
+        Object body = switch (row.path()) {
+            case UPDATE -> row.method() == HttpMethod.PUT ? Intentions.form() : null;
+            case REJECT -> Map.of("reasonCode", "OUT_OF_SCOPE", "reason", "not for us");
+            case INFORMATION -> Map.of("message", "please add the licence");
+            case WITHDRAW -> Map.of("reason", "postponed");
+            case REASSIGN -> Map.of("officerId", "officer-wang");
+            default -> null;
+        };
+        return body == null ? request.exchange() : request.bodyValue(body).exchange();
     }
 }

@@ -91,7 +91,9 @@ class IntakeEdgeTest {
         String caseId = api.submit(investor);
         try (TopicProbe topic = TopicProbe.of(IntakeEvents.TOPIC)) {
             topic.await(caseId, IntakeEvents.INTENTION_SUBMITTED);
-            long published = topic.seenAll().stream().filter(r -> new String(r.value()).contains(investor)).count();
+            long published = topic.seenAll().stream()
+                    .filter(r -> IntakeEvents.INTENTION_SUBMITTED.equals(TopicProbe.header(r, "ce_type")))
+                    .filter(r -> new String(r.value()).contains(investor)).count();
             assertThat(published).isEqualTo(1);
         }
     }
@@ -100,13 +102,15 @@ class IntakeEdgeTest {
     void aMalformedRejectionChangesNothing() {
         String caseId = api.submit("investor-reject-fuzz");
         String path = "/api/intentions/" + caseId + "/rejection";
-        for (Object body : new Object[] {"{\"reason\":", Map.of("reason", ""), Map.of("reason", "r", "extra", 1),
-                Map.of("reason", 42)}) {
-            api.as("officer-1", "OFFICER", HttpMethod.POST, path).bodyValue(body).exchange()
+        String officer = api.officerOf(caseId);
+        for (Object body : new Object[] {"{\"reason\":", Map.of("reasonCode", "OTHER", "reason", ""),
+                Map.of("reasonCode", "OTHER", "reason", "r", "extra", 1), Map.of("reasonCode", "OTHER", "reason", 42),
+                Map.of("reasonCode", "BECAUSE", "reason", "r"), Map.of("reason", "no code")}) {
+            api.as(officer, "OFFICER", HttpMethod.POST, path).bodyValue(body).exchange()
                     .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        api.as("officer-1", "OFFICER", HttpMethod.GET, "/api/intentions/" + caseId).exchange()
-                .expectBody().jsonPath("$.status").isEqualTo("SUBMITTED");
+        api.as(officer, "OFFICER", HttpMethod.GET, "/api/intentions/" + caseId).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("IN_REVIEW");
     }
 
     @Test

@@ -31,10 +31,12 @@ class IntakeIntegrationTest {
 
     WebTestClient http;
     TopicProbe topic;
+    Intentions api;
 
     @BeforeEach
     void connect() {
         http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        api = new Intentions(port);
         topic = TopicProbe.of(IntakeEvents.TOPIC);
     }
 
@@ -44,9 +46,7 @@ class IntakeIntegrationTest {
     }
 
     static Map<String, Object> form() {
-        return Map.of("companyName", "Acme Präzision GmbH 重庆", "country", "DE", "industryCode", "C29",
-                "plannedAmount", new BigDecimal("120000000.00"), "currency", "EUR", "plannedJobs", 350,
-                "district", "Liangjiang New Area", "description", "EV drivetrain plant");
+        return Intentions.form();
     }
 
     RequestBodySpec as(String user, String role, String method, String path) {
@@ -79,10 +79,11 @@ class IntakeIntegrationTest {
         String second = submit("investor-b", key);
         assertThat(second).isEqualTo(first);
 
-        as("officer-1", "OFFICER", "POST", "/api/intentions/" + first + "/acceptance").exchange().expectStatus().isOk();
+        as(api.officerOf(first), "OFFICER", "POST", "/api/intentions/" + first + "/acceptance").exchange().expectStatus().isOk();
         topic.await(first, IntakeEvents.INTENTION_ACCEPTED);
         assertThat(topic.seenFor(first)).extracting(record -> TopicProbe.header(record, "ce_type"))
-                .containsExactly(IntakeEvents.INTENTION_SUBMITTED, IntakeEvents.INTENTION_ACCEPTED);
+                .containsExactly(IntakeEvents.INTENTION_SUBMITTED, IntakeEvents.INTENTION_SCREENED,
+                        IntakeEvents.INTENTION_ACCEPTED);
     }
 
     @Test
@@ -112,8 +113,8 @@ class IntakeIntegrationTest {
     @Test
     void acceptingTwiceIsAConflictNamingTheCurrentState() {
         String caseId = submit("investor-d", "key-" + UUID.randomUUID());
-        as("officer-1", "OFFICER", "POST", "/api/intentions/" + caseId + "/acceptance").exchange().expectStatus().isOk();
-        as("officer-1", "OFFICER", "POST", "/api/intentions/" + caseId + "/acceptance").exchange()
+        as(api.officerOf(caseId), "OFFICER", "POST", "/api/intentions/" + caseId + "/acceptance").exchange().expectStatus().isOk();
+        as(api.officerOf(caseId), "OFFICER", "POST", "/api/intentions/" + caseId + "/acceptance").exchange()
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.currentState").isEqualTo("ACCEPTED");
@@ -125,7 +126,7 @@ class IntakeIntegrationTest {
         as("investor-f", "INVESTOR", "GET", "/api/intentions/" + caseId).exchange().expectStatus().isNotFound();
         as("investor-f", "INVESTOR", "GET", "/api/intentions/CQ-2026-999999").exchange().expectStatus().isNotFound();
         as("investor-e", "INVESTOR", "GET", "/api/intentions/" + caseId).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("SUBMITTED");
+                .expectBody().jsonPath("$.status").isEqualTo("IN_REVIEW");
     }
 
     @Test

@@ -1,32 +1,47 @@
 package org.investflow.intake.intention.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.investflow.intake.intention.IntentionService;
+import org.investflow.intake.intention.IntentionStatus;
+import org.investflow.intake.intention.QueueQuery;
+import org.investflow.intake.screening.ScreeningResult;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Investors submit and read their intentions; case officers accept or reject them. */
+/**
+ * Investors submit, update, withdraw and read their intentions; the assigned officer accepts,
+ * asks for information or rejects; leaders reassign; everyone reads the queue they may see.
+ */
 @RestController
 @RequestMapping("/api/intentions")
 class IntentionController {
 
     private final IntentionService intentions;
+    private final Clock clock;
 
-    IntentionController(IntentionService intentions) {
+    IntentionController(IntentionService intentions, Clock clock) {
         this.intentions = intentions;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -39,9 +54,44 @@ class IntentionController {
                 .map(view -> ResponseEntity.created(URI.create("/api/intentions/" + view.caseId())).body(view));
     }
 
+    /**
+     * A queue page: an investor's own cases, an officer's assigned cases, or (leaders, admins) any
+     * officer's or all cases; filtered, newest or oldest first, with cursor pagination.
+     */
+    @GetMapping
+    Mono<QueuePage> queue(Caller caller, @RequestParam(required = false) IntentionStatus status,
+                          @RequestParam(required = false) ScreeningResult.Flag flag,
+                          @RequestParam(required = false) @Size(max = 100) String district,
+                          @RequestParam(required = false) @Pattern(regexp = "[A-U][0-9]{2}") String industryCode,
+                          @RequestParam(required = false) @Min(0) @Max(3650) Integer olderThanDays,
+                          @RequestParam(required = false) @Size(max = 100) String assignedTo,
+                          @RequestParam(defaultValue = "newest") @Pattern(regexp = "newest|oldest") String order,
+                          @RequestParam(required = false) @Size(max = 200) String cursor,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        QueueQuery query = new QueueQuery(officerScope(caller, assignedTo), caller.is(Role.INVESTOR) ? caller.userId() : null,
+                status, flag, district, industryCode,
+                olderThanDays == null ? null : clock.instant().minus(Duration.ofDays(olderThanDays)),
+                "newest".equals(order), cursor == null ? null : QueuePage.positionOf(cursor), limit);
+        return intentions.queue(query).map(IntentionView::of).collectList().map(items -> page(items, limit));
+    }
+
+    private static String officerScope(Caller caller, String assignedTo) {
+        return caller.is(Role.OFFICER) ? caller.userId() : caller.is(Role.INVESTOR) ? null : assignedTo;
+    }
+
+    private static QueuePage page(List<IntentionView> items, int limit) {
+        return new QueuePage(items, items.size() < limit ? null : QueuePage.cursorOf(items.get(items.size() - 1)));
+    }
+
     @GetMapping("/{caseId}")
     Mono<IntentionView> view(Caller caller, @PathVariable String caseId) {
         return intentions.view(caseId, caller.actor()).map(IntentionView::of);
+    }
+
+    @PutMapping("/{caseId}")
+    Mono<IntentionView> update(Caller caller, @PathVariable String caseId, @Valid @RequestBody SubmitIntentionRequest request) {
+        caller.require(Role.INVESTOR);
+        return intentions.update(caseId, caller.actor(), request.toDetails()).map(IntentionView::of);
     }
 
     @PostMapping("/{caseId}/acceptance")
@@ -50,9 +100,28 @@ class IntentionController {
         return intentions.accept(caseId, caller.actor()).map(IntentionView::of);
     }
 
+    @PostMapping("/{caseId}/information-request")
+    Mono<IntentionView> requestInformation(Caller caller, @PathVariable String caseId,
+                                           @Valid @RequestBody InformationRequest request) {
+        caller.require(Role.OFFICER);
+        return intentions.requestInformation(caseId, caller.actor(), request.message().strip()).map(IntentionView::of);
+    }
+
     @PostMapping("/{caseId}/rejection")
     Mono<IntentionView> reject(Caller caller, @PathVariable String caseId, @Valid @RequestBody RejectIntentionRequest request) {
         caller.require(Role.OFFICER);
-        return intentions.reject(caseId, caller.actor(), request.reason().strip()).map(IntentionView::of);
+        return intentions.reject(caseId, caller.actor(), request.reasonCode(), request.reason().strip()).map(IntentionView::of);
+    }
+
+    @PostMapping("/{caseId}/withdrawal")
+    Mono<IntentionView> withdraw(Caller caller, @PathVariable String caseId, @Valid @RequestBody WithdrawalRequest request) {
+        caller.require(Role.INVESTOR);
+        return intentions.withdraw(caseId, caller.actor(), request.reason().strip()).map(IntentionView::of);
+    }
+
+    @PostMapping("/{caseId}/assignment")
+    Mono<IntentionView> reassign(Caller caller, @PathVariable String caseId, @Valid @RequestBody ReassignmentRequest request) {
+        caller.require(Role.LEADER);
+        return intentions.reassign(caseId, caller.actor(), request.officerId().strip()).map(IntentionView::of);
     }
 }
