@@ -12,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ServiceIntegrationTest
-@TestPropertySource(properties = {"spring.config.name=intake", "investflow.web.investor-requests=100000"})
+@TestPropertySource(properties = {"spring.config.name=intake", "investflow.web.investor-requests=100000",
+        "investflow.intake.service-level.check-interval=1h"})
 public @interface IntakeTest {
 }

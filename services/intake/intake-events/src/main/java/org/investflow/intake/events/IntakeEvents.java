@@ -15,6 +15,7 @@ public final class IntakeEvents {
     public static final String INTENTION_UPDATED = "org.investflow.intake.intention-updated.v1";
     public static final String INTENTION_WITHDRAWN = "org.investflow.intake.intention-withdrawn.v1";
     public static final String INTENTION_REASSIGNED = "org.investflow.intake.intention-reassigned.v1";
+    public static final String INTENTION_FLAGGED = "org.investflow.intake.intention-flagged.v1";
 
     public static final EventCatalog CATALOG = EventCatalog.of(TOPIC, "/investflow/intake",
             new EventType<>(INTENTION_SUBMITTED, IntentionSubmitted.class),
@@ -24,7 +25,8 @@ public final class IntakeEvents {
             new EventType<>(INFORMATION_REQUESTED, IntentionInformationRequested.class),
             new EventType<>(INTENTION_UPDATED, IntentionUpdated.class),
             new EventType<>(INTENTION_WITHDRAWN, IntentionWithdrawn.class),
-            new EventType<>(INTENTION_REASSIGNED, IntentionReassigned.class));
+            new EventType<>(INTENTION_REASSIGNED, IntentionReassigned.class),
+            new EventType<>(INTENTION_FLAGGED, IntentionFlagged.class));
 
     private IntakeEvents() {
     }

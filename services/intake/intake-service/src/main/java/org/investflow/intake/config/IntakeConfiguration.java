@@ -3,7 +3,13 @@ package org.investflow.intake.config;
 import java.time.Clock;
 
 import org.investflow.intake.assignment.AssignmentProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.investflow.intake.intention.IntentionForm;
+import org.investflow.intake.intention.IntentionService;
+import org.investflow.intake.intention.persistence.IntentionQueries;
+import org.investflow.intake.servicelevel.OverdueCheck;
+import org.investflow.intake.servicelevel.SchedulerLease;
+import org.investflow.intake.servicelevel.ServiceLevelProperties;
 import org.investflow.intake.reference.ReferenceData;
 import org.investflow.intake.screening.NegativeList;
 import org.investflow.intake.screening.Screening;
@@ -11,10 +17,11 @@ import org.investflow.intake.screening.ScreeningProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 /** Wires intake's plain-Java rules to their shipped data and settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ScreeningProperties.class, AssignmentProperties.class})
+@EnableConfigurationProperties({ScreeningProperties.class, AssignmentProperties.class, ServiceLevelProperties.class})
 class IntakeConfiguration {
 
     @Bean
@@ -25,6 +32,17 @@ class IntakeConfiguration {
     @Bean
     Screening screening(ScreeningProperties settings) {
         return new Screening(NegativeList.shipped(settings.negativeListEdition()), settings);
+    }
+
+    @Bean
+    SchedulerLease schedulerLease(ReactiveMongoTemplate mongo, Clock clock) {
+        return new SchedulerLease(mongo, clock);
+    }
+
+    @Bean
+    OverdueCheck overdueCheck(IntentionQueries queries, IntentionService intentions, SchedulerLease lease,
+                              ServiceLevelProperties settings, Clock clock, MeterRegistry meters) {
+        return new OverdueCheck(queries, intentions, lease, settings, clock, meters);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.investflow.intake.events.IntakeEvent;
 import org.investflow.intake.events.IntentionAccepted;
+import org.investflow.intake.events.IntentionFlagged;
 import org.investflow.intake.events.IntentionInformationRequested;
 import org.investflow.intake.events.IntentionReassigned;
 import org.investflow.intake.events.IntentionRejected;
@@ -133,6 +134,15 @@ public class Intention extends AggregateRoot {
         }
         flagsRaised.add(flag.name());
         return true;
+    }
+
+    /** Flags an open intention that waited past its service level; nothing when flagged or decided already. */
+    List<IntakeEvent> flagOverdue(String detail, Instant now) {
+        if (!status.open() || !raise(ScreeningResult.Flag.OVERDUE)) {
+            return List.of();
+        }
+        return List.of(new IntentionFlagged(caseId, investorId, ScreeningResult.Flag.OVERDUE.name(), detail,
+                assignedOfficerId, now, Actor.SYSTEM));
     }
 
     private List<IntakeEvent> screened(ScreeningResult result, String officer, Instant now) {

@@ -120,6 +120,16 @@ public class IntentionService {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("intention", caseId)));
     }
 
+    /** Flags {@code caseId} overdue if it is still open and not flagged yet; true when it was flagged now. */
+    public Mono<Boolean> flagOverdue(String caseId, String detail) {
+        return intentions.findById(caseId)
+                .flatMap(intention -> {
+                    List<IntakeEvent> events = intention.flagOverdue(detail, clock.instant());
+                    return events.isEmpty() ? Mono.just(false) : save(intention, events).thenReturn(true);
+                })
+                .retryWhen(ConcurrentChanges.retry());
+    }
+
     /** One page of a queue. */
     public Flux<Intention> queue(QueueQuery query) {
         return queries.page(query);

@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 /** The portal-facing API limits each investor; staff tools are not limited. */
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"spring.config.name=intake", "investflow.web.investor-requests=3",
-        "investflow.web.investor-period=1h"})
+        "investflow.web.investor-period=1h", "investflow.intake.service-level.check-interval=1h"})
 class InvestorRateLimitTest {
 
     @LocalServerPort

@@ -51,10 +51,15 @@ public class IntentionQueries {
                 .map(t -> new OfficerLoad(officerId, t.getT1(), t.getT2().orElse(null)));
     }
 
-    /** Every open case whose service-level deadline passed before {@code deadline}, not yet flagged overdue. */
+    /** Every open case submitted before {@code submittedBefore} that is not flagged overdue yet. */
     public Flux<Intention> overdue(Instant submittedBefore) {
         return mongo.find(Query.query(Criteria.where("status").in(OPEN).and("submittedAt").lt(submittedBefore)
                 .and("flagsRaised").ne("OVERDUE")), Intention.class);
+    }
+
+    /** How many open cases carry the OVERDUE flag. */
+    public Mono<Long> countOpenOverdue() {
+        return mongo.count(Query.query(Criteria.where("status").in(OPEN).and("flagsRaised").is("OVERDUE")), Intention.class);
     }
 
     /** One page of a queue, in keyset order (submission time, then case id). */
