@@ -114,6 +114,36 @@ class IntakeEdgeTest {
     }
 
     @Test
+    void malformedDecisionsUpdatesWithdrawalsAndReassignmentsChangeNothing() {
+        String caseId = api.submit("investor-many-fuzz");
+        String officer = api.officerOf(caseId);
+        Map<String, Object[]> bodies = Map.of(
+                "/information-request", new Object[] {"{", Map.of("message", ""), Map.of("message", 1), Map.of("msg", "x")},
+                "/assignment", new Object[] {"[]", Map.of("officerId", ""), Map.of("officerId", "x".repeat(101))},
+                "/withdrawal", new Object[] {"{}", Map.of("reason", 5), Map.of("reason", "y".repeat(2001))});
+        Map<String, String[]> callers = Map.of("/information-request", new String[] {officer, "OFFICER"},
+                "/assignment", new String[] {"leader-chen", "LEADER"}, "/withdrawal", new String[] {"investor-many-fuzz", "INVESTOR"});
+        bodies.forEach((path, bad) -> {
+            for (Object body : bad) {
+                api.as(callers.get(path)[0], callers.get(path)[1], HttpMethod.POST, "/api/intentions/" + caseId + path)
+                        .bodyValue(body).exchange().expectStatus().isBadRequest()
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            }
+        });
+        api.as("investor-many-fuzz", "INVESTOR", HttpMethod.PUT, "/api/intentions/" + caseId)
+                .bodyValue(withField("plannedAmount", "lots")).exchange().expectStatus().isBadRequest();
+        for (String query : new String[] {"limit=0", "limit=101", "order=sideways", "olderThanDays=-1", "status=LOST",
+                "flag=SHINY", "industryCode=29"}) {
+            api.as(officer, "OFFICER", HttpMethod.GET, "/api/intentions?" + query).exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        api.as(officer, "OFFICER", HttpMethod.GET, "/api/intentions/" + caseId).exchange().expectBody()
+                .jsonPath("$.status").isEqualTo("IN_REVIEW")
+                .jsonPath("$.assignedOfficerId").isEqualTo(officer)
+                .jsonPath("$.informationRequest").doesNotExist();
+    }
+
+    @Test
     void namesAreStoredInUnicodeNormalisationFormC() {
         Map<String, Object> form = withField("companyName", "Mu\u0308ller Maschinenbau GmbH");
         String caseId = api.as("investor-nfc", "INVESTOR", HttpMethod.POST, "/api/intentions")
