@@ -43,6 +43,7 @@ public class Intention extends AggregateRoot {
     private String caseId;
     private String investorId;
     private String idempotencyKey;
+    private IntentionDraft draft;
     private IntentionDetails details;
     private String companyKey;
     private IntentionStatus status;
@@ -60,6 +61,38 @@ public class Intention extends AggregateRoot {
     Intention() {
     }
 
+    /** Saves a new draft as case {@code caseId}; it is the investor's alone until submitted. */
+    static Intention draft(String caseId, Actor investor, String idempotencyKey, IntentionDraft draft) {
+        Intention intention = new Intention();
+        intention.caseId = caseId;
+        intention.investorId = investor.id();
+        intention.idempotencyKey = idempotencyKey;
+        intention.status = IntentionStatus.DRAFT;
+        intention.draft = draft;
+        return intention;
+    }
+
+    /** Replaces the saved draft. */
+    void redraft(IntentionDraft changed) {
+        if (status != IntentionStatus.DRAFT) {
+            throw new IllegalTransitionException("intention " + caseId, status, "be redrafted");
+        }
+        draft = changed;
+    }
+
+    /** Submits the draft, completed as {@code details}, screened and routed. */
+    List<IntakeEvent> submitDraft(Actor investor, IntentionDetails details, ScreeningResult screening, String officer,
+                                  Instant now) {
+        guard(IntentionStatus.IN_REVIEW, "be submitted");
+        draft = null;
+        return submitted(investor, details, screening, officer, now);
+    }
+
+    /** The saved draft, or null once submitted. */
+    public IntentionDraft draft() {
+        return draft;
+    }
+
     /** Submits a new intention as case {@code caseId}, screened and routed to {@code officer} (may be null). */
     static Submission submit(String caseId, Actor investor, String idempotencyKey, IntentionDetails details,
                              ScreeningResult screening, String officer, Instant now) {
@@ -67,15 +100,20 @@ public class Intention extends AggregateRoot {
         intention.caseId = caseId;
         intention.investorId = investor.id();
         intention.idempotencyKey = idempotencyKey;
-        intention.submittedAt = now;
-        intention.status = IntentionStatus.IN_REVIEW;
-        intention.take(details);
+        return new Submission(intention, intention.submitted(investor, details, screening, officer, now));
+    }
+
+    private List<IntakeEvent> submitted(Actor investor, IntentionDetails details, ScreeningResult screening, String officer,
+                                        Instant now) {
+        submittedAt = now;
+        status = IntentionStatus.IN_REVIEW;
+        take(details);
         List<IntakeEvent> events = new ArrayList<>();
         events.add(new IntentionSubmitted(caseId, investor.id(), details.companyName(), details.country(),
                 details.industryCode(), details.plannedAmount(), details.currency(), details.plannedJobs(),
                 details.district(), now, investor));
-        events.addAll(intention.screened(screening, officer, now));
-        return new Submission(intention, events);
+        events.addAll(screened(screening, officer, now));
+        return events;
     }
 
     /** The investor's update after a request for information: screened again, back to review. */
@@ -110,12 +148,14 @@ public class Intention extends AggregateRoot {
         return rejected(reason, text, officer, now);
     }
 
+    /** Withdraws an open intention; a draft is simply discarded, as nobody else knows of it. */
     List<IntakeEvent> withdraw(Actor investor, String reason, Instant now) {
         guard(IntentionStatus.WITHDRAWN, "be withdrawn");
+        boolean wasDraft = status == IntentionStatus.DRAFT;
         status = IntentionStatus.WITHDRAWN;
         decidedAt = now;
         decidedBy = investor.id();
-        return List.of(new IntentionWithdrawn(caseId, investorId, reason, now, investor));
+        return wasDraft ? List.of() : List.of(new IntentionWithdrawn(caseId, investorId, reason, now, investor));
     }
 
     List<IntakeEvent> reassign(Actor leader, String officer, Instant now) {

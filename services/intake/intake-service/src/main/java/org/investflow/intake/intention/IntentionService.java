@@ -76,6 +76,46 @@ public class IntentionService {
                         raced -> intentions.findByInvestorIdAndIdempotencyKey(investor.id(), idempotencyKey));
     }
 
+    /** Saves a new draft once per investor and idempotency key. */
+    public Mono<Intention> saveDraft(Actor investor, String idempotencyKey, IntentionDraft draft) {
+        return intentions.findByInvestorIdAndIdempotencyKey(investor.id(), idempotencyKey)
+                .switchIfEmpty(Mono.defer(() -> caseNumbers.next()
+                        .map(caseId -> Intention.draft(caseId, investor, idempotencyKey, draft))
+                        .flatMap(intentions::save)))
+                .onErrorResume(DuplicateKeyException.class,
+                        raced -> intentions.findByInvestorIdAndIdempotencyKey(investor.id(), idempotencyKey));
+    }
+
+    /** Replaces the owner's draft. */
+    public Mono<Intention> redraft(String caseId, Actor investor, IntentionDraft draft) {
+        return view(caseId, investor)
+                .flatMap(intention -> {
+                    intention.redraft(draft);
+                    return intentions.save(intention);
+                })
+                .retryWhen(ConcurrentChanges.retry());
+    }
+
+    /** Submits the owner's draft: completeness, the form's rules, screening and routing as for a direct submission. */
+    public Mono<Intention> submitDraft(String caseId, Actor investor) {
+        return view(caseId, investor)
+                .flatMap(intention -> {
+                    IntentionDetails details = form.check(completed(intention));
+                    return Mono.zip(screen(details, caseId), route(details).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                            .flatMap(decided -> save(intention, intention.submitDraft(investor, details, decided.getT1(),
+                                    decided.getT2().orElse(null), clock.instant())));
+                })
+                .retryWhen(ConcurrentChanges.retry());
+    }
+
+    private static IntentionDetails completed(Intention intention) {
+        if (intention.draft() == null) {
+            throw new org.investflow.platform.domain.IllegalTransitionException("intention " + intention.caseId(),
+                    intention.status(), "be submitted");
+        }
+        return intention.draft().complete();
+    }
+
     /** The owner's update after a request for information; screened again. */
     public Mono<Intention> update(String caseId, Actor investor, IntentionDetails details) {
         IntentionDetails checked = form.check(details);

@@ -4,9 +4,12 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where an intention stands. Submission screens it at once: a prohibited industry is rejected
- * with the rule cited, anything else goes to review with its assigned officer.
+ * Where an intention stands. A draft is the investor's alone; submission screens it at once: a
+ * prohibited industry is rejected with the rule cited, anything else goes to review with its
+ * assigned officer.
  * <pre>
+ *   DRAFT ──discard──► WITHDRAWN
+ *     │
  *   (submit) ──screened──► IN_REVIEW ──accept──► ACCEPTED      (negotiation opens)
  *       │                   │  ▲    └──reject──► REJECTED
  *       │                   │  └─update (re-screened)─┐
@@ -15,10 +18,11 @@ import java.util.Set;
  * </pre>
  */
 public enum IntentionStatus {
-    IN_REVIEW, INFORMATION_REQUESTED, ACCEPTED, REJECTED, WITHDRAWN;
+    DRAFT, IN_REVIEW, INFORMATION_REQUESTED, ACCEPTED, REJECTED, WITHDRAWN;
 
     private Set<IntentionStatus> next() {
         return switch (this) {
+            case DRAFT -> EnumSet.of(IN_REVIEW, WITHDRAWN);
             case IN_REVIEW -> EnumSet.of(INFORMATION_REQUESTED, ACCEPTED, REJECTED, WITHDRAWN);
             case INFORMATION_REQUESTED -> EnumSet.of(IN_REVIEW, REJECTED, WITHDRAWN);
             case ACCEPTED, REJECTED, WITHDRAWN -> EnumSet.noneOf(IntentionStatus.class);

@@ -56,6 +56,9 @@ class IntakeAuthorizationMatrixTest {
     static final String WITHDRAW = "/api/intentions/{caseId}/withdrawal";
     static final String REASSIGN = "/api/intentions/{caseId}/assignment";
     static final String AUDIT = "/api/audit/cases/{caseId}";
+    static final String DRAFTS = "/api/intentions/drafts";
+    static final String REDRAFT = "/api/intentions/{caseId}/draft";
+    static final String SUBMIT_DRAFT = "/api/intentions/{caseId}/submission";
     static final List<String> ROLES = List.of("INVESTOR", "OFFICER", "LEADER", "ADMIN");
     static final List<String> REFERENCE = List.of("/api/reference/industries", "/api/reference/districts",
             "/api/reference/negative-list");
@@ -65,11 +68,14 @@ class IntakeAuthorizationMatrixTest {
         for (String role : ROLES) {
             REFERENCE.forEach(path -> rows.add(new Row(HttpMethod.GET, path, role, Relation.OWN, 200)));
             rows.add(new Row(HttpMethod.POST, SUBMIT, role, Relation.OWN, "INVESTOR".equals(role) ? 201 : 403));
+            rows.add(new Row(HttpMethod.POST, DRAFTS, role, Relation.OWN, "INVESTOR".equals(role) ? 201 : 403));
             rows.add(new Row(HttpMethod.GET, QUEUE, role, Relation.OWN, 200));
             for (Relation relation : Relation.values()) {
                 rows.add(new Row(HttpMethod.GET, VIEW, role, relation, view(role, relation)));
                 rows.add(new Row(HttpMethod.PUT, UPDATE, role, relation, investorAction(role, relation)));
                 rows.add(new Row(HttpMethod.POST, WITHDRAW, role, relation, investorAction(role, relation)));
+                rows.add(new Row(HttpMethod.PUT, REDRAFT, role, relation, investorAction(role, relation)));
+                rows.add(new Row(HttpMethod.POST, SUBMIT_DRAFT, role, relation, investorAction(role, relation)));
                 for (String decision : List.of(ACCEPT, INFORMATION, REJECT)) {
                     rows.add(new Row(HttpMethod.POST, decision, role, relation, officerAction(role, relation)));
                 }
@@ -144,9 +150,10 @@ class IntakeAuthorizationMatrixTest {
             api.as("someone", row.role(), row.method(), row.path()).exchange().expectStatus().isEqualTo(row.status());
             return;
         }
-        String caseId = row.relation() == Relation.UNKNOWN
-                ? "CQ-2026-" + (900000 + (int) (Math.random() * 99999))
-                : api.submit(row.relation() == Relation.OTHER && "INVESTOR".equals(row.role()) ? "investor-other" : "investor-own");
+        String owner = row.relation() == Relation.OTHER && "INVESTOR".equals(row.role()) ? "investor-other" : "investor-own";
+        boolean draft = row.path().equals(REDRAFT) || row.path().equals(SUBMIT_DRAFT);
+        String caseId = row.relation() == Relation.UNKNOWN ? "CQ-2026-" + (900000 + (int) (Math.random() * 99999))
+                : draft ? api.draft(owner, Intentions.form()) : api.submit(owner);
         if (row.path().equals(UPDATE) && row.relation() != Relation.UNKNOWN) {
             askForInformation(caseId);
         }
@@ -158,7 +165,8 @@ class IntakeAuthorizationMatrixTest {
     private String user(Row row, String caseId) {
         return switch (row.role()) {
             case "INVESTOR" -> "investor-own";
-            case "OFFICER" -> row.relation() == Relation.UNKNOWN ? "officer-li"
+            case "OFFICER" -> row.relation() == Relation.UNKNOWN || row.path().equals(REDRAFT) || row.path().equals(SUBMIT_DRAFT)
+                    ? "officer-li"
                     : row.relation() == Relation.OWN ? api.officerOf(caseId) : api.otherOfficerThan(caseId);
             case "LEADER" -> "leader-chen";
             default -> "admin-zhao";
@@ -171,11 +179,12 @@ class IntakeAuthorizationMatrixTest {
     }
 
     private static WebTestClient.ResponseSpec body(Row row, WebTestClient.RequestBodySpec request) {
-        if (row.method() == HttpMethod.POST && row.path().equals(SUBMIT)) {
+        if (row.method() == HttpMethod.POST && (row.path().equals(SUBMIT) || row.path().equals(DRAFTS))) {
             return request.header("Idempotency-Key", "key-" + UUID.randomUUID()).bodyValue(Intentions.form()).exchange();
         }
         Object body = switch (row.path()) {
             case UPDATE -> row.method() == HttpMethod.PUT ? Intentions.form() : null;
+            case REDRAFT -> Intentions.form();
             case REJECT -> Map.of("reasonCode", "OUT_OF_SCOPE", "reason", "not for us");
             case INFORMATION -> Map.of("message", "please add the licence");
             case WITHDRAW -> Map.of("reason", "postponed");

@@ -121,6 +121,32 @@ class IntakeScreeningAndQueueTest {
     }
 
     @Test
+    void aDraftIsSavedPartWayCompletedAndSubmittedAndStaysOutOfOfficersQueues() {
+        String investor = "investor-draft-" + UUID.randomUUID();
+        String caseId = api.draft(investor, Map.of("companyName", "Draft Works GmbH", "industryCode", "C29"));
+        api.as(investor, "INVESTOR", HttpMethod.GET, "/api/intentions/" + caseId).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("DRAFT").jsonPath("$.draft.companyName").isEqualTo("Draft Works GmbH");
+        api.as("leader-chen", "LEADER", HttpMethod.GET, "/api/intentions?limit=100").exchange()
+                .expectBody(String.class).value(body -> assertThat(body).doesNotContain(caseId));
+        api.as(investor, "INVESTOR", HttpMethod.POST, "/api/intentions/" + caseId + "/submission").exchange()
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[?(@.field == 'registrationNumber')]").exists()
+                .jsonPath("$.errors[?(@.field == 'companyName')]").doesNotExist();
+        api.as(investor, "INVESTOR", HttpMethod.PUT, "/api/intentions/" + caseId + "/draft")
+                .bodyValue(form("companyName", "Draft Works GmbH")).exchange().expectStatus().isOk();
+        api.as(investor, "INVESTOR", HttpMethod.POST, "/api/intentions/" + caseId + "/submission").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("IN_REVIEW")
+                .jsonPath("$.assignedOfficerId").exists();
+        api.as(investor, "INVESTOR", HttpMethod.POST, "/api/intentions/" + caseId + "/submission").exchange()
+                .expectStatus().isEqualTo(409);
+        try (TopicProbe topic = TopicProbe.of(IntakeEvents.TOPIC)) {
+            topic.await(caseId, IntakeEvents.INTENTION_SCREENED);
+            assertThat(topic.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type"))
+                    .containsExactly(IntakeEvents.INTENTION_SUBMITTED, IntakeEvents.INTENTION_SCREENED);
+        }
+    }
+
+    @Test
     void aWithdrawnIntentionCannotBeAccepted() {
         String caseId = api.submit("investor-withdraw");
         api.as("investor-withdraw", "INVESTOR", HttpMethod.POST, "/api/intentions/" + caseId + "/withdrawal")

@@ -39,7 +39,7 @@ class IntentionTest {
     static final Actor OFFICER = new Actor("officer-li", "OFFICER");
     static final Actor OTHER_OFFICER = new Actor("officer-wang", "OFFICER");
     static final Actor LEADER = new Actor("leader-chen", "LEADER");
-    static final Set<String> LEGAL = Set.of("IN_REVIEW>INFORMATION_REQUESTED", "IN_REVIEW>ACCEPTED", "IN_REVIEW>REJECTED",
+    static final Set<String> LEGAL = Set.of("DRAFT>IN_REVIEW", "DRAFT>WITHDRAWN", "IN_REVIEW>INFORMATION_REQUESTED", "IN_REVIEW>ACCEPTED", "IN_REVIEW>REJECTED",
             "IN_REVIEW>WITHDRAWN", "INFORMATION_REQUESTED>IN_REVIEW", "INFORMATION_REQUESTED>REJECTED",
             "INFORMATION_REQUESTED>WITHDRAWN");
 
@@ -165,6 +165,24 @@ class IntentionTest {
         assertThat(reassigned.fromOfficerId()).isEqualTo("officer-li");
         assertThat(intention.assignedOfficerId()).isEqualTo("officer-wang");
         assertThatThrownBy(() -> intention.accept(OFFICER, NOW)).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aDraftIsSubmittedOnceCompleteAndDiscardedWithoutTellingAnyone() {
+        IntentionDraft partial = new IntentionDraft("Acme GmbH", "DE", null, null, null, null, null, "C29", null, null,
+                "EUR", null, null, null, null);
+        Intention draft = Intention.draft("CQ-2026-000009", INVESTOR, "key-00000009", partial);
+        assertThat(draft.status()).isEqualTo(IntentionStatus.DRAFT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(partial::complete)
+                .isInstanceOfSatisfying(org.investflow.platform.domain.InvalidInputException.class, e ->
+                        assertThat(e.fieldErrors()).containsKeys("registrationNumber", "plannedAmount", "district")
+                                .doesNotContainKeys("companyName", "currency"));
+        assertThat(draft.submitDraft(INVESTOR, details(), cleared(), "officer-li", NOW))
+                .extracting(event -> (Class) event.getClass()).containsExactly(IntentionSubmitted.class, IntentionScreened.class);
+        assertThat(draft.draft()).isNull();
+        Intention discarded = Intention.draft("CQ-2026-000010", INVESTOR, "key-00000010", partial);
+        assertThat(discarded.withdraw(INVESTOR, "", NOW)).isEmpty();
+        assertThat(discarded.status()).isEqualTo(IntentionStatus.WITHDRAWN);
     }
 
     @Test

@@ -62,6 +62,14 @@ final class Intentions {
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
 
+    /** Saves a draft of {@code form} as {@code investor}; returns its case id. */
+    String draft(String investor, Map<String, Object> form) {
+        return as(investor, "INVESTOR", HttpMethod.POST, "/api/intentions/drafts")
+                .header("Idempotency-Key", "key-" + UUID.randomUUID()).bodyValue(form)
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("caseId").toString();
+    }
+
     /** The officer the case was routed to. */
     String officerOf(String caseId) {
         return as("leader-chen", "LEADER", HttpMethod.GET, "/api/intentions/" + caseId).exchange()

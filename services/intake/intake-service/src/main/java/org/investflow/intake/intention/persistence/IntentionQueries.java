@@ -73,6 +73,9 @@ public class IntentionQueries {
         List<Criteria> all = new ArrayList<>();
         addIfSet(all, "assignedOfficerId", query.officerId());
         addIfSet(all, "investorId", query.investorId());
+        if (query.investorId() == null) {
+            all.add(Criteria.where("status").ne(IntentionStatus.DRAFT));
+        }
         addIfSet(all, "status", query.status());
         addIfSet(all, "details.district", query.district());
         addIfSet(all, "details.industryCode", query.industryCode());

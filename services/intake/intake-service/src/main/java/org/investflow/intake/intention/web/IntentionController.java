@@ -54,6 +54,28 @@ class IntentionController {
                 .map(view -> ResponseEntity.created(URI.create("/api/intentions/" + view.caseId())).body(view));
     }
 
+    @PostMapping("/drafts")
+    Mono<ResponseEntity<IntentionView>> saveDraft(Caller caller,
+            @RequestHeader("Idempotency-Key") @Size(min = 8, max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String key,
+            @Valid @RequestBody DraftRequest request) {
+        caller.require(Role.INVESTOR);
+        return intentions.saveDraft(caller.actor(), key, request.toDraft())
+                .map(IntentionView::of)
+                .map(view -> ResponseEntity.created(URI.create("/api/intentions/" + view.caseId())).body(view));
+    }
+
+    @PutMapping("/{caseId}/draft")
+    Mono<IntentionView> redraft(Caller caller, @PathVariable String caseId, @Valid @RequestBody DraftRequest request) {
+        caller.require(Role.INVESTOR);
+        return intentions.redraft(caseId, caller.actor(), request.toDraft()).map(IntentionView::of);
+    }
+
+    @PostMapping("/{caseId}/submission")
+    Mono<IntentionView> submitDraft(Caller caller, @PathVariable String caseId) {
+        caller.require(Role.INVESTOR);
+        return intentions.submitDraft(caseId, caller.actor()).map(IntentionView::of);
+    }
+
     /**
      * A queue page: an investor's own cases, an officer's assigned cases, or (leaders, admins) any
      * officer's or all cases; filtered, newest or oldest first, with cursor pagination.

@@ -5,18 +5,21 @@ import java.util.List;
 
 import org.investflow.intake.intention.Intention;
 import org.investflow.intake.intention.IntentionDetails;
+import org.investflow.intake.intention.IntentionDraft;
 import org.investflow.intake.intention.IntentionStatus;
 import org.investflow.intake.intention.RejectionReason;
 import org.investflow.intake.screening.ScreeningResult;
 
 /** An intention as the API shows it, with its screening and routing. */
-public record IntentionView(String caseId, String investorId, IntentionStatus status, IntentionDetails details,
+public record IntentionView(String caseId, String investorId, IntentionStatus status, IntentionDraft draft,
+                            IntentionDetails details,
                             Instant submittedAt, ScreeningResult screening, List<String> flags, String assignedOfficerId,
                             String informationRequest, Instant decidedAt, String decidedBy,
                             RejectionReason rejectionReason, String rejectionText) {
 
     static IntentionView of(Intention intention) {
-        return new IntentionView(intention.caseId(), intention.investorId(), intention.status(), intention.details(),
+        return new IntentionView(intention.caseId(), intention.investorId(), intention.status(), intention.draft(),
+                intention.details(),
                 intention.submittedAt(), intention.screening(), intention.flags(), intention.assignedOfficerId(),
                 intention.informationRequest(), intention.decidedAt(), intention.decidedBy(),
                 intention.rejectionReason(), intention.rejectionText());
