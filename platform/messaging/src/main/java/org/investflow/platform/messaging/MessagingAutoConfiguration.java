@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.investflow.platform.scheduling.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -122,5 +123,10 @@ public class MessagingAutoConfiguration {
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
                             MessagingProperties properties, MeterRegistry meters) {
         return new OutboxRelay(mongo, kafka, codec, properties, meters);
+    }
+
+    @Bean
+    PeriodicTask outboxRelaySchedule(OutboxRelay relay) {
+        return relay.schedule();
     }
 }

@@ -8,15 +8,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.OutboxMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.investflow.platform.scheduling.PeriodicTask;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,9 +24,8 @@ import reactor.core.publisher.Mono;
  * event. A failed send leaves the event where it is for the next pass, so an event is never lost; a
  * crash between send and removal publishes it again, which idempotent consumers absorb.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
 
     private final ReactiveMongoTemplate mongo;
@@ -39,7 +35,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration interval;
     private final Counter published;
     private final Counter failures;
-    private volatile Disposable running;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
                        MessagingProperties properties, MeterRegistry meters) {
@@ -84,37 +79,9 @@ public class OutboxRelay implements SmartLifecycle {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection).then();
     }
 
-    @Override
-    public void start() {
-        running = Flux.interval(interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> drain().onErrorResume(this::retryLater), 1)
-                .subscribe();
-    }
-
-    private Mono<Void> retryLater(Throwable error) {
-        failures.increment();
-        log.warn("outbox relay pass failed, the events stay queued for the next pass: {}", error.toString());
-        return Mono.empty();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
-    }
-
-    @Override
-    public int getPhase() {
-        // start after the Kafka listeners and web server, stop before them
-        return Integer.MAX_VALUE - 1000;
+    /** The relay as a task of the running application: started after the listeners and web server, stopped before. */
+    public PeriodicTask schedule() {
+        return new PeriodicTask("outbox relay", interval, () -> drain().doOnError(error -> failures.increment()),
+                Integer.MAX_VALUE - 1000);
     }
 }

@@ -8,7 +8,8 @@ import org.investflow.intake.intention.IntentionForm;
 import org.investflow.intake.intention.IntentionService;
 import org.investflow.intake.intention.persistence.IntentionQueries;
 import org.investflow.intake.servicelevel.OverdueCheck;
-import org.investflow.intake.servicelevel.SchedulerLease;
+import org.investflow.platform.scheduling.PeriodicTask;
+import org.investflow.platform.scheduling.SchedulerLease;
 import org.investflow.intake.servicelevel.ServiceLevelProperties;
 import org.investflow.intake.reference.ReferenceData;
 import org.investflow.intake.screening.NegativeList;
@@ -43,6 +44,11 @@ class IntakeConfiguration {
     OverdueCheck overdueCheck(IntentionQueries queries, IntentionService intentions, SchedulerLease lease,
                               ServiceLevelProperties settings, Clock clock, MeterRegistry meters) {
         return new OverdueCheck(queries, intentions, lease, settings, clock, meters);
+    }
+
+    @Bean
+    PeriodicTask overdueCheckSchedule(OverdueCheck check) {
+        return check.schedule();
     }
 
     @Bean

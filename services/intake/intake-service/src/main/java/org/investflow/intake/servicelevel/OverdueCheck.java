@@ -9,11 +9,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.investflow.intake.intention.IntentionService;
 import org.investflow.intake.intention.persistence.IntentionQueries;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
+import org.investflow.platform.scheduling.PeriodicTask;
+import org.investflow.platform.scheduling.SchedulerLease;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,9 +18,8 @@ import reactor.core.publisher.Mono;
  * instance at a time (a {@link SchedulerLease}), and keeps {@code investflow.intake.overdue} — the
  * number of open overdue cases — up to date.
  */
-public class OverdueCheck implements SmartLifecycle {
+public class OverdueCheck {
 
-    private static final Logger log = LoggerFactory.getLogger(OverdueCheck.class);
     private static final String LEASE = "intake-overdue-check";
 
     private final IntentionQueries queries;
@@ -33,7 +29,6 @@ public class OverdueCheck implements SmartLifecycle {
     private final WorkingDays workingDays;
     private final Clock clock;
     private final AtomicLong overdue = new AtomicLong();
-    private volatile Disposable running;
 
     public OverdueCheck(IntentionQueries queries, IntentionService intentions, SchedulerLease lease,
                         ServiceLevelProperties settings, Clock clock, MeterRegistry meters) {
@@ -62,30 +57,8 @@ public class OverdueCheck implements SmartLifecycle {
                 .flatMap(flagged -> queries.countOpenOverdue().doOnNext(overdue::set).thenReturn(flagged));
     }
 
-    @Override
-    public void start() {
-        running = Flux.interval(settings.checkInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> runOnce().onErrorResume(this::tryAgainLater), 1)
-                .subscribe();
-    }
-
-    private Mono<Long> tryAgainLater(Throwable error) {
-        log.warn("overdue check failed; it runs again at the next interval: {}", error.toString());
-        return Mono.empty();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    /** The check as a task of the running application, every {@code check-interval}. */
+    public PeriodicTask schedule() {
+        return new PeriodicTask("intake overdue check", settings.checkInterval(), this::runOnce);
     }
 }

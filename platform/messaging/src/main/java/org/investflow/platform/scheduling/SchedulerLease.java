@@ -1,4 +1,4 @@
-package org.investflow.intake.servicelevel;
+package org.investflow.platform.scheduling;
 
 import java.time.Clock;
 import java.time.Duration;
