@@ -20,17 +20,24 @@ public class PeriodicTask implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
     private final String name;
+    private final Duration initialDelay;
     private final Duration interval;
     private final Supplier<Mono<?>> task;
     private final int phase;
     private volatile Disposable running;
 
     public PeriodicTask(String name, Duration interval, Supplier<Mono<?>> task) {
-        this(name, interval, task, DEFAULT_PHASE);
+        this(name, interval, interval, task, DEFAULT_PHASE);
     }
 
     public PeriodicTask(String name, Duration interval, Supplier<Mono<?>> task, int phase) {
+        this(name, interval, interval, task, phase);
+    }
+
+    /** A task whose first run comes after {@code initialDelay} (zero: at start), then every {@code interval}. */
+    public PeriodicTask(String name, Duration initialDelay, Duration interval, Supplier<Mono<?>> task, int phase) {
         this.name = name;
+        this.initialDelay = initialDelay;
         this.interval = interval;
         this.task = task;
         this.phase = phase;
@@ -38,7 +45,7 @@ public class PeriodicTask implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = Flux.interval(interval)
+        running = Flux.interval(initialDelay, interval)
                 .onBackpressureDrop()
                 .concatMap(tick -> Mono.defer(task).onErrorResume(this::tryAgainLater), 1)
                 .subscribe();

@@ -80,6 +80,10 @@ class AuthorizationMatrixTest {
             GET  /api/pipeline/funnel               OFFICER  NONE    200
             GET  /api/pipeline/funnel               LEADER   NONE    200
             GET  /api/pipeline/funnel               ADMIN    NONE    200
+            GET  /api/pipeline/stalled              INVESTOR NONE    403
+            GET  /api/pipeline/stalled              OFFICER  NONE    200
+            GET  /api/pipeline/stalled              LEADER   NONE    200
+            GET  /api/pipeline/stalled              ADMIN    NONE    200
             GET  /api/pipeline/cases/{caseId}       INVESTOR OWN     200
             GET  /api/pipeline/cases/{caseId}       INVESTOR OTHER   404
             GET  /api/pipeline/cases/{caseId}       INVESTOR UNKNOWN 404

@@ -1,6 +1,9 @@
 package org.investflow.tracking.pipeline;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +28,14 @@ public class PipelineCase extends AggregateRoot {
     @Indexed
     private PipelineStage stage;
     private Map<PipelineStage, Instant> enteredAt = new LinkedHashMap<>();
+    /** The earliest fact known of the case: the period filters count it here. */
+    @Indexed
+    private Instant openedAt;
+    /** When the case entered its current stage: the stalled-cases list reads it. */
+    @Indexed
+    private Instant movedAt;
+    /** Seconds spent in each stage the case has left, kept so that no query reads events. */
+    private Map<PipelineStage, Long> secondsInStage = new LinkedHashMap<>();
 
     PipelineCase() {
     }
@@ -59,6 +70,25 @@ public class PipelineCase extends AggregateRoot {
         if (stage == null || stage.canTransitionTo(signal.stage())) {
             stage = signal.stage();
         }
+        derive();
+    }
+
+    /**
+     * Recomputes what follows from the entry times alone, so the figures are the same whatever
+     * order the facts arrived in: a stage is left when the earliest higher-ranked stage was
+     * entered, and its duration is never negative (clocks of different services may disagree).
+     */
+    private void derive() {
+        openedAt = enteredAt.values().stream().min(Comparator.naturalOrder()).orElse(null);
+        movedAt = enteredAt.get(stage);
+        secondsInStage = new LinkedHashMap<>();
+        enteredAt.forEach((entered, at) -> leftAt(entered).ifPresent(left ->
+                secondsInStage.put(entered, Math.max(0, Duration.between(at, left).toSeconds()))));
+    }
+
+    private Optional<Instant> leftAt(PipelineStage entered) {
+        return enteredAt.entrySet().stream().filter(other -> entered.canTransitionTo(other.getKey()))
+                .map(Map.Entry::getValue).min(Comparator.naturalOrder());
     }
 
     /** Whether {@code userId} is the investor who owns the case. */
@@ -80,6 +110,21 @@ public class PipelineCase extends AggregateRoot {
 
     public PipelineStage stage() {
         return stage;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Instant movedAt() {
+        return movedAt;
+    }
+
+    /** Seconds spent in each stage the case has already left, in funnel order. */
+    public Map<PipelineStage, Long> secondsInStage() {
+        Map<PipelineStage, Long> ordered = new EnumMap<>(PipelineStage.class);
+        ordered.putAll(secondsInStage == null ? Map.of() : secondsInStage);
+        return ordered;
     }
 
     /** When the case entered each stage it reached, in funnel order. */

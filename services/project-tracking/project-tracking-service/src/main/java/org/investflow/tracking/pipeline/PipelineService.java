@@ -1,6 +1,12 @@
 package org.investflow.tracking.pipeline;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
@@ -16,7 +22,8 @@ import reactor.util.retry.Retry;
 /**
  * Keeps the pipeline read model and answers leadership's questions about it. Each event upserts
  * its case's one document; listeners of different topics may write one case at the same time, so
- * a lost optimistic-lock race is simply replayed on the fresh document.
+ * a lost optimistic-lock race is simply replayed on the fresh document. Every figure is read from
+ * the cases' documents (counts, kept durations), never from the event history.
  */
 @Service
 public class PipelineService {
@@ -26,10 +33,17 @@ public class PipelineService {
 
     private final PipelineCaseRepository cases;
     private final StageCounts counts;
+    private final PipelineMoves moves;
+    private final PipelineSettings settings;
+    private final Clock clock;
 
-    public PipelineService(PipelineCaseRepository cases, StageCounts counts) {
+    public PipelineService(PipelineCaseRepository cases, StageCounts counts, PipelineMoves moves,
+                           PipelineSettings settings, Clock clock) {
         this.cases = cases;
         this.counts = counts;
+        this.moves = moves;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     /** Applies an upstream fact to its case; facts that mean no stage are ignored. */
@@ -40,20 +54,63 @@ public class PipelineService {
     private Mono<Void> apply(IncomingEvent event, StageSignal signal) {
         return cases.findById(event.caseId())
                 .switchIfEmpty(Mono.fromSupplier(() -> PipelineCase.open(event.caseId())))
-                .filter(pipelineCase -> pipelineCase.apply(event.id(), signal))
-                .flatMap(cases::save)
+                .flatMap(pipelineCase -> change(pipelineCase, event.id(), signal))
                 .retryWhen(CONCURRENT_WRITE)
                 .then();
     }
 
-    /** Current and reached counts of every stage, in funnel order. */
-    public Mono<Funnel> funnel() {
-        return Flux.fromArray(PipelineStage.values()).concatMap(this::row).collectList().map(Funnel::new);
+    /** Applies the fact and saves; reports the move only once the document is stored. */
+    private Mono<PipelineCase> change(PipelineCase pipelineCase, String eventId, StageSignal signal) {
+        PipelineStage from = pipelineCase.stage();
+        Map<PipelineStage, Long> knownDurations = pipelineCase.secondsInStage();
+        if (!pipelineCase.apply(eventId, signal)) {
+            return Mono.empty();
+        }
+        return cases.save(pipelineCase).doOnNext(saved -> moves.moved(from, saved.stage(), knownDurations, saved.secondsInStage()));
     }
 
-    private Mono<FunnelStage> row(PipelineStage stage) {
-        return Mono.zip(counts.current(stage), counts.reached(stage),
-                (current, reached) -> new FunnelStage(stage, current, reached));
+    /** Current and reached counts, conversion and time in stage of every stage, in funnel order, for {@code filter}. */
+    public Mono<Funnel> funnel(PipelineFilter filter) {
+        return Flux.fromArray(PipelineStage.values()).concatMap(stage -> row(stage, filter)).collectList()
+                .map(PipelineService::withConversions).map(Funnel::new);
+    }
+
+    /** The funnel of every case. */
+    public Mono<Funnel> funnel() {
+        return funnel(PipelineFilter.ALL);
+    }
+
+    private Mono<FunnelStage> row(PipelineStage stage, PipelineFilter filter) {
+        Mono<List<Long>> seconds = counts.secondsIn(stage, filter).sort().collectList();
+        return Mono.zip(counts.current(stage, filter), counts.reached(stage, filter), seconds)
+                .map(figures -> new FunnelStage(stage, figures.getT1(), figures.getT2(), null,
+                        Percentiles.of(figures.getT3(), 0.5), Percentiles.of(figures.getT3(), 0.9)));
+    }
+
+    private static List<FunnelStage> withConversions(List<FunnelStage> rows) {
+        return rows.stream().map(row -> new FunnelStage(row.stage(), row.current(), row.reached(),
+                conversion(row, rows), row.medianSeconds(), row.p90Seconds())).toList();
+    }
+
+    private static BigDecimal conversion(FunnelStage row, List<FunnelStage> rows) {
+        long from = row.stage().predecessor().map(stage -> rows.get(stage.ordinal()).reached()).orElse(0L);
+        return from == 0 ? null : BigDecimal.valueOf(row.reached()).divide(BigDecimal.valueOf(from), 4, RoundingMode.HALF_UP);
+    }
+
+    /** Cases of {@code filter} without a transition for longer than the configured time, longest waiting first. */
+    public Flux<StalledCase> stalled(PipelineFilter filter, int limit) {
+        Instant now = clock.instant();
+        return counts.stalled(now.minus(settings.stalledAfter()), filter, limit).map(found -> StalledCase.of(found, now));
+    }
+
+    /** How many cases are stalled now. */
+    public Mono<Long> countStalled() {
+        return counts.countStalled(clock.instant().minus(settings.stalledAfter()));
+    }
+
+    /** Cases whose current stage is {@code stage}, over every case. */
+    public Mono<Long> current(PipelineStage stage) {
+        return counts.current(stage, PipelineFilter.ALL);
     }
 
     /** The case as {@code viewer} may see it: investors only their own, staff every one. */

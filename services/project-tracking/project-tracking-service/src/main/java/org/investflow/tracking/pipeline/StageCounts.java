@@ -1,13 +1,25 @@
 package org.investflow.tracking.pipeline;
 
+import java.time.Instant;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Counts of cases by stage, answered by the store without reading any case. */
+/** Figures of the pipeline read model, answered by the store from the cases' documents (never from events). */
 public interface StageCounts {
 
-    /** Cases whose current stage is {@code stage}. */
-    Mono<Long> current(PipelineStage stage);
+    /** Cases of {@code filter} whose current stage is {@code stage}. */
+    Mono<Long> current(PipelineStage stage, PipelineFilter filter);
 
-    /** Cases that entered {@code stage} at any time. */
-    Mono<Long> reached(PipelineStage stage);
+    /** Cases of {@code filter} that entered {@code stage} at any time. */
+    Mono<Long> reached(PipelineStage stage, PipelineFilter filter);
+
+    /** The seconds each case of {@code filter} that left {@code stage} spent in it, in no order. */
+    Flux<Long> secondsIn(PipelineStage stage, PipelineFilter filter);
+
+    /** How many cases still in the funnel entered their current stage before {@code movedBefore}. */
+    Mono<Long> countStalled(Instant movedBefore);
+
+    /** Cases of {@code filter} still in the funnel whose current stage was entered before {@code movedBefore}, longest waiting first. */
+    Flux<PipelineCase> stalled(Instant movedBefore, PipelineFilter filter, int limit);
 }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.investflow.intake.events.IntentionAccepted;
 import org.investflow.intake.events.IntentionRejected;
+import org.investflow.intake.events.IntentionScreened;
 import org.investflow.intake.events.IntentionSubmitted;
 import org.investflow.negotiation.events.AgreementReached;
 import org.investflow.negotiation.events.NegotiationOpened;
@@ -18,6 +19,7 @@ import org.investflow.tracking.events.ProjectLanded;
 final class StageSignals {
 
     private static final List<Rule<?>> RULES = List.of(
+            new Rule<>(IntentionScreened.class, PipelineStage.SCREENED, IntentionScreened::investorId),
             new Rule<>(IntentionAccepted.class, PipelineStage.SCREENED, IntentionAccepted::investorId),
             new Rule<>(IntentionRejected.class, PipelineStage.REJECTED, IntentionRejected::investorId),
             new Rule<>(NegotiationOpened.class, PipelineStage.NEGOTIATING, NegotiationOpened::investorId),

@@ -28,10 +28,10 @@ class PipelineCaseTest {
                 .flatMap(from -> Stream.of(PipelineStage.values()).map(to -> Arguments.of(from, to)));
     }
 
-    /** Forward along the funnel, skipping allowed; REJECTED only straight from INTENTION; exits never move. */
+    /** Forward along the funnel, skipping allowed; REJECTED only from INTENTION or SCREENED; exits never move. */
     static boolean drawn(PipelineStage from, PipelineStage to) {
         if (to == PipelineStage.REJECTED) {
-            return from == PipelineStage.INTENTION;
+            return from == PipelineStage.INTENTION || from == PipelineStage.SCREENED;
         }
         return FORWARD.contains(from) && FORWARD.indexOf(to) > FORWARD.indexOf(from);
     }

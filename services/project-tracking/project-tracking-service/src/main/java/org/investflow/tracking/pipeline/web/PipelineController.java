@@ -1,30 +1,49 @@
 package org.investflow.tracking.pipeline.web;
 
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
 import org.investflow.tracking.pipeline.Funnel;
 import org.investflow.tracking.pipeline.PipelineService;
+import org.investflow.tracking.pipeline.StalledCase;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Leadership and officers read the funnel; investors may follow their own cases through it. */
+/** Leadership and officers read the funnel and the stalled cases; investors may follow their own cases through it. */
 @RestController
 @RequestMapping("/api/pipeline")
 class PipelineController {
 
     private final PipelineService pipeline;
+    private final Clock clock;
 
-    PipelineController(PipelineService pipeline) {
+    PipelineController(PipelineService pipeline, Clock clock) {
         this.pipeline = pipeline;
+        this.clock = clock;
     }
 
     @GetMapping("/funnel")
-    Mono<Funnel> funnel(Caller caller) {
+    Mono<Funnel> funnel(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
-        return pipeline.funnel();
+        return pipeline.funnel(query.toFilter(clock.getZone()));
+    }
+
+    /** Cases with no transition for longer than {@code investflow.tracking.pipeline.stalled-after}, longest waiting first. */
+    @GetMapping("/stalled")
+    Mono<List<StalledCase>> stalled(Caller caller, @Valid @ModelAttribute PipelineQuery query,
+                                    @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
+        return pipeline.stalled(query.toFilter(clock.getZone()), limit).collectList();
     }
 
     @GetMapping("/cases/{caseId}")

@@ -1,0 +1,96 @@
+package org.investflow.tracking.observability;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.bson.Document;
+import org.investflow.tracking.pipeline.PipelineService;
+import org.investflow.tracking.pipeline.PipelineStage;
+import java.time.Duration;
+
+import org.investflow.platform.scheduling.PeriodicTask;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gauges recomputed from the read model and the broker every {@code refresh-interval}:
+ * {@code investflow_pipeline_cases{stage}}, {@code investflow_pipeline_district_cases{district}} (bounded),
+ * {@code investflow_pipeline_stalled_cases}, and through {@link BrokerGauges} the dead-letter sizes and
+ * consumer lag. Each instance computes the same figures; alert rules take the max over instances.
+ */
+@Component
+class BusinessGauges {
+
+    private final PipelineService pipeline;
+    private final ReactiveMongoTemplate mongo;
+    private final BrokerGauges broker;
+    private final MetricsSettings settings;
+    private final MultiGauge byStage;
+    private final MultiGauge byDistrict;
+    private final AtomicLong stalled = new AtomicLong();
+
+    BusinessGauges(PipelineService pipeline, ReactiveMongoTemplate mongo, BrokerGauges broker, MetricsSettings settings,
+                   MeterRegistry meters) {
+        this.pipeline = pipeline;
+        this.mongo = mongo;
+        this.broker = broker;
+        this.settings = settings;
+        this.byStage = MultiGauge.builder("investflow.pipeline.cases").description("cases whose current funnel stage this is")
+                .register(meters);
+        this.byDistrict = MultiGauge.builder("investflow.pipeline.district.cases")
+                .description("cases per target district; districts beyond the largest ones are summed as OTHER").register(meters);
+        Gauge.builder("investflow.pipeline.stalled.cases", stalled, AtomicLong::get)
+                .description("cases with no transition for longer than the stalled-after setting").register(meters);
+    }
+
+    /** Recomputes every gauge once. */
+    public Mono<Void> refresh() {
+        return Mono.when(stages(), districts(), pipeline.countStalled().doOnNext(stalled::set), broker.refresh());
+    }
+
+    private Mono<Void> stages() {
+        return Flux.fromArray(PipelineStage.values())
+                .concatMap(stage -> pipeline.current(stage).map(count -> MultiGauge.Row.of(Tags.of("stage", stage.name()), count)))
+                .collectList().doOnNext(rows -> byStage.register(new ArrayList<>(rows), true)).then();
+    }
+
+    private Mono<Void> districts() {
+        Aggregation perDistrict = Aggregation.newAggregation(Aggregation.group("profile.district").count().as("cases"));
+        return mongo.aggregate(perDistrict, "pipeline_cases", Document.class)
+                .collectMap(row -> row.get("_id") == null ? "UNKNOWN" : row.get("_id").toString(),
+                        row -> ((Number) row.get("cases")).longValue())
+                .map(this::bounded)
+                .doOnNext(counts -> byDistrict.register(counts.entrySet().stream()
+                        .map(entry -> MultiGauge.Row.of(Tags.of("district", entry.getKey()), entry.getValue())).toList(), true))
+                .then();
+    }
+
+    /** The largest districts by name, the rest summed as OTHER. */
+    private Map<String, Long> bounded(Map<String, Long> counts) {
+        List<Map.Entry<String, Long>> largest = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+        Map<String, Long> kept = new TreeMap<>();
+        largest.stream().limit(settings.maxDistricts()).forEach(entry -> kept.put(entry.getKey(), entry.getValue()));
+        largest.stream().skip(settings.maxDistricts()).forEach(entry -> kept.merge("OTHER", entry.getValue(), Long::sum));
+        return kept;
+    }
+
+    /** The refresh as a task of the running application: at start, then every {@code refresh-interval}. */
+    PeriodicTask schedule() {
+        return new PeriodicTask("business gauges", Duration.ZERO, settings.refreshInterval(), this::refresh,
+                SmartLifecycle.DEFAULT_PHASE);
+    }
+}
