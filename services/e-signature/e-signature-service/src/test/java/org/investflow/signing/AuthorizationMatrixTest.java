@@ -5,6 +5,9 @@ import static org.investflow.signing.AuthorizationMatrixTest.Relation.OTHER;
 import static org.investflow.signing.AuthorizationMatrixTest.Relation.OWN;
 import static org.investflow.signing.AuthorizationMatrixTest.Relation.UNKNOWN;
 import static org.investflow.signing.SigningDriver.AUDIT;
+import static org.investflow.signing.SigningDriver.CONTRACT;
+import static org.investflow.signing.SigningDriver.EXECUTED_CONTRACT;
+import static org.investflow.signing.SigningDriver.VERIFICATIONS;
 import static org.investflow.signing.SigningDriver.ENVELOPE;
 import static org.investflow.signing.SigningDriver.SIGNATURES;
 import static org.springframework.http.HttpMethod.GET;
@@ -17,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.investflow.signing.contract.ContractTemplate;
+import org.investflow.signing.contract.Particulars;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -73,6 +78,46 @@ class AuthorizationMatrixTest {
             row(GET, ENVELOPE, "ADMIN", OWN, 200),
             row(GET, ENVELOPE, "ADMIN", OTHER, 200),
             row(GET, ENVELOPE, "ADMIN", UNKNOWN, 404),
+
+            row(GET, CONTRACT, "INVESTOR", OWN, 200),
+            row(GET, CONTRACT, "INVESTOR", OTHER, 404),
+            row(GET, CONTRACT, "INVESTOR", UNKNOWN, 404),
+            row(GET, CONTRACT, "OFFICER", OWN, 200),
+            row(GET, CONTRACT, "OFFICER", OTHER, 200),
+            row(GET, CONTRACT, "OFFICER", UNKNOWN, 404),
+            row(GET, CONTRACT, "LEADER", OWN, 200),
+            row(GET, CONTRACT, "LEADER", OTHER, 200),
+            row(GET, CONTRACT, "LEADER", UNKNOWN, 404),
+            row(GET, CONTRACT, "ADMIN", OWN, 200),
+            row(GET, CONTRACT, "ADMIN", OTHER, 200),
+            row(GET, CONTRACT, "ADMIN", UNKNOWN, 404),
+
+            row(GET, EXECUTED_CONTRACT, "INVESTOR", OWN, 200),
+            row(GET, EXECUTED_CONTRACT, "INVESTOR", OTHER, 404),
+            row(GET, EXECUTED_CONTRACT, "INVESTOR", UNKNOWN, 404),
+            row(GET, EXECUTED_CONTRACT, "OFFICER", OWN, 200),
+            row(GET, EXECUTED_CONTRACT, "OFFICER", OTHER, 200),
+            row(GET, EXECUTED_CONTRACT, "OFFICER", UNKNOWN, 404),
+            row(GET, EXECUTED_CONTRACT, "LEADER", OWN, 200),
+            row(GET, EXECUTED_CONTRACT, "LEADER", OTHER, 200),
+            row(GET, EXECUTED_CONTRACT, "LEADER", UNKNOWN, 404),
+            row(GET, EXECUTED_CONTRACT, "ADMIN", OWN, 200),
+            row(GET, EXECUTED_CONTRACT, "ADMIN", OTHER, 200),
+            row(GET, EXECUTED_CONTRACT, "ADMIN", UNKNOWN, 404),
+
+            row(POST, VERIFICATIONS, "INVESTOR", OWN, 200),
+            row(POST, VERIFICATIONS, "INVESTOR", OTHER, 200),
+            row(POST, VERIFICATIONS, "INVESTOR", UNKNOWN, 200),
+            row(POST, VERIFICATIONS, "OFFICER", OWN, 200),
+            row(POST, VERIFICATIONS, "OFFICER", OTHER, 200),
+            row(POST, VERIFICATIONS, "OFFICER", UNKNOWN, 200),
+            row(POST, VERIFICATIONS, "LEADER", OWN, 200),
+            row(POST, VERIFICATIONS, "LEADER", OTHER, 200),
+            row(POST, VERIFICATIONS, "LEADER", UNKNOWN, 200),
+            row(POST, VERIFICATIONS, "ADMIN", OWN, 200),
+            row(POST, VERIFICATIONS, "ADMIN", OTHER, 200),
+            row(POST, VERIFICATIONS, "ADMIN", UNKNOWN, 200),
+
 
             row(POST, SIGNATURES, "INVESTOR", OWN, 200),
             row(POST, SIGNATURES, "INVESTOR", OTHER, 404),
@@ -131,6 +176,10 @@ class AuthorizationMatrixTest {
 
     private void check(Row row) {
         String caller = row.role().toLowerCase() + "-m" + USERS.incrementAndGet();
+        if (row.path().equals(VERIFICATIONS)) {
+            checkVerification(row, caller);
+            return;
+        }
         String caseId = caseFor(row, caller);
         WebTestClient.ResponseSpec response = row.method() == POST
                 ? driver.sign(caller, row.role(), caseId, "Signed by " + caller)
@@ -141,7 +190,14 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** A fresh case in the relation of the row to {@code caller}, waiting for the caller's signature. */
+    /** Verification is open to everyone, whatever the case: the row's caller uploads a contract. */
+    private void checkVerification(Row row, String caller) {
+        driver.as(caller, row.role(), POST, VERIFICATIONS, "unused").contentType(MediaType.APPLICATION_PDF)
+                .bodyValue(ContractTemplate.draft(Particulars.agreed()).bytes()).exchange()
+                .expectStatus().isEqualTo(row.status());
+    }
+
+    /** A fresh case in the relation of the row to {@code caller}, waiting for the caller's signature (executed for the executed contract). */
     private String caseFor(Row row, String caller) {
         if (row.relation() == UNKNOWN) {
             return SigningDriver.newCase();
@@ -150,6 +206,9 @@ class AuthorizationMatrixTest {
         boolean investor = row.role().equals("INVESTOR");
         String investorId = investor && own ? caller : "investor-of-" + caller;
         String officerId = !investor && own ? caller : "officer-of-" + caller;
+        if (row.path().equals(EXECUTED_CONTRACT)) {
+            return driver.executedCase(investorId, officerId);
+        }
         return investor || row.method() != POST
                 ? driver.sentCase(investorId, officerId)
                 : driver.partiallySignedCase(investorId, officerId);

@@ -28,6 +28,9 @@ final class SigningDriver implements AutoCloseable {
     static final String ENVELOPE = "/api/envelopes/{caseId}";
     static final String SIGNATURES = "/api/envelopes/{caseId}/signatures";
     static final String AUDIT = "/api/audit/cases/{caseId}";
+    static final String CONTRACT = "/api/envelopes/{caseId}/contract";
+    static final String EXECUTED_CONTRACT = "/api/envelopes/{caseId}/executed-contract";
+    static final String VERIFICATIONS = "/api/verifications";
 
     private static final AtomicInteger CASES = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 800_000));
 
@@ -57,6 +60,13 @@ final class SigningDriver implements AutoCloseable {
     String partiallySignedCase(String investor, String officer) {
         String caseId = sentCase(investor, officer);
         sign(investor, "INVESTOR", caseId, "Investor " + investor).expectStatus().isOk();
+        return caseId;
+    }
+
+    /** As {@link #partiallySignedCase} and signed by its officer too: executed. */
+    String executedCase(String investor, String officer) {
+        String caseId = partiallySignedCase(investor, officer);
+        sign(officer, "OFFICER", caseId, "李伟 " + officer).expectStatus().isOk();
         return caseId;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ServiceIntegrationTest
-@TestPropertySource(properties = {"spring.config.name=e-signature", "investflow.web.investor-requests=100000"})
+@TestPropertySource(properties = {"spring.config.name=e-signature", "investflow.web.investor-requests=100000",
+    "investflow.signing.verification-max-size=200000"})
 public @interface SigningServiceTest {
 }

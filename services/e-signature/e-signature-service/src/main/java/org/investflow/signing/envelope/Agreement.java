@@ -1,6 +1,9 @@
 package org.investflow.signing.envelope;
 
+import java.time.Instant;
 import java.util.Objects;
+
+import org.investflow.signing.contract.ContractParticulars;
 import java.util.regex.Pattern;
 
 /**
@@ -8,9 +11,10 @@ import java.util.regex.Pattern;
  *
  * @param officerId        the case officer the case is assigned to, who signs for the commission
  * @param termsFingerprint SHA-256 (64 lowercase hex) negotiation computed over the frozen terms
+ * @param agreedAt         when the agreement was reached: the contract PDF's date, so it re-renders identically
  */
 public record Agreement(String caseId, String investorId, String officerId, String agreementId, String companyName, AgreedTerms terms,
-                        String termsFingerprint) {
+                        String termsFingerprint, Instant agreedAt) {
 
     private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -21,8 +25,15 @@ public record Agreement(String caseId, String investorId, String officerId, Stri
         Objects.requireNonNull(agreementId, "agreementId");
         Objects.requireNonNull(companyName, "companyName");
         Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(agreedAt, "agreedAt");
         if (termsFingerprint == null || !SHA_256.matcher(termsFingerprint).matches()) {
             throw new IllegalArgumentException("termsFingerprint must be 64 lowercase hex digits");
         }
+    }
+
+    /** What the contract template is filled with. */
+    public ContractParticulars particulars() {
+        return new ContractParticulars(caseId, agreementId, investorId, companyName, terms.investmentAmount(), terms.currency(),
+                terms.jobs(), terms.landingDeadline(), termsFingerprint, agreedAt);
     }
 }

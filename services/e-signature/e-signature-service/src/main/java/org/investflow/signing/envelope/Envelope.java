@@ -8,6 +8,8 @@ import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.signing.contract.ContractParticulars;
+import org.investflow.signing.contract.SignatureLine;
 import org.investflow.signing.events.ContractExecuted;
 import org.investflow.signing.events.EnvelopeSent;
 import org.investflow.signing.events.SignatureRecorded;
@@ -36,6 +38,8 @@ public class Envelope extends AggregateRoot {
     private String companyName;
     private AgreedTerms terms;
     private String termsFingerprint;
+    /** When negotiation reached the agreement; null in envelopes stored before it was kept (then the sending time stands in). */
+    private Instant agreedAt;
     private String documentHash;
     private EnvelopeStatus status;
     private List<Signer> signers;
@@ -45,8 +49,11 @@ public class Envelope extends AggregateRoot {
     Envelope() {
     }
 
-    /** Drafts the contract of {@code agreement} and sends it to its signers as envelope {@code envelopeId}. */
-    static Sending send(String envelopeId, Agreement agreement, Instant now) {
+    /**
+     * Sends the contract of {@code agreement}, rendered as the PDF whose SHA-256 is {@code documentHash},
+     * to its signers as envelope {@code envelopeId}.
+     */
+    static Sending send(String envelopeId, Agreement agreement, String documentHash, Instant now) {
         Envelope envelope = new Envelope();
         envelope.envelopeId = envelopeId;
         envelope.caseId = agreement.caseId();
@@ -56,7 +63,8 @@ public class Envelope extends AggregateRoot {
         envelope.companyName = agreement.companyName();
         envelope.terms = agreement.terms();
         envelope.termsFingerprint = agreement.termsFingerprint();
-        envelope.documentHash = ContractDocument.draft(agreement).hash();
+        envelope.agreedAt = agreement.agreedAt();
+        envelope.documentHash = documentHash;
         envelope.signers = List.of(Signer.awaiting(1, SignerRole.INVESTOR_SIGNATORY, agreement.investorId()),
                 Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, agreement.officerId()));
         envelope.status = EnvelopeStatus.SENT;
@@ -119,6 +127,19 @@ public class Envelope extends AggregateRoot {
     /** Investors see only the envelopes of their own cases; commission staff see every one. */
     boolean isVisibleTo(Actor viewer) {
         return !"INVESTOR".equals(viewer.role()) || investorId.equals(viewer.id());
+    }
+
+    /** What the contract template is filled with, as frozen in this envelope. */
+    public ContractParticulars particulars() {
+        return new Agreement(caseId, investorId, officerId == null ? "unknown" : officerId, agreementId, companyName, terms,
+                termsFingerprint, agreedAt == null ? sentAt : agreedAt).particulars();
+    }
+
+    /** The signatures given so far, as the executed contract prints them. */
+    public List<SignatureLine> signatureLines() {
+        return signers.stream().filter(Signer::hasSigned)
+                .map(signer -> new SignatureLine(signer.order(), signer.role().capacity(), signer.signedBy(), signer.typedName(), signer.signedAt()))
+                .toList();
     }
 
     public String envelopeId() {

@@ -12,12 +12,14 @@ import org.investflow.platform.events.Actor;
 import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.platform.messaging.ConcurrentChanges;
 import org.investflow.platform.messaging.OutboxMessages;
+import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.events.SigningEvent;
 import org.investflow.signing.events.SigningEvents;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * E-signature's use cases. Each command loads the envelope, lets it decide, and saves it together
@@ -56,16 +58,20 @@ public class EnvelopeService {
     }
 
     private Mono<Envelope> create(String eventId, Agreement agreement) {
-        Envelope.Sending sending = Envelope.send(UUID.randomUUID().toString(), agreement, clock.instant());
-        sending.envelope().markHandled(eventId);
-        return save(sending.envelope(), sending.events());
+        return Mono.fromCallable(() -> ContractTemplate.draft(agreement.particulars()).sha256())
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(documentHash -> {
+                    Envelope.Sending sending = Envelope.send(UUID.randomUUID().toString(), agreement, documentHash, clock.instant());
+                    sending.envelope().markHandled(eventId);
+                    return save(sending.envelope(), sending.events());
+                });
     }
 
     private static Agreement agreementOf(AgreementReached reached) {
         Terms terms = reached.terms();
         return new Agreement(reached.caseId(), reached.investorId(), reached.officerId(), reached.agreementId(), reached.companyName(),
                 new AgreedTerms(terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline()),
-                reached.termsFingerprint());
+                reached.termsFingerprint(), reached.occurredAt());
     }
 
     /** {@code signer} signs the case's envelope in their turn, under the name they typed. */

@@ -7,14 +7,21 @@ import org.investflow.platform.domain.ForbiddenException;
 /** Who a signer of an envelope signs for, and the user role that signs in that capacity. */
 public enum SignerRole {
     /** The investor's authorised signatory: the investor who owns the case. */
-    INVESTOR_SIGNATORY("INVESTOR"),
+    INVESTOR_SIGNATORY("INVESTOR", "Investor's authorised signatory 投资方授权签字人"),
     /** The commission's representative: the case officer the case is assigned to. */
-    COMMISSION_REPRESENTATIVE("OFFICER");
+    COMMISSION_REPRESENTATIVE("OFFICER", "Commission representative 商务委代表");
 
     private final String actingRole;
+    private final String capacity;
 
-    SignerRole(String actingRole) {
+    SignerRole(String actingRole, String capacity) {
         this.actingRole = actingRole;
+        this.capacity = capacity;
+    }
+
+    /** The capacity as the contract prints it, English and Chinese. */
+    public String capacity() {
+        return capacity;
     }
 
     /** The signer capacity of a user acting in {@code userRole}; other roles never sign. */

@@ -1,6 +1,7 @@
 package org.investflow.signing.envelope;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** Object mother of agreements: sensible defaults, each test changes only what matters to it. */
@@ -23,6 +24,7 @@ final class Agreements {
     }
 
     static Agreement agreement(AgreedTerms terms, String fingerprint) {
-        return new Agreement(CASE, INVESTOR, "officer-li", AGREEMENT, "Acme Präzision GmbH 重庆", terms, fingerprint);
+        return new Agreement(CASE, INVESTOR, "officer-li", AGREEMENT, "Acme Präzision GmbH 重庆", terms, fingerprint,
+                Instant.parse("2026-03-12T06:00:00Z"));
     }
 }

@@ -26,12 +26,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnvelopeTest {
 
     static final Instant NOW = Instant.parse("2026-04-10T09:00:00Z");
+    static final String DOCUMENT = "d".repeat(64);
     static final Actor INVESTOR = new Actor(Agreements.INVESTOR, "INVESTOR");
     static final Actor OFFICER = new Actor("officer-li", "OFFICER");
     static final Set<String> LEGAL = Set.of("SENT>PARTIALLY_SIGNED", "PARTIALLY_SIGNED>EXECUTED");
 
     static Envelope sent() {
-        return Envelope.send("6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b", agreement(), NOW).envelope();
+        return Envelope.send("6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b", agreement(), DOCUMENT, NOW).envelope();
     }
 
     static Stream<Arguments> everyPair() {
@@ -47,13 +48,14 @@ class EnvelopeTest {
 
     @Test
     void sendingDraftsTheContractForTwoOrderedSignersAndRaisesEnvelopeSent() {
-        Envelope.Sending sending = Envelope.send("envelope-1", agreement(), NOW);
+        Envelope.Sending sending = Envelope.send("envelope-1", agreement(), DOCUMENT, NOW);
         Envelope envelope = sending.envelope();
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
         assertThat(envelope.signers()).extracting(Signer::order, Signer::role, Signer::requiredUserId).containsExactly(
                 tuple(1, SignerRole.INVESTOR_SIGNATORY, Agreements.INVESTOR),
                 tuple(2, SignerRole.COMMISSION_REPRESENTATIVE, "officer-li"));
-        assertThat(envelope.documentHash()).isEqualTo(ContractDocument.draft(agreement()).hash());
+        assertThat(envelope.documentHash()).isEqualTo(DOCUMENT);
+        assertThat(envelope.particulars()).isEqualTo(agreement().particulars());
         assertThat(sending.events()).singleElement().isInstanceOfSatisfying(EnvelopeSent.class, sent -> {
             assertThat(sent.envelopeId()).isEqualTo("envelope-1");
             assertThat(sent.documentHash()).isEqualTo(envelope.documentHash());

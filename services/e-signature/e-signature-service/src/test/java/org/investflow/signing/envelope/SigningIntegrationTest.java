@@ -98,7 +98,7 @@ class SigningIntegrationTest {
         ConsumerRecord<String, byte[]> sent = signing.await(caseId, SigningEvents.ENVELOPE_SENT);
         assertThat(TopicProbe.header(sent, "ce_source")).isEqualTo("/investflow/e-signature");
         assertThat(TopicProbe.header(sent, "ce_subject")).isEqualTo(caseId);
-        String expectedHash = ContractDocument.draft(goldenAgreement(caseId, "investor-a")).hash();
+        String expectedHash = org.investflow.signing.contract.ContractTemplate.draft(goldenAgreement(caseId, "investor-a").particulars()).sha256();
         assertThat(body(sent).path("documentHash").asString()).isEqualTo(expectedHash);
         assertThat(body(sent).path("termsFingerprint").asString()).isEqualTo(GOLDEN.path("termsFingerprint").asString());
 
@@ -118,7 +118,7 @@ class SigningIntegrationTest {
         return new Agreement(caseId, investor, GOLDEN.path("officerId").asString(), GOLDEN.path("agreementId").asString(), GOLDEN.path("companyName").asString(),
                 new AgreedTerms(terms.path("investmentAmount").decimalValue(), terms.path("currency").asString(),
                         terms.path("jobs").asInt(), java.time.LocalDate.parse(terms.path("landingDeadline").asString())),
-                GOLDEN.path("termsFingerprint").asString());
+                GOLDEN.path("termsFingerprint").asString(), java.time.Instant.parse(GOLDEN.path("occurredAt").asString()));
     }
 
     @Test

@@ -3,7 +3,13 @@ package org.investflow.signing.envelope.web;
 import jakarta.validation.Valid;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
+import org.investflow.signing.contract.RenderedPdf;
+import org.investflow.signing.envelope.ContractDocumentService;
 import org.investflow.signing.envelope.EnvelopeService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,10 +27,32 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/envelopes")
 class EnvelopeController {
 
-    private final EnvelopeService envelopes;
+    private static final MediaType PDF = MediaType.APPLICATION_PDF;
 
-    EnvelopeController(EnvelopeService envelopes) {
+    private final EnvelopeService envelopes;
+    private final ContractDocumentService documents;
+
+    EnvelopeController(EnvelopeService envelopes, ContractDocumentService documents) {
         this.envelopes = envelopes;
+        this.documents = documents;
+    }
+
+    /** The contract the signers sign, as PDF; its SHA-256 is the envelope's {@code documentHash}. */
+    @GetMapping(path = "/{caseId}/contract", produces = "application/pdf")
+    Mono<ResponseEntity<byte[]>> contract(Caller caller, @PathVariable String caseId) {
+        return documents.contract(caseId, caller.actor()).map(pdf -> pdf(pdf, caseId + "-contract.pdf"));
+    }
+
+    /** The executed contract sealed by the commission, as PDF; 409 before the last signature. */
+    @GetMapping(path = "/{caseId}/executed-contract", produces = "application/pdf")
+    Mono<ResponseEntity<byte[]>> executedContract(Caller caller, @PathVariable String caseId) {
+        return documents.executed(caseId, caller.actor()).map(pdf -> pdf(pdf, caseId + "-executed-contract.pdf"));
+    }
+
+    private static ResponseEntity<byte[]> pdf(RenderedPdf pdf, String filename) {
+        return ResponseEntity.ok().contentType(PDF).eTag("\"" + pdf.sha256() + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .body(pdf.bytes());
     }
 
     @GetMapping("/{caseId}")

@@ -1,0 +1,53 @@
+package org.investflow.signing.envelope;
+
+import org.investflow.platform.domain.IllegalTransitionException;
+import org.investflow.platform.events.Actor;
+import org.investflow.signing.contract.ContractTemplate;
+import org.investflow.signing.contract.RenderedPdf;
+import org.investflow.signing.seal.CommissionSeal;
+import org.investflow.signing.seal.ContractSealer;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The PDFs of an envelope, for those who may read it. Both are rendered from the envelope on request:
+ * the contract is deterministic, and so is the seal (its time is the execution time, RSA PKCS#1 v1.5
+ * signs deterministically), so the same envelope always gives the same files and nothing can drift
+ * between a stored copy and the envelope.
+ */
+@Service
+public class ContractDocumentService {
+
+    private final EnvelopeService envelopes;
+    private final CommissionSeal seal;
+
+    public ContractDocumentService(EnvelopeService envelopes, CommissionSeal seal) {
+        this.envelopes = envelopes;
+        this.seal = seal;
+    }
+
+    /** The contract the signers sign; its SHA-256 is the envelope's {@code documentHash}. */
+    public Mono<RenderedPdf> contract(String caseId, Actor viewer) {
+        return envelopes.view(caseId, viewer).publishOn(Schedulers.boundedElastic())
+                .map(envelope -> ContractTemplate.draft(envelope.particulars()));
+    }
+
+    /** The executed contract with its signatures page, sealed by the commission; 409 before execution. */
+    public Mono<RenderedPdf> executed(String caseId, Actor viewer) {
+        return envelopes.view(caseId, viewer).map(ContractDocumentService::requireExecuted)
+                .publishOn(Schedulers.boundedElastic()).map(this::sealed);
+    }
+
+    private static Envelope requireExecuted(Envelope envelope) {
+        if (envelope.status() != EnvelopeStatus.EXECUTED) {
+            throw new IllegalTransitionException("envelope " + envelope.envelopeId(), envelope.status(), "hand out the executed contract");
+        }
+        return envelope;
+    }
+
+    private RenderedPdf sealed(Envelope envelope) {
+        RenderedPdf executed = ContractTemplate.executed(envelope.particulars(), envelope.documentHash(), envelope.signatureLines());
+        return new RenderedPdf(ContractSealer.seal(executed.bytes(), seal, envelope.executedAt(), "Chongqing, CN"));
+    }
+}
