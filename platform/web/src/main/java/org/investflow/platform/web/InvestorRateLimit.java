@@ -1,5 +1,6 @@
 package org.investflow.platform.web;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -15,9 +16,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits how fast each investor may call the API (Resilience4j, one limiter per investor): the
- * portal is public-facing, officers' and leaders' tools are not. Over the limit: 429 problem+json
- * with {@code Retry-After}, counted in {@code investflow.web.rate.limited}.
+ * Limits how fast each investor may call the API (Resilience4j, one limiter per investor) and how
+ * fast one client address may call the public endpoints without a token: the portal is
+ * public-facing, officers' and leaders' tools are not. Over the limit: 429 problem+json with
+ * {@code Retry-After}, counted in {@code investflow.web.rate.limited}.
  */
 class InvestorRateLimit implements WebFilter, Ordered {
 
@@ -39,10 +41,24 @@ class InvestorRateLimit implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return exchange.getPrincipal()
                 .ofType(JwtAuthenticationToken.class)
-                .filter(token -> token.getAuthorities().stream().anyMatch(a -> "ROLE_INVESTOR".equals(a.getAuthority())))
-                .map(token -> limiters.rateLimiter("investor:" + token.getName()).acquirePermission())
-                .defaultIfEmpty(true)
+                .map(token -> isInvestor(token) ? limiters.rateLimiter("investor:" + token.getName()).acquirePermission() : true)
+                .switchIfEmpty(Mono.fromSupplier(() -> anonymousAllowed(exchange)))
                 .flatMap(allowed -> allowed ? chain.filter(exchange) : tooMany(exchange));
+    }
+
+    private static boolean isInvestor(JwtAuthenticationToken token) {
+        return token.getAuthorities().stream().anyMatch(authority -> "ROLE_INVESTOR".equals(authority.getAuthority()));
+    }
+
+    /** Requests without a token reach only the public endpoints (and health): limited per client address. */
+    private boolean anonymousAllowed(ServerWebExchange exchange) {
+        if (exchange.getRequest().getPath().value().startsWith("/actuator")) {
+            return true;
+        }
+        InetSocketAddress client = exchange.getRequest().getRemoteAddress();
+        String address = client == null ? "unknown" : client.getAddress() == null ? client.getHostString()
+                : client.getAddress().getHostAddress();
+        return limiters.rateLimiter("address:" + address).acquirePermission();
     }
 
     private Mono<Void> tooMany(ServerWebExchange exchange) {

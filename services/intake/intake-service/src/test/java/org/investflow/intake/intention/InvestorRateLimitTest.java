@@ -34,4 +34,17 @@ class InvestorRateLimitTest {
                     .expectStatus().isNotFound();
         }
     }
+
+    @Test
+    void thePublicEndpointsAreLimitedPerClientAddressButHealthIsNot() {
+        Intentions api = new Intentions(port);
+        for (int i = 0; i < 3; i++) {
+            api.http().get().uri("/api/reference/districts").exchange().expectStatus().isOk();
+        }
+        api.http().get().uri("/api/reference/industries").exchange().expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "3600");
+        for (int i = 0; i < 5; i++) {
+            api.http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        }
+    }
 }
