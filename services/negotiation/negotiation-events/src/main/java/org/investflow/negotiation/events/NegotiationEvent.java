@@ -2,8 +2,9 @@ package org.investflow.negotiation.events;
 
 import org.investflow.platform.events.CaseEvent;
 
-/** An event of a negotiation's life: opened, terms proposed, agreement reached. */
-public sealed interface NegotiationEvent extends CaseEvent permits NegotiationOpened, TermsProposed, AgreementReached {
+/** An event of a negotiation's life: opened, terms proposed, approvals, agreement reached, failure. */
+public sealed interface NegotiationEvent extends CaseEvent permits NegotiationOpened, TermsProposed, AgreementReached,
+        ApprovalRequested, ApprovalDecided, ApprovalEscalated, NegotiationFailed {
 
     /** The investor who owns the case. */
     String investorId();

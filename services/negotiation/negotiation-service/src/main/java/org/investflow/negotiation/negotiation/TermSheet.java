@@ -7,11 +7,16 @@ import org.investflow.negotiation.events.Terms;
 
 /**
  * One immutable version of the term sheet; a counter-offer is the next version, never an edit.
+ * Only its approval record changes, and only while it waits for one.
  *
  * @param version    1, 2, … in the order they were proposed
  * @param proposedBy the user who proposed it
+ * @param side       which party proposed it (null in documents of the first release: the commission)
+ * @param basedOn    the version it counters, null for a first proposal
+ * @param approval   the leadership approval it needed, null when the policy did not require one
  */
-public record TermSheet(int version, Terms terms, String proposedBy, Instant proposedAt) {
+public record TermSheet(int version, Terms terms, String proposedBy, Instant proposedAt, Side side, Integer basedOn,
+                        Approval approval) {
 
     public TermSheet {
         Objects.requireNonNull(terms, "terms");
@@ -20,5 +25,26 @@ public record TermSheet(int version, Terms terms, String proposedBy, Instant pro
         if (version < 1) {
             throw new IllegalArgumentException("versions start at 1");
         }
+        side = side == null ? Side.COMMISSION : side;
+    }
+
+    /** On the table: the investor's own versions, and commission versions that needed no approval or got it. */
+    public boolean isTabled() {
+        return side == Side.INVESTOR || approval == null || approval.state() == ApprovalState.APPROVED;
+    }
+
+    /** Waiting for a leader's decision. */
+    public boolean isPendingApproval() {
+        return approval != null && approval.isPending();
+    }
+
+    /** How the version stands, in one word, for the API. */
+    public String standing() {
+        return approval == null || approval.state() == ApprovalState.APPROVED ? "TABLED"
+                : approval.state() == ApprovalState.PENDING ? "PENDING_APPROVAL" : approval.state().name();
+    }
+
+    TermSheet withApproval(Approval changed) {
+        return new TermSheet(version, terms, proposedBy, proposedAt, side, basedOn, changed);
     }
 }

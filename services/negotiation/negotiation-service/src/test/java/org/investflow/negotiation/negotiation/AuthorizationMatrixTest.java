@@ -42,8 +42,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * </ul>
  * Leaders and admins have no cases of their own, so their rows are {@code OTHER} and {@code UNKNOWN}.
  * Each row gets a fresh case in the state its endpoint needs (opened by intake's golden
- * acceptance; for an acceptance, with version 1 proposed by the assigned officer), and a refused
- * write must leave that case exactly as it was.
+ * acceptance; for an acceptance, with version 1 proposed by the assigned officer, and for the
+ * officer's own acceptance countered by the investor as version 2; for an approval or rejection,
+ * with version 1 waiting for approval; for a diff, with version 1), and a refused write must leave
+ * that case exactly as it was. The pending-approvals report has no case: its rows are the same for
+ * every relation.
  */
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"spring.config.name=negotiation", "investflow.web.investor-requests=100000",
@@ -55,6 +58,12 @@ class AuthorizationMatrixTest {
     static final String NEGOTIATION = "/api/negotiations/{caseId}";
     static final String PROPOSALS = "/api/negotiations/{caseId}/proposals";
     static final String ACCEPTANCE = "/api/negotiations/{caseId}/proposals/{version}/acceptance";
+    static final String APPROVAL = "/api/negotiations/{caseId}/proposals/{version}/approval";
+    static final String REJECTION = "/api/negotiations/{caseId}/proposals/{version}/rejection";
+    static final String DIFF = "/api/negotiations/{caseId}/diff";
+    static final String COMMENTS = "/api/negotiations/{caseId}/comments";
+    static final String WITHDRAWAL = "/api/negotiations/{caseId}/withdrawal";
+    static final String PENDING = "/api/approvals/pending";
     static final String AUDIT = "/api/audit/cases/{caseId}";
 
     static final String OWNER = "investor-owner";
@@ -72,9 +81,9 @@ class AuthorizationMatrixTest {
             row("GET", NEGOTIATION, ADMIN, OTHER, 200),
             row("GET", NEGOTIATION, ADMIN, UNKNOWN, 404),
 
-            row("POST", PROPOSALS, INVESTOR, OWN, 403),
-            row("POST", PROPOSALS, INVESTOR, OTHER, 403),
-            row("POST", PROPOSALS, INVESTOR, UNKNOWN, 403),
+            row("POST", PROPOSALS, INVESTOR, OWN, 201),
+            row("POST", PROPOSALS, INVESTOR, OTHER, 404),
+            row("POST", PROPOSALS, INVESTOR, UNKNOWN, 404),
             row("POST", PROPOSALS, OFFICER, OWN, 201),
             row("POST", PROPOSALS, OFFICER, OTHER, 403),
             row("POST", PROPOSALS, OFFICER, UNKNOWN, 404),
@@ -86,13 +95,79 @@ class AuthorizationMatrixTest {
             row("POST", ACCEPTANCE, INVESTOR, OWN, 200),
             row("POST", ACCEPTANCE, INVESTOR, OTHER, 404),
             row("POST", ACCEPTANCE, INVESTOR, UNKNOWN, 404),
-            row("POST", ACCEPTANCE, OFFICER, OWN, 403),
+            row("POST", ACCEPTANCE, OFFICER, OWN, 200),
             row("POST", ACCEPTANCE, OFFICER, OTHER, 403),
-            row("POST", ACCEPTANCE, OFFICER, UNKNOWN, 403),
+            row("POST", ACCEPTANCE, OFFICER, UNKNOWN, 404),
             row("POST", ACCEPTANCE, LEADER, OTHER, 403),
             row("POST", ACCEPTANCE, LEADER, UNKNOWN, 403),
             row("POST", ACCEPTANCE, ADMIN, OTHER, 403),
             row("POST", ACCEPTANCE, ADMIN, UNKNOWN, 403),
+
+            row("POST", APPROVAL, INVESTOR, OWN, 403),
+            row("POST", APPROVAL, INVESTOR, OTHER, 403),
+            row("POST", APPROVAL, INVESTOR, UNKNOWN, 403),
+            row("POST", APPROVAL, OFFICER, OWN, 403),
+            row("POST", APPROVAL, OFFICER, OTHER, 403),
+            row("POST", APPROVAL, OFFICER, UNKNOWN, 403),
+            row("POST", APPROVAL, LEADER, OTHER, 200),
+            row("POST", APPROVAL, LEADER, UNKNOWN, 404),
+            row("POST", APPROVAL, ADMIN, OTHER, 403),
+            row("POST", APPROVAL, ADMIN, UNKNOWN, 403),
+
+            row("POST", REJECTION, INVESTOR, OWN, 403),
+            row("POST", REJECTION, INVESTOR, OTHER, 403),
+            row("POST", REJECTION, INVESTOR, UNKNOWN, 403),
+            row("POST", REJECTION, OFFICER, OWN, 403),
+            row("POST", REJECTION, OFFICER, OTHER, 403),
+            row("POST", REJECTION, OFFICER, UNKNOWN, 403),
+            row("POST", REJECTION, LEADER, OTHER, 200),
+            row("POST", REJECTION, LEADER, UNKNOWN, 404),
+            row("POST", REJECTION, ADMIN, OTHER, 403),
+            row("POST", REJECTION, ADMIN, UNKNOWN, 403),
+
+            row("GET", DIFF, INVESTOR, OWN, 200),
+            row("GET", DIFF, INVESTOR, OTHER, 404),
+            row("GET", DIFF, INVESTOR, UNKNOWN, 404),
+            row("GET", DIFF, OFFICER, OWN, 200),
+            row("GET", DIFF, OFFICER, OTHER, 200),
+            row("GET", DIFF, OFFICER, UNKNOWN, 404),
+            row("GET", DIFF, LEADER, OTHER, 200),
+            row("GET", DIFF, LEADER, UNKNOWN, 404),
+            row("GET", DIFF, ADMIN, OTHER, 200),
+            row("GET", DIFF, ADMIN, UNKNOWN, 404),
+
+            row("POST", COMMENTS, INVESTOR, OWN, 201),
+            row("POST", COMMENTS, INVESTOR, OTHER, 404),
+            row("POST", COMMENTS, INVESTOR, UNKNOWN, 404),
+            row("POST", COMMENTS, OFFICER, OWN, 201),
+            row("POST", COMMENTS, OFFICER, OTHER, 403),
+            row("POST", COMMENTS, OFFICER, UNKNOWN, 404),
+            row("POST", COMMENTS, LEADER, OTHER, 403),
+            row("POST", COMMENTS, LEADER, UNKNOWN, 403),
+            row("POST", COMMENTS, ADMIN, OTHER, 403),
+            row("POST", COMMENTS, ADMIN, UNKNOWN, 403),
+
+            row("POST", WITHDRAWAL, INVESTOR, OWN, 200),
+            row("POST", WITHDRAWAL, INVESTOR, OTHER, 404),
+            row("POST", WITHDRAWAL, INVESTOR, UNKNOWN, 404),
+            row("POST", WITHDRAWAL, OFFICER, OWN, 200),
+            row("POST", WITHDRAWAL, OFFICER, OTHER, 403),
+            row("POST", WITHDRAWAL, OFFICER, UNKNOWN, 404),
+            row("POST", WITHDRAWAL, LEADER, OTHER, 403),
+            row("POST", WITHDRAWAL, LEADER, UNKNOWN, 403),
+            row("POST", WITHDRAWAL, ADMIN, OTHER, 403),
+            row("POST", WITHDRAWAL, ADMIN, UNKNOWN, 403),
+
+            row("GET", PENDING, INVESTOR, OWN, 403),
+            row("GET", PENDING, INVESTOR, OTHER, 403),
+            row("GET", PENDING, INVESTOR, UNKNOWN, 403),
+            row("GET", PENDING, OFFICER, OWN, 403),
+            row("GET", PENDING, OFFICER, OTHER, 403),
+            row("GET", PENDING, OFFICER, UNKNOWN, 403),
+            row("GET", PENDING, LEADER, OTHER, 200),
+            row("GET", PENDING, LEADER, UNKNOWN, 200),
+            row("GET", PENDING, ADMIN, OTHER, 200),
+            row("GET", PENDING, ADMIN, UNKNOWN, 200),
 
             row("GET", AUDIT, INVESTOR, OWN, 403),
             row("GET", AUDIT, INVESTOR, OTHER, 403),
@@ -181,14 +256,27 @@ class AuthorizationMatrixTest {
         }
         String investor = row.relation() == OWN && row.role() == INVESTOR ? user(INVESTOR) : OWNER;
         String officer = row.relation() == OWN && row.role() == OFFICER ? user(OFFICER) : ASSIGNED;
-        return row.path().equals(ACCEPTANCE) ? desk.proposed(investor, officer) : desk.opened(investor, officer);
+        return switch (row.path()) {
+            case ACCEPTANCE -> row.role() == OFFICER && row.relation() == OWN
+                    ? desk.countered(investor, officer) : desk.proposed(investor, officer);
+            case APPROVAL, REJECTION -> desk.awaitingApproval(investor, officer);
+            case DIFF -> desk.proposed(investor, officer);
+            default -> desk.opened(investor, officer);
+        };
     }
 
     private WebTestClient.ResponseSpec call(Row row, String caseId) {
+        int version = row.path().equals(ACCEPTANCE) && row.role() == OFFICER && row.relation() == OWN ? 2 : 1;
+        String uri = row.path().equals(DIFF) ? row.path() + "?from=1&to=1" : row.path();
         WebTestClient.RequestBodySpec request = desk.http().method(HttpMethod.valueOf(row.method()))
-                .uri(row.path(), Map.of("caseId", caseId, "version", 1))
+                .uri(uri, Map.of("caseId", caseId, "version", version))
                 .headers(CaseDesk.bearer(user(row.role()), row.role().name()));
-        return row.path().equals(PROPOSALS) ? request.bodyValue(Cases.terms()).exchange() : request.exchange();
+        return switch (row.path()) {
+            case PROPOSALS -> request.bodyValue(Cases.terms()).exchange();
+            case APPROVAL, REJECTION, WITHDRAWAL -> request.bodyValue(Map.of("reason", "as the matrix says")).exchange();
+            case COMMENTS -> request.bodyValue(Map.of("text", "a remark")).exchange();
+            default -> request.exchange();
+        };
     }
 
     private static String user(Role role) {

@@ -47,6 +47,23 @@ final class CaseDesk {
         return settled(caseId);
     }
 
+    /** A fresh case with version 1 by its officer countered by its investor as version 2. */
+    String countered(String investor, String officer) {
+        String caseId = proposed(investor, officer);
+        http.post().uri("/api/negotiations/{caseId}/proposals", caseId).headers(bearer(investor, "INVESTOR"))
+                .bodyValue(Cases.terms("110000000.00")).exchange().expectStatus().isCreated();
+        return settled(caseId);
+    }
+
+    /** A fresh case whose version 1, by its officer, exceeds the incentive policy and waits for approval. */
+    String awaitingApproval(String investor, String officer) {
+        String caseId = opened(investor, officer);
+        http.post().uri("/api/negotiations/{caseId}/proposals", caseId).headers(bearer(officer, "OFFICER"))
+                .bodyValue(Cases.generousTerms()).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.standing").isEqualTo("PENDING_APPROVAL");
+        return settled(caseId);
+    }
+
     /**
      * Waits until the case exists and the outbox relay has published (and removed) its events. The
      * relay's removal bumps the optimistic-lock version, so only a settled case has a version that

@@ -45,6 +45,13 @@ final class Cases {
         return terms;
     }
 
+    /** A valid term sheet with five rent-free years: beyond the default policy of three, so it needs approval. */
+    static Map<String, Object> generousTerms() {
+        Map<String, Object> terms = terms();
+        terms.put("incentives", java.util.List.of(Map.of("kind", "RENT_FREE", "value", 5, "policyBasis", "land policy art. 12")));
+        return terms;
+    }
+
     static Map<String, Object> terms(String amount) {
         Map<String, Object> terms = terms();
         terms.put("investmentAmount", new java.math.BigDecimal(amount));

@@ -167,13 +167,14 @@ class NegotiationIntegrationTest {
     }
 
     @Test
-    void officersProposeInvestorsAcceptAndOnlyKnownCallersAreServed() {
+    void thePartiesProposeTheOtherPartyAcceptsAndOnlyKnownCallersAreServed() {
         String caseId = opened("investor-h");
-        as("investor-h", "INVESTOR", HttpMethod.POST, "/api/negotiations/" + caseId + "/proposals")
+        as("leader-wang", "LEADER", HttpMethod.POST, "/api/negotiations/" + caseId + "/proposals")
                 .bodyValue(Cases.terms()).exchange().expectStatus().isForbidden();
         propose(caseId, Cases.terms()).expectStatus().isCreated();
         as("officer-li", "OFFICER", HttpMethod.POST, "/api/negotiations/" + caseId + "/proposals/1/acceptance")
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("your own proposal"));
         http.get().uri("/api/negotiations/" + caseId).exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }

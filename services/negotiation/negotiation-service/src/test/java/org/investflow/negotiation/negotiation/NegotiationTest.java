@@ -30,7 +30,9 @@ class NegotiationTest {
     static final Actor OFFICER = new Actor("officer-li", "OFFICER");
     static final Actor INVESTOR = new Actor("investor-de-1", "INVESTOR");
     static final String AGREEMENT_ID = "5f0c7a2e-8d41-4b7e-9c3a-2b6f1e9d4a10";
-    static final Set<String> LEGAL = Set.of("OPEN>OPEN", "OPEN>AGREED");
+    static final Set<String> LEGAL = Set.of("OPEN>OPEN", "OPEN>AGREED", "OPEN>FAILED");
+    static final ApprovalPolicy POLICY = new ApprovalPolicy(new BigDecimal("0.05"), java.util.Map.of("EUR", new BigDecimal("6500000")),
+            new BigDecimal("3"), new BigDecimal("15"));
 
     static Terms terms(String amount) {
         return new Terms(new BigDecimal(amount), "EUR", 350, LocalDate.parse("2027-12-31"));
@@ -43,8 +45,8 @@ class NegotiationTest {
 
     static Negotiation agreed() {
         Negotiation negotiation = opened();
-        negotiation.propose(terms("1000.00"), OFFICER, TODAY, NOW);
-        negotiation.accept(1, INVESTOR, AGREEMENT_ID, NOW);
+        negotiation.propose(terms("1000.00"), null, OFFICER, POLICY, TODAY, NOW);
+        negotiation.accept(1, INVESTOR, POLICY, AGREEMENT_ID, NOW);
         return negotiation;
     }
 
@@ -80,8 +82,8 @@ class NegotiationTest {
     @Test
     void everyProposalIsTheNextVersionAndKeepsTheNegotiationOpen() {
         Negotiation negotiation = opened();
-        negotiation.propose(terms("1000.00"), OFFICER, TODAY, NOW);
-        assertThat(negotiation.propose(terms("2000.00"), OFFICER, TODAY, NOW)).singleElement()
+        negotiation.propose(terms("1000.00"), null, OFFICER, POLICY, TODAY, NOW);
+        assertThat(negotiation.propose(terms("2000.00"), null, OFFICER, POLICY, TODAY, NOW)).singleElement()
                 .isInstanceOfSatisfying(TermsProposed.class, event -> assertThat(event.version()).isEqualTo(2));
         assertThat(negotiation.status()).isEqualTo(NegotiationStatus.OPEN);
         assertThat(negotiation.termSheets()).extracting(TermSheet::version).containsExactly(1, 2);
@@ -91,17 +93,18 @@ class NegotiationTest {
     @Test
     void aLandingDeadlineInThePastIsRefused() {
         Terms late = new Terms(new BigDecimal("1000.00"), "EUR", 1, TODAY.minusDays(1));
-        assertThatThrownBy(() -> opened().propose(late, OFFICER, TODAY, NOW)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> opened().propose(late, null, OFFICER, POLICY, TODAY, NOW))
+                .isInstanceOf(org.investflow.platform.domain.InvalidInputException.class);
         Terms today = new Terms(new BigDecimal("1000.00"), "EUR", 1, TODAY);
-        assertThat(opened().propose(today, OFFICER, TODAY, NOW)).hasSize(1);
+        assertThat(opened().propose(today, null, OFFICER, POLICY, TODAY, NOW)).hasSize(1);
     }
 
     @Test
     void acceptingTheLatestVersionFreezesItsTermsWithTheirFingerprint() {
         Negotiation negotiation = opened();
-        negotiation.propose(terms("1000.00"), OFFICER, TODAY, NOW);
-        negotiation.propose(terms("1500.50"), OFFICER, TODAY, NOW);
-        assertThat(negotiation.accept(2, INVESTOR, AGREEMENT_ID, NOW)).singleElement()
+        negotiation.propose(terms("1000.00"), null, OFFICER, POLICY, TODAY, NOW);
+        negotiation.propose(terms("1500.50"), null, OFFICER, POLICY, TODAY, NOW);
+        assertThat(negotiation.accept(2, INVESTOR, POLICY, AGREEMENT_ID, NOW)).singleElement()
                 .isInstanceOfSatisfying(AgreementReached.class, event -> {
                     assertThat(event.version()).isEqualTo(2);
                     assertThat(event.terms()).isEqualTo(terms("1500.50"));
@@ -115,22 +118,22 @@ class NegotiationTest {
     @Test
     void acceptingASupersededVersionIsRefused() {
         Negotiation negotiation = opened();
-        negotiation.propose(terms("1000.00"), OFFICER, TODAY, NOW);
-        negotiation.propose(terms("2000.00"), OFFICER, TODAY, NOW);
-        assertThatThrownBy(() -> negotiation.accept(1, INVESTOR, AGREEMENT_ID, NOW))
+        negotiation.propose(terms("1000.00"), null, OFFICER, POLICY, TODAY, NOW);
+        negotiation.propose(terms("2000.00"), null, OFFICER, POLICY, TODAY, NOW);
+        assertThatThrownBy(() -> negotiation.accept(1, INVESTOR, POLICY, AGREEMENT_ID, NOW))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("superseded by version 2");
         assertThat(negotiation.status()).isEqualTo(NegotiationStatus.OPEN);
     }
 
     @Test
     void acceptingAVersionNeverProposedIsNotFound() {
-        assertThatThrownBy(() -> opened().accept(1, INVESTOR, AGREEMENT_ID, NOW)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> opened().accept(1, INVESTOR, POLICY, AGREEMENT_ID, NOW)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void proposingOnAnAgreedNegotiationIsRefusedNamingTheState() {
         Negotiation negotiation = agreed();
-        assertThatThrownBy(() -> negotiation.propose(terms("9.99"), OFFICER, TODAY, NOW))
+        assertThatThrownBy(() -> negotiation.propose(terms("9.99"), null, OFFICER, POLICY, TODAY, NOW))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
                         e -> assertThat(e.currentState()).isEqualTo("AGREED"))
                 .hasMessageContaining("propose terms");
@@ -140,7 +143,7 @@ class NegotiationTest {
     @Test
     void acceptingAgainIsRefusedNamingTheState() {
         Negotiation negotiation = agreed();
-        assertThatThrownBy(() -> negotiation.accept(1, INVESTOR, "another", NOW))
+        assertThatThrownBy(() -> negotiation.accept(1, INVESTOR, POLICY, "another", NOW))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("AGREED");
         assertThat(negotiation.agreement().agreementId()).isEqualTo(AGREEMENT_ID);
     }
@@ -148,22 +151,22 @@ class NegotiationTest {
     @Test
     void anOfficerTheCaseIsNotAssignedToMayNotProposeTerms() {
         Negotiation negotiation = opened();
-        assertThatThrownBy(() -> negotiation.propose(terms("1000.00"), new Actor("officer-zhao", "OFFICER"), TODAY, NOW))
+        assertThatThrownBy(() -> negotiation.propose(terms("1000.00"), null, new Actor("officer-zhao", "OFFICER"), POLICY, TODAY, NOW))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("another case officer");
         assertThat(negotiation.termSheets()).isEmpty();
     }
 
     @Test
     void anotherOfficerIsRefusedAsSuchEvenOnceAgreed() {
-        assertThatThrownBy(() -> agreed().propose(terms("9.99"), new Actor("officer-zhao", "OFFICER"), TODAY, NOW))
+        assertThatThrownBy(() -> agreed().propose(terms("9.99"), null, new Actor("officer-zhao", "OFFICER"), POLICY, TODAY, NOW))
                 .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void anotherInvestorsAcceptanceIsAnsweredAsIfTheCaseDidNotExist() {
         Negotiation negotiation = opened();
-        negotiation.propose(terms("1000.00"), OFFICER, TODAY, NOW);
-        assertThatThrownBy(() -> negotiation.accept(1, new Actor("investor-other", "INVESTOR"), AGREEMENT_ID, NOW))
+        negotiation.propose(terms("1000.00"), null, OFFICER, POLICY, TODAY, NOW);
+        assertThatThrownBy(() -> negotiation.accept(1, new Actor("investor-other", "INVESTOR"), POLICY, AGREEMENT_ID, NOW))
                 .isInstanceOf(NotFoundException.class).hasMessage("negotiation CQ-2026-000123 was not found");
         assertThat(negotiation.status()).isEqualTo(NegotiationStatus.OPEN);
     }

@@ -5,19 +5,30 @@ import java.util.List;
 
 import org.investflow.negotiation.events.Terms;
 import org.investflow.negotiation.negotiation.Agreement;
+import org.investflow.negotiation.negotiation.Comment;
+import org.investflow.negotiation.negotiation.Failure;
 import org.investflow.negotiation.negotiation.Negotiation;
 import org.investflow.negotiation.negotiation.NegotiationStatus;
+import org.investflow.platform.events.Actor;
 
-/** A negotiation as the API shows it: every version, and the frozen agreement once there is one. */
+/**
+ * A negotiation as the API shows it to one viewer: the versions they may see (the investor never sees
+ * a version waiting for or refused approval), the comment thread, and the frozen agreement or the
+ * failure once there is one. {@code revision} is also the response's {@code ETag}.
+ */
 public record NegotiationView(String caseId, String investorId, String officerId, String companyName,
-                              NegotiationStatus status, Instant openedAt, List<TermSheetView> versions,
-                              AgreementView agreement) {
+                              NegotiationStatus status, Instant openedAt, long revision, List<TermSheetView> versions,
+                              List<Comment> comments, AgreementView agreement, Failure failure) {
 
-    static NegotiationView of(Negotiation negotiation) {
+    static NegotiationView of(Negotiation negotiation, Actor viewer) {
+        boolean staff = !"INVESTOR".equals(viewer.role());
         return new NegotiationView(negotiation.caseId(), negotiation.investorId(), negotiation.officerId(),
-                negotiation.companyName(), negotiation.status(), negotiation.openedAt(),
-                negotiation.termSheets().stream().map(TermSheetView::of).toList(),
-                negotiation.agreement() == null ? null : AgreementView.of(negotiation.agreement()));
+                negotiation.companyName(), negotiation.status(), negotiation.openedAt(), negotiation.revision(),
+                negotiation.termSheets().stream().filter(sheet -> Negotiation.isVisibleTo(sheet, viewer))
+                        .map(sheet -> TermSheetView.of(sheet, staff)).toList(),
+                negotiation.comments(),
+                negotiation.agreement() == null ? null : AgreementView.of(negotiation.agreement()),
+                negotiation.failure());
     }
 
     /** The agreed version, its terms and their fingerprint. */

@@ -1,0 +1,41 @@
+package org.investflow.negotiation.negotiation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The maker-checker record of a commission version that exceeds the incentive policy. Immutable:
+ * each decision is a new value.
+ *
+ * @param reasons     the thresholds the version exceeds, in words
+ * @param requestedAt when it started waiting
+ * @param decidedBy   the leader who decided, null while pending
+ * @param reason      the leader's reason, null while pending
+ * @param escalatedAt when it was escalated for waiting too long, null if it was not
+ */
+public record Approval(List<String> reasons, Instant requestedAt, ApprovalState state, String decidedBy,
+                       Instant decidedAt, String reason, Instant escalatedAt) {
+
+    public Approval {
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        Objects.requireNonNull(state, "state");
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    static Approval requested(List<String> reasons, Instant now) {
+        return new Approval(reasons, now, ApprovalState.PENDING, null, null, null, null);
+    }
+
+    Approval decided(ApprovalState decision, String leader, String why, Instant now) {
+        return new Approval(reasons, requestedAt, decision, leader, now, why, escalatedAt);
+    }
+
+    Approval escalated(Instant now) {
+        return new Approval(reasons, requestedAt, state, decidedBy, decidedAt, reason, now);
+    }
+
+    boolean isPending() {
+        return state == ApprovalState.PENDING;
+    }
+}

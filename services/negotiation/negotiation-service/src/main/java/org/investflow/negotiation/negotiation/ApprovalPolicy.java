@@ -1,0 +1,65 @@
+package org.investflow.negotiation.negotiation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.investflow.negotiation.events.Incentive;
+import org.investflow.negotiation.events.Terms;
+
+/**
+ * When a commission version needs a leader's approval: each threshold is exceeded only strictly above
+ * it (a value exactly at the threshold needs none). A subsidy in a currency without a configured
+ * absolute limit always needs approval: there is no auto-pass.
+ *
+ * @param subsidyShareAbove     subsidy ÷ investment amount above which approval is needed (0.05 = 5 %)
+ * @param subsidyAmountAbove    per ISO 4217 currency, the subsidy amount above which approval is needed
+ * @param rentFreeYearsAbove    rent-free years above which approval is needed
+ * @param taxRebatePercentAbove tax rebate percent above which approval is needed
+ */
+public record ApprovalPolicy(BigDecimal subsidyShareAbove, Map<String, BigDecimal> subsidyAmountAbove,
+                             BigDecimal rentFreeYearsAbove, BigDecimal taxRebatePercentAbove) {
+
+    public ApprovalPolicy {
+        subsidyAmountAbove = Map.copyOf(subsidyAmountAbove);
+    }
+
+    /** The thresholds {@code terms} exceed, in words; empty when no approval is needed. */
+    public List<String> reasonsFor(Terms terms) {
+        List<String> reasons = new ArrayList<>();
+        for (Incentive incentive : terms.incentives()) {
+            switch (incentive.kind()) {
+                case Incentive.SUBSIDY -> reasons.addAll(subsidyReasons(incentive.value(), terms));
+                case Incentive.RENT_FREE -> above(incentive.value(), rentFreeYearsAbove, "rent-free years", reasons);
+                default -> above(incentive.value(), taxRebatePercentAbove, "tax rebate percent", reasons);
+            }
+        }
+        return List.copyOf(reasons);
+    }
+
+    private List<String> subsidyReasons(BigDecimal subsidy, Terms terms) {
+        List<String> reasons = new ArrayList<>();
+        BigDecimal share = subsidy.divide(terms.investmentAmount(), 10, RoundingMode.HALF_UP);
+        if (share.compareTo(subsidyShareAbove) > 0) {
+            reasons.add("subsidy " + subsidy.toPlainString() + " " + terms.currency() + " is above "
+                    + subsidyShareAbove.movePointRight(2).stripTrailingZeros().toPlainString() + "% of the investment");
+        }
+        BigDecimal limit = subsidyAmountAbove.get(terms.currency());
+        if (limit == null && subsidy.signum() > 0) {
+            reasons.add("no subsidy limit is configured for " + terms.currency());
+        } else if (limit != null && subsidy.compareTo(limit) > 0) {
+            reasons.add("subsidy " + subsidy.toPlainString() + " " + terms.currency() + " is above the limit of "
+                    + limit.toPlainString());
+        }
+        return reasons;
+    }
+
+    private static void above(BigDecimal value, BigDecimal threshold, String what, List<String> reasons) {
+        if (value.compareTo(threshold) > 0) {
+            reasons.add(what + " " + value.stripTrailingZeros().toPlainString() + " is above "
+                    + threshold.stripTrailingZeros().toPlainString());
+        }
+    }
+}
