@@ -1,0 +1,59 @@
+package org.investflow.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How much work each phase does, every loop bounded by a count and a time: the full run
+ * ({@code ./investflow bench}, under 10 minutes on 2 cores) and a smoke run (tiny counts, for the
+ * test that keeps the harness from rotting).
+ *
+ * @param kafkaRecords         records ProducerPerformance sends and ConsumerPerformance reads
+ * @param kafkaRecordSize      bytes per record (about one CloudEvent of InvestFlow)
+ * @param kafkaLatencyMessages round trips of the end-to-end latency loops
+ * @param mongoPreloaded       documents in the collection before the MongoDB measurements
+ * @param jmhWarmup            JMH warm-up time per MongoDB benchmark (one iteration)
+ * @param jmhMeasurement       JMH measurement time per iteration
+ * @param jmhIterations        JMH measurement iterations
+ * @param concurrency          concurrent requests (and JMH threads) of the rate measurements
+ * @param httpWarmupRequests   requests before each HTTP measurement, not counted
+ * @param httpRequests         most requests of one HTTP measurement
+ * @param httpTime             most time of one HTTP measurement
+ * @param journeys             cases driven from intention to LANDED in the pipeline phase
+ * @param journeyConcurrency   journeys running at the same time
+ * @param pipelineTime         most time the pipeline phase may take
+ * @param propagationCases     intentions whose arrival in the read model is timed
+ * @param propagationRate      intentions submitted per second while timing propagation
+ * @param funnelSizes          read-model sizes at which the funnel query is timed
+ * @param funnelQueries        funnel queries timed at each size (fewer at the larger sizes; one unrecorded warm-up query before the first size)
+ * @param budget               the whole run's time budget: a funnel size whose projected time would overrun it is skipped and says so
+ */
+record BenchmarkPlan(
+        int kafkaRecords, int kafkaRecordSize, int kafkaLatencyMessages,
+        int mongoPreloaded, Duration jmhWarmup, Duration jmhMeasurement, int jmhIterations,
+        int concurrency, int httpWarmupRequests, int httpRequests, Duration httpTime,
+        int journeys, int journeyConcurrency, Duration pipelineTime,
+        int propagationCases, int propagationRate,
+        List<Integer> funnelSizes, List<Integer> funnelQueries,
+        Duration budget) {
+
+    static BenchmarkPlan full() {
+        return new BenchmarkPlan(200_000, 600, 1_000,
+                10_000, Duration.ofSeconds(3), Duration.ofSeconds(3), 3,
+                16, 500, 4_000, Duration.ofSeconds(15),
+                24, 6, Duration.ofSeconds(120),
+                100, 5,
+                List.of(10_000, 100_000, 1_000_000), List.of(10, 3, 1),
+                Duration.ofMinutes(9));
+    }
+
+    static BenchmarkPlan smoke() {
+        return new BenchmarkPlan(2_000, 600, 20,
+                500, Duration.ofMillis(200), Duration.ofMillis(300), 1,
+                4, 10, 40, Duration.ofSeconds(3),
+                2, 2, Duration.ofSeconds(60),
+                5, 20,
+                List.of(200, 500, 1_000), List.of(2, 1, 1),
+                Duration.ofSeconds(150));
+    }
+}

@@ -1,0 +1,189 @@
+package org.investflow.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import de.bwaldvogel.mongo.MongoCollection;
+import org.investflow.devstack.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Funnel query latency as the pipeline read model grows: cases shaped exactly like a real one
+ * (a LANDED case of the pipeline phase is the template; stage, entry times and inbox vary) are put
+ * straight into the database server's storage — loading a million through the wire would eat the
+ * time budget — then {@code GET /api/pipeline/funnel} is timed over HTTP with a leader's token.
+ * A size whose projected load and query time or memory does not fit what is left is skipped, and
+ * says so.
+ */
+final class FunnelBenchmark {
+
+    private static final String[] SIZE_NAMES = {"small", "medium", "large"};
+    private static final int BATCH = 1_000;
+    /** One funnel query over a million cases takes minutes on the wire server. */
+    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(4);
+    /** Funnel shares of the synthetic cases, by current stage (percent). */
+    private static final Map<String, Integer> SHARES = Map.of("INTENTION", 30, "REJECTED", 15, "SCREENED", 15,
+            "NEGOTIATING", 15, "AGREED", 10, "CONTRACTED", 7, "LANDED", 6, "OPERATING", 2);
+    private static final List<String> FORWARD = List.of("INTENTION", "SCREENED", "NEGOTIATING", "AGREED", "CONTRACTED", "LANDED", "OPERATING");
+
+    private final Rig rig;
+    private final BenchmarkPlan plan;
+
+    FunnelBenchmark(Rig rig, BenchmarkPlan plan) {
+        this.rig = rig;
+        this.plan = plan;
+    }
+
+    void measure(Report report, long deadline) {
+        de.bwaldvogel.mongo.bson.Document template = template();
+        MongoCollection<?> cases = rig.backend().resolveDatabase(Service.PROJECT_TRACKING.database())
+                .resolveCollection("pipeline_cases", true);
+        double loadNanosPerCase = 20_000;
+        double queryNanosPerCase = 0;
+        double bytesPerCase = 4_000;
+        for (int i = 0; i < plan.funnelSizes().size(); i++) {
+            String prefix = "investflow.funnel." + SIZE_NAMES[i];
+            int size = plan.funnelSizes().get(i);
+            int queries = plan.funnelQueries().get(i);
+            long toAdd = Math.max(0, size - cases.count());
+            String refusal = refusal(toAdd, size, queries, loadNanosPerCase, queryNanosPerCase, bytesPerCase, deadline);
+            if (refusal != null) {
+                report.figure(prefix + ".cases", (long) size, "planned");
+                report.unavailable(prefix + ".p50Ms", "skipped: " + refusal);
+                report.unavailable(prefix + ".maxMs", "skipped");
+                continue;
+            }
+            long usedBefore = usedHeap();
+            long started = System.nanoTime();
+            fill(cases, template, toAdd);
+            double loadSeconds = (System.nanoTime() - started) / 1e9;
+            if (toAdd > BATCH) {
+                loadNanosPerCase = loadSeconds * 1e9 / toAdd;
+                bytesPerCase = Math.max(bytesPerCase / 4, (double) (usedHeap() - usedBefore) / toAdd);
+            }
+            HttpLoad.Outcome outcome = query(i == 0 ? 1 : 0, queries, deadline);
+            if (outcome.ok() == 0) {
+                report.figure(prefix + ".cases", (long) cases.count(), "cases in the read model");
+                report.unavailable(prefix + ".p50Ms", "no funnel query answered within the time left (at most " + QUERY_TIMEOUT.toSeconds() + " s): " + outcome.statuses());
+                report.unavailable(prefix + ".maxMs", "no answer");
+                continue;
+            }
+            queryNanosPerCase = outcome.millis(50) * 1e6 / size;
+            report.figure(prefix + ".cases", (long) cases.count(), "cases in the read model (" + String.format("%.1f", loadSeconds) + " s to load " + toAdd + ")");
+            report.figure(prefix + ".p50Ms", outcome.millis(50), "ms GET /api/pipeline/funnel, " + outcome.ok() + " queries, one at a time");
+            report.figure(prefix + ".maxMs", outcome.micros().getMaxValue() / 1000.0, "ms");
+        }
+        report.fact("investflow.funnel.bytesPerCaseInServer", Math.round(bytesPerCase));
+    }
+
+    /** Times the funnel query; a query may take what is left of the budget, at most {@link #QUERY_TIMEOUT}. */
+    private HttpLoad.Outcome query(int warmup, int queries, long deadline) {
+        Duration left = Duration.ofNanos(Math.max(Duration.ofSeconds(10).toNanos(), deadline - System.nanoTime()));
+        Duration timeout = left.compareTo(QUERY_TIMEOUT) < 0 ? left : QUERY_TIMEOUT;
+        try (HttpLoad load = new HttpLoad(rig.services().get(Service.PROJECT_TRACKING), 1, timeout)) {
+            return load.run(warmup, queries, left,
+                    n -> new HttpLoad.Call("/api/pipeline/funnel", HttpLoad.json(rig.token("leader-chen")), null));
+        }
+    }
+
+    private String refusal(long toAdd, int size, int queries, double loadNanosPerCase, double queryNanosPerCase,
+                           double bytesPerCase, long deadline) {
+        double projectedSeconds = (toAdd * loadNanosPerCase + queries * queryNanosPerCase * size) / 1e9;
+        double leftSeconds = (deadline - System.nanoTime()) / 1e9;
+        if (projectedSeconds > leftSeconds) {
+            return String.format("projected %.0f s to load %d cases and query %d times, %.0f s of the budget left", projectedSeconds, toAdd, queries, leftSeconds);
+        }
+        long projectedBytes = (long) (toAdd * bytesPerCase * 1.3);
+        long freeBytes = Runtime.getRuntime().maxMemory() - usedHeap();
+        if (projectedBytes > freeBytes) {
+            return String.format("projected %d MB of heap for %d more cases, %d MB free (raise -Xmx)", projectedBytes >> 20, toAdd, freeBytes >> 20);
+        }
+        return null;
+    }
+
+    private static void fill(MongoCollection<?> cases, de.bwaldvogel.mongo.bson.Document template, long count) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Instant now = Instant.now();
+        List<de.bwaldvogel.mongo.bson.Document> batch = new ArrayList<>(BATCH);
+        for (long n = 0; n < count; n++) {
+            batch.add(synthetic(template, pickStage(random.nextInt(100)), now.minusSeconds(random.nextLong(86_400L * 700)), random));
+            if (batch.size() == BATCH || n == count - 1) {
+                cases.insertDocuments(batch);
+                batch = new ArrayList<>(BATCH);
+            }
+        }
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document synthetic(de.bwaldvogel.mongo.bson.Document template, String stage,
+                                                                Instant opened, ThreadLocalRandom random) {
+        List<String> path = "REJECTED".equals(stage) ? List.of("INTENTION", "REJECTED") : FORWARD.subList(0, FORWARD.indexOf(stage) + 1);
+        de.bwaldvogel.mongo.bson.Document enteredAt = new de.bwaldvogel.mongo.bson.Document();
+        List<String> handled = new ArrayList<>();
+        for (int i = 0; i < path.size(); i++) {
+            enteredAt.put(path.get(i), opened.plusSeconds(86_400L * 20 * i));
+            handled.add(new UUID(random.nextLong(), random.nextLong()).toString());
+        }
+        de.bwaldvogel.mongo.bson.Document copy = template.cloneDeeply();
+        copy.put("_id", new UUID(random.nextLong(), random.nextLong()).toString());
+        copy.put("stage", stage);
+        copy.put("enteredAt", enteredAt);
+        copy.put("handledEvents", handled);
+        return copy;
+    }
+
+    private static String pickStage(int percentile) {
+        int cumulative = 0;
+        for (String stage : List.of("INTENTION", "REJECTED", "SCREENED", "NEGOTIATING", "AGREED", "CONTRACTED", "LANDED", "OPERATING")) {
+            cumulative += SHARES.get(stage);
+            if (percentile < cumulative) {
+                return stage;
+            }
+        }
+        return "INTENTION";
+    }
+
+    /** A real LANDED case of the read model, in the server's own document type. */
+    private de.bwaldvogel.mongo.bson.Document template() {
+        try (MongoClient client = MongoClients.create("mongodb://" + rig.mongoAddress())) {
+            org.bson.Document landed = Mono.from(client.getDatabase(Service.PROJECT_TRACKING.database())
+                    .getCollection("pipeline_cases").find(Filters.eq("stage", "LANDED")).first()).block(Duration.ofSeconds(10));
+            if (landed == null) {
+                throw new IllegalStateException("no LANDED case in the read model to use as the template");
+            }
+            return (de.bwaldvogel.mongo.bson.Document) serverValue(landed);
+        }
+    }
+
+    private static Object serverValue(Object value) {
+        if (value instanceof org.bson.Document document) {
+            de.bwaldvogel.mongo.bson.Document converted = new de.bwaldvogel.mongo.bson.Document();
+            document.forEach((key, inner) -> converted.put(key, serverValue(inner)));
+            return converted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(FunnelBenchmark::serverValue).toList();
+        }
+        if (value instanceof Date date) {
+            return date.toInstant();
+        }
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        throw new IllegalStateException("unexpected type in a pipeline case: " + value.getClass());
+    }
+
+    private static long usedHeap() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}

@@ -1,0 +1,91 @@
+package org.investflow.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import org.investflow.devstack.Service;
+
+/**
+ * Intake's submission rate and latency at a fixed concurrency with a real investor token, and the
+ * bare WebFlux endpoint's under the same load; then how long the pipeline read model needs to
+ * catch up with every submitted intention (project-tracking applies one event per poll). The
+ * submission load runs under a JFR CPU profile.
+ */
+final class IntakeBenchmark {
+
+    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(120);
+
+    private final Rig rig;
+    private final BenchmarkPlan plan;
+    private final Path profileFile;
+
+    IntakeBenchmark(Rig rig, BenchmarkPlan plan, Path profileFile) {
+        this.rig = rig;
+        this.plan = plan;
+        this.profileFile = profileFile;
+    }
+
+    void bareWebFlux(Report report) {
+        try (HttpLoad load = new HttpLoad(rig.bareWebFlux(), plan.concurrency())) {
+            HttpLoad.Outcome outcome = load.run(plan.httpWarmupRequests(), plan.httpRequests(), plan.httpTime(), Submissions.toBareWebFlux());
+            record(report, "limits.webflux", outcome, "POST of the intention body, no security/validation/database");
+        }
+    }
+
+    void intake(Report report) {
+        long casesBefore = readModelSize();
+        long started = System.nanoTime();
+        HttpLoad.Outcome outcome;
+        try (HttpLoad load = new HttpLoad(rig.services().get(Service.INTAKE), plan.concurrency());
+             ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
+            outcome = load.run(plan.httpWarmupRequests(), plan.httpRequests(), plan.httpTime(),
+                    Submissions.toIntake(rig.token("investor-de-1")));
+            profile.stop();
+            profile.summarise(report, "profile.intake", 5);
+        }
+        record(report, "investflow.intake", outcome, "POST /api/intentions, investor token, fresh Idempotency-Key");
+        long loadEnded = System.nanoTime();
+        long submitted = outcome.ok() + outcome.warmupOk();
+        long caughtUp = awaitReadModel(casesBefore + submitted);
+        double catchUpSeconds = (System.nanoTime() - loadEnded) / 1e9;
+        report.figure("investflow.readModel.catchUpSeconds", catchUpSeconds, "s after the intake load until the pipeline read model held every case");
+        report.figure("investflow.readModel.casesApplied", caughtUp - casesBefore, "of " + submitted + " submitted (bounded wait " + CATCH_UP_LIMIT.toSeconds() + " s)");
+        report.figure("investflow.readModel.applyPerSecond", (caughtUp - casesBefore) / ((System.nanoTime() - started) / 1e9),
+                "cases/s from the load's start until caught up (event consumption + upsert)");
+    }
+
+    private static void record(Report report, String prefix, HttpLoad.Outcome outcome, String what) {
+        report.figure(prefix + ".requestsPerSecond", outcome.perSecond(), "req/s at concurrency, " + what);
+        report.figure(prefix + ".p50Ms", outcome.millis(50), "ms");
+        report.figure(prefix + ".p95Ms", outcome.millis(95), "ms");
+        report.figure(prefix + ".p99Ms", outcome.millis(99), "ms");
+        report.figure(prefix + ".requests", outcome.ok(), "2xx in " + String.format("%.1f", outcome.seconds()) + " s");
+        report.figure(prefix + ".failed", outcome.failed(), "non-2xx or errors " + outcome.statuses());
+    }
+
+    private long awaitReadModel(long expected) {
+        long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+        long size = readModelSize();
+        while (size < expected && System.nanoTime() < deadline) {
+            sleep(50);
+            size = readModelSize();
+        }
+        return size;
+    }
+
+    long readModelSize() {
+        MongoCollection<?> cases = rig.backend().resolveDatabase(Service.PROJECT_TRACKING.database())
+                .resolveCollection("pipeline_cases", false);
+        return cases == null ? 0 : cases.count();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.investflow.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.awaitility.Awaitility;
+import org.investflow.devstack.DemoTokens;
+import org.investflow.devstack.IssuerProcess;
+import org.investflow.devstack.KafkaBrokerProcess;
+import org.investflow.devstack.Service;
+import org.investflow.devstack.ServiceFleet;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The system under test, as the local stack runs it but on free ports and fresh data: a real Kafka
+ * broker (child JVM, the local stack's settings), the local OAuth2 issuer (child JVM), the
+ * MongoDB-wire server in memory, the four services in this JVM, and a bare WebFlux app beside them.
+ * The benchmark raises only the per-investor rate limit, which would otherwise cap the intake
+ * measurement at 20 requests per second.
+ */
+final class Rig implements AutoCloseable {
+
+    private final MemoryBackend backend = new MemoryBackend();
+    private final MongoServer mongo = new MongoServer(backend);
+    private InetSocketAddress mongoAddress;
+    private KafkaBrokerProcess kafka;
+    private IssuerProcess issuer;
+    private ServiceFleet fleet;
+    private ConfigurableApplicationContext bare;
+    private DemoTokens tokens;
+    private boolean closed;
+
+    private Rig() {
+    }
+
+    /** Starts everything; on failure stops what already runs. */
+    static Rig start(Path workDir, Path kafkaClasspath, Path issuerJar) {
+        Rig rig = new Rig();
+        try {
+            rig.boot(workDir, kafkaClasspath, issuerJar);
+            return rig;
+        } catch (RuntimeException e) {
+            rig.close();
+            throw e;
+        }
+    }
+
+    private void boot(Path workDir, Path kafkaClasspath, Path issuerJar) {
+        mongoAddress = mongo.bind();
+        issuer = IssuerProcess.launch(issuerJar, freePort(), workDir.resolve("issuer.log"));
+        kafka = KafkaBrokerProcess.start(fresh(workDir.resolve("kafka")), freePort(), freePort(), kafkaClasspath);
+        issuer.awaitReady();
+        fleet = ServiceFleet.start(kafka.bootstrapServers(), mongoAddress(), port -> 0, Map.of(
+                "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
+                "investflow.web.investor-requests", "1000000", "logging.config", Benchmarks.LOGGING));
+        awaitReady();
+        bare = BareWebFlux.start();
+        tokens = new DemoTokens(issuer.issuer());
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    String mongoAddress() {
+        return "127.0.0.1:" + mongoAddress.getPort();
+    }
+
+    /** The database server's storage, for loading large read models without the wire's cost. */
+    MemoryBackend backend() {
+        return backend;
+    }
+
+    Map<Service, URI> services() {
+        return fleet.baseUris();
+    }
+
+    URI bareWebFlux() {
+        return URI.create("http://127.0.0.1:" + bare.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** A bearer token of a demo user, from a real login at the local issuer (cached per user). */
+    String token(String user) {
+        return tokens.apply(user, null);
+    }
+
+    DemoTokens tokens() {
+        return tokens;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newHttpClient();
+        fleet.baseUris().values().forEach(base -> Awaitility.await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> status(http, base.resolve("/actuator/health/readiness")) == 200));
+    }
+
+    private static int status(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (bare != null) {
+            bare.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (issuer != null) {
+            issuer.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        mongo.shutdownNow();
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path fresh(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
