@@ -5,6 +5,9 @@ import static org.investflow.signing.AuthorizationMatrixTest.Relation.OTHER;
 import static org.investflow.signing.AuthorizationMatrixTest.Relation.OWN;
 import static org.investflow.signing.AuthorizationMatrixTest.Relation.UNKNOWN;
 import static org.investflow.signing.SigningDriver.AUDIT;
+import static org.investflow.signing.SigningDriver.AUDIT_TRAIL;
+import static org.investflow.signing.SigningDriver.CERTIFICATE;
+import static org.investflow.signing.SigningDriver.VIEWS;
 import static org.investflow.signing.SigningDriver.CONTRACT;
 import static org.investflow.signing.SigningDriver.EXECUTED_CONTRACT;
 import static org.investflow.signing.SigningDriver.VERIFICATIONS;
@@ -132,6 +135,45 @@ class AuthorizationMatrixTest {
             row(POST, SIGNATURES, "ADMIN", OTHER, 403),
             row(POST, SIGNATURES, "ADMIN", UNKNOWN, 403),
 
+            row(POST, VIEWS, "INVESTOR", OWN, 204),
+            row(POST, VIEWS, "INVESTOR", OTHER, 404),
+            row(POST, VIEWS, "INVESTOR", UNKNOWN, 404),
+            row(POST, VIEWS, "OFFICER", OWN, 204),
+            row(POST, VIEWS, "OFFICER", OTHER, 403),
+            row(POST, VIEWS, "OFFICER", UNKNOWN, 404),
+            row(POST, VIEWS, "LEADER", OWN, 403),
+            row(POST, VIEWS, "LEADER", OTHER, 403),
+            row(POST, VIEWS, "LEADER", UNKNOWN, 403),
+            row(POST, VIEWS, "ADMIN", OWN, 403),
+            row(POST, VIEWS, "ADMIN", OTHER, 403),
+            row(POST, VIEWS, "ADMIN", UNKNOWN, 403),
+
+            row(GET, AUDIT_TRAIL, "INVESTOR", OWN, 200),
+            row(GET, AUDIT_TRAIL, "INVESTOR", OTHER, 404),
+            row(GET, AUDIT_TRAIL, "INVESTOR", UNKNOWN, 404),
+            row(GET, AUDIT_TRAIL, "OFFICER", OWN, 200),
+            row(GET, AUDIT_TRAIL, "OFFICER", OTHER, 200),
+            row(GET, AUDIT_TRAIL, "OFFICER", UNKNOWN, 404),
+            row(GET, AUDIT_TRAIL, "LEADER", OWN, 200),
+            row(GET, AUDIT_TRAIL, "LEADER", OTHER, 200),
+            row(GET, AUDIT_TRAIL, "LEADER", UNKNOWN, 404),
+            row(GET, AUDIT_TRAIL, "ADMIN", OWN, 200),
+            row(GET, AUDIT_TRAIL, "ADMIN", OTHER, 200),
+            row(GET, AUDIT_TRAIL, "ADMIN", UNKNOWN, 404),
+
+            row(GET, CERTIFICATE, "INVESTOR", OWN, 200),
+            row(GET, CERTIFICATE, "INVESTOR", OTHER, 404),
+            row(GET, CERTIFICATE, "INVESTOR", UNKNOWN, 404),
+            row(GET, CERTIFICATE, "OFFICER", OWN, 200),
+            row(GET, CERTIFICATE, "OFFICER", OTHER, 200),
+            row(GET, CERTIFICATE, "OFFICER", UNKNOWN, 404),
+            row(GET, CERTIFICATE, "LEADER", OWN, 200),
+            row(GET, CERTIFICATE, "LEADER", OTHER, 200),
+            row(GET, CERTIFICATE, "LEADER", UNKNOWN, 404),
+            row(GET, CERTIFICATE, "ADMIN", OWN, 200),
+            row(GET, CERTIFICATE, "ADMIN", OTHER, 200),
+            row(GET, CERTIFICATE, "ADMIN", UNKNOWN, 404),
+
             row(GET, AUDIT, "INVESTOR", OWN, 403),
             row(GET, AUDIT, "INVESTOR", OTHER, 403),
             row(GET, AUDIT, "INVESTOR", UNKNOWN, 403),
@@ -181,7 +223,9 @@ class AuthorizationMatrixTest {
             return;
         }
         String caseId = caseFor(row, caller);
-        WebTestClient.ResponseSpec response = row.method() == POST
+        WebTestClient.ResponseSpec response = row.path().equals(VIEWS)
+                ? driver.as(caller, row.role(), POST, VIEWS, caseId).exchange()
+                : row.method() == POST
                 ? driver.sign(caller, row.role(), caseId, "Signed by " + caller)
                 : driver.as(caller, row.role(), row.method(), row.path(), caseId).exchange();
         response.expectStatus().isEqualTo(row.status());
@@ -206,7 +250,7 @@ class AuthorizationMatrixTest {
         boolean investor = row.role().equals("INVESTOR");
         String investorId = investor && own ? caller : "investor-of-" + caller;
         String officerId = !investor && own ? caller : "officer-of-" + caller;
-        if (row.path().equals(EXECUTED_CONTRACT)) {
+        if (row.path().equals(EXECUTED_CONTRACT) || row.path().equals(CERTIFICATE)) {
             return driver.executedCase(investorId, officerId);
         }
         return investor || row.method() != POST

@@ -31,6 +31,9 @@ final class SigningDriver implements AutoCloseable {
     static final String CONTRACT = "/api/envelopes/{caseId}/contract";
     static final String EXECUTED_CONTRACT = "/api/envelopes/{caseId}/executed-contract";
     static final String VERIFICATIONS = "/api/verifications";
+    static final String VIEWS = "/api/envelopes/{caseId}/views";
+    static final String AUDIT_TRAIL = "/api/envelopes/{caseId}/audit-trail";
+    static final String CERTIFICATE = "/api/envelopes/{caseId}/certificate";
 
     private static final AtomicInteger CASES = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 800_000));
 

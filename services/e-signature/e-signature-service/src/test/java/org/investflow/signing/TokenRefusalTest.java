@@ -2,6 +2,9 @@ package org.investflow.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.signing.SigningDriver.AUDIT;
+import static org.investflow.signing.SigningDriver.AUDIT_TRAIL;
+import static org.investflow.signing.SigningDriver.CERTIFICATE;
+import static org.investflow.signing.SigningDriver.VIEWS;
 import static org.investflow.signing.SigningDriver.ENVELOPE;
 import static org.investflow.signing.SigningDriver.SIGNATURES;
 
@@ -68,8 +71,8 @@ class TokenRefusalTest {
     }
 
     static Stream<Arguments> everyEndpointWithEveryBadToken() {
-        return Stream.of(ENVELOPE, SIGNATURES, AUDIT).flatMap(path -> Stream.of(BadToken.values())
-                .map(token -> Arguments.of(path.equals(SIGNATURES) ? HttpMethod.POST : HttpMethod.GET, path, token)));
+        return Stream.of(ENVELOPE, SIGNATURES, AUDIT, VIEWS, AUDIT_TRAIL, CERTIFICATE).flatMap(path -> Stream.of(BadToken.values())
+                .map(token -> Arguments.of(path.equals(SIGNATURES) || path.equals(VIEWS) ? HttpMethod.POST : HttpMethod.GET, path, token)));
     }
 
     @ParameterizedTest(name = "{0} {1} with {2} token -> 401")

@@ -101,7 +101,7 @@ public final class ContractTemplate {
         return format.format(value);
     }
 
-    static String time(Instant at) {
+    public static String time(Instant at) {
         return UTC.format(at);
     }
 }

@@ -2,6 +2,11 @@ package org.investflow.signing.envelope;
 
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.events.Actor;
+import java.util.List;
+
+import org.investflow.signing.audit.AuditChain;
+import org.investflow.signing.audit.AuditEntry;
+import org.investflow.signing.contract.CompletionCertificate;
 import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.contract.RenderedPdf;
 import org.investflow.signing.seal.CommissionSeal;
@@ -39,9 +44,32 @@ public class ContractDocumentService {
                 .publishOn(Schedulers.boundedElastic()).map(this::sealed);
     }
 
+    /**
+     * The certificate of completion: signers, times, the signed and sealed contracts' hashes and the
+     * audit chain with its head; 409 before execution. Deterministic like the contract.
+     */
+    public Mono<RenderedPdf> certificate(String caseId, Actor viewer) {
+        return envelopes.view(caseId, viewer).map(envelope -> requireExecuted(envelope, "hand out the certificate of completion"))
+                .publishOn(Schedulers.boundedElastic()).map(this::certificateOf);
+    }
+
+    private RenderedPdf certificateOf(Envelope envelope) {
+        List<AuditEntry> trail = envelope.auditTrail();
+        List<CompletionCertificate.AuditLine> lines = trail.stream()
+                .map(entry -> new CompletionCertificate.AuditLine(entry.sequence(), entry.action().name(),
+                        entry.actorId() + " (" + entry.actorRole() + ")", ContractTemplate.time(entry.at()), entry.hash()))
+                .toList();
+        return CompletionCertificate.render(envelope.particulars(), envelope.envelopeId(), envelope.documentHash(),
+                sealed(envelope).sha256(), envelope.signatureLines(), lines, AuditChain.head(trail));
+    }
+
     private static Envelope requireExecuted(Envelope envelope) {
+        return requireExecuted(envelope, "hand out the executed contract");
+    }
+
+    private static Envelope requireExecuted(Envelope envelope, String attempted) {
         if (envelope.status() != EnvelopeStatus.EXECUTED) {
-            throw new IllegalTransitionException("envelope " + envelope.envelopeId(), envelope.status(), "hand out the executed contract");
+            throw new IllegalTransitionException("envelope " + envelope.envelopeId(), envelope.status(), attempted);
         }
         return envelope;
     }

@@ -8,6 +8,10 @@ import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.signing.audit.AuditAction;
+import org.investflow.signing.audit.AuditChain;
+import org.investflow.signing.audit.AuditEntry;
+import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.ContractParticulars;
 import org.investflow.signing.contract.SignatureLine;
 import org.investflow.signing.events.ContractExecuted;
@@ -45,6 +49,10 @@ public class Envelope extends AggregateRoot {
     private List<Signer> signers;
     private Instant sentAt;
     private Instant executedAt;
+    /** The hash-chained audit trail, oldest first; append-only, written with every state change. */
+    private List<AuditEntry> auditTrail;
+    /** The hash of the trail's last entry, kept apart so a removed last entry is detected too. */
+    private String auditHead;
 
     Envelope() {
     }
@@ -69,6 +77,7 @@ public class Envelope extends AggregateRoot {
                 Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, agreement.officerId()));
         envelope.status = EnvelopeStatus.SENT;
         envelope.sentAt = now;
+        envelope.record(AuditAction.SENT, Actor.SYSTEM, now, Origin.SYSTEM);
         return new Sending(envelope, List.of(new EnvelopeSent(envelope.caseId, envelope.investorId, envelopeId,
                 envelope.documentHash, envelope.termsFingerprint, now, Actor.SYSTEM)));
     }
@@ -78,18 +87,55 @@ public class Envelope extends AggregateRoot {
      * sign is checked before when: a user who is not the place's signer is refused whatever the state.
      */
     List<SigningEvent> sign(Actor signer, String typedName, Instant now) {
+        return sign(signer, typedName, now, Origin.SYSTEM);
+    }
+
+    /** As {@link #sign(Actor, String, Instant)}, recording in the audit trail where the request came from. */
+    List<SigningEvent> sign(Actor signer, String typedName, Instant now, Origin origin) {
         Signer place = placeOf(signer);
         EnvelopeStatus target = place.order() == signers.size() ? EnvelopeStatus.EXECUTED : EnvelopeStatus.PARTIALLY_SIGNED;
         guard(target, "be signed by " + place.role());
         signers = signers.stream().map(each -> each.order() == place.order() ? each.signed(signer.id(), typedName, now) : each).toList();
         status = target;
+        record(AuditAction.SIGNED, signer, now, origin);
         SignatureRecorded recorded = new SignatureRecorded(caseId, investorId, envelopeId, place.order(),
                 place.role().name(), signer.id(), now, signer);
         if (target != EnvelopeStatus.EXECUTED) {
             return List.of(recorded);
         }
         executedAt = now;
+        record(AuditAction.EXECUTED, signer, now, origin);
         return List.of(recorded, executed(signer, now));
+    }
+
+    /**
+     * Records that {@code viewer} viewed the contract. Only the envelope's named signers' views are
+     * evidence: anyone else is refused like a signature would be (investors never get here for
+     * another's case, that is a 404 before).
+     */
+    List<SigningEvent> view(Actor viewer, Instant now, Origin origin) {
+        boolean signer = signers.stream().anyMatch(place -> place.mayBeSignedBy(viewer.id())
+                && place.role() == SignerRole.actingAs(viewer.role()));
+        if (!signer) {
+            throw new ForbiddenException(viewer.id() + " is not a signer of envelope " + envelopeId);
+        }
+        record(AuditAction.VIEWED, viewer, now, origin);
+        return List.of();
+    }
+
+    private void record(AuditAction action, Actor actor, Instant now, Origin origin) {
+        auditTrail = AuditChain.append(auditTrail(), action, actor.id(), actor.role(), now, origin, documentHash);
+        auditHead = AuditChain.head(auditTrail);
+    }
+
+    /** The audit trail, oldest first (empty for envelopes stored before it was kept). */
+    public List<AuditEntry> auditTrail() {
+        return auditTrail == null ? List.of() : List.copyOf(auditTrail);
+    }
+
+    /** Whether the audit trail is intact, and if not, its first broken entry. */
+    public AuditChain.Verification verifyAuditTrail() {
+        return AuditChain.verify(auditTrail(), auditHead);
     }
 
     private Signer placeOf(Actor signer) {

@@ -12,6 +12,7 @@ import org.investflow.platform.events.Actor;
 import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.platform.messaging.ConcurrentChanges;
 import org.investflow.platform.messaging.OutboxMessages;
+import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.events.SigningEvent;
@@ -76,7 +77,17 @@ public class EnvelopeService {
 
     /** {@code signer} signs the case's envelope in their turn, under the name they typed. */
     public Mono<Envelope> sign(String caseId, Actor signer, String typedName) {
-        return change(caseId, signer, envelope -> envelope.sign(signer, typedName, clock.instant()));
+        return sign(caseId, signer, typedName, Origin.SYSTEM);
+    }
+
+    /** As {@link #sign(String, Actor, String)}, the audit trail recording where the request came from. */
+    public Mono<Envelope> sign(String caseId, Actor signer, String typedName, Origin origin) {
+        return change(caseId, signer, envelope -> envelope.sign(signer, typedName, clock.instant(), origin));
+    }
+
+    /** Records in the audit trail that {@code viewer}, one of the envelope's signers, viewed the contract. */
+    public Mono<Envelope> recordView(String caseId, Actor viewer, Origin origin) {
+        return change(caseId, viewer, envelope -> envelope.view(viewer, clock.instant(), origin));
     }
 
     /** The case's envelope as {@code viewer} may see it: investors only their own, staff every one. */

@@ -173,4 +173,41 @@ class EnvelopeTest {
         assertThat(envelope.isVisibleTo(new Actor("investor-other", "INVESTOR"))).isFalse();
         assertThat(envelope.isVisibleTo(new Actor("leader-1", "LEADER"))).isTrue();
     }
+
+    @Test
+    void everyActionAppendsToAnIntactHashChainedAuditTrail() {
+        Envelope envelope = sent();
+        org.investflow.signing.audit.Origin browser = new org.investflow.signing.audit.Origin("203.0.113.7", "Firefox");
+        envelope.view(INVESTOR, NOW.plusSeconds(10), browser);
+        envelope.sign(INVESTOR, "Investor", NOW.plusSeconds(20), browser);
+        envelope.view(OFFICER, NOW.plusSeconds(30), browser);
+        envelope.sign(OFFICER, "李伟", NOW.plusSeconds(40), browser);
+        assertThat(envelope.auditTrail()).extracting(e -> e.action().name(), e -> e.actorId(), e -> e.clientAddress(), e -> e.documentHash())
+                .containsExactly(tuple("SENT", "investflow", null, DOCUMENT),
+                        tuple("VIEWED", Agreements.INVESTOR, "203.0.113.7", DOCUMENT),
+                        tuple("SIGNED", Agreements.INVESTOR, "203.0.113.7", DOCUMENT),
+                        tuple("VIEWED", "officer-li", "203.0.113.7", DOCUMENT),
+                        tuple("SIGNED", "officer-li", "203.0.113.7", DOCUMENT),
+                        tuple("EXECUTED", "officer-li", "203.0.113.7", DOCUMENT));
+        assertThat(envelope.auditTrail()).extracting(e -> e.at()).containsExactly(NOW, NOW.plusSeconds(10), NOW.plusSeconds(20),
+                NOW.plusSeconds(30), NOW.plusSeconds(40), NOW.plusSeconds(40));
+        assertThat(envelope.verifyAuditTrail().intact()).isTrue();
+    }
+
+    @Test
+    void onlyTheEnvelopesSignersViewsAreRecorded() {
+        Envelope envelope = sent();
+        org.investflow.signing.audit.Origin origin = org.investflow.signing.audit.Origin.SYSTEM;
+        assertThatThrownBy(() -> envelope.view(new Actor("officer-wang", "OFFICER"), NOW, origin)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> envelope.view(new Actor("investor-x", "INVESTOR"), NOW, origin)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> envelope.view(new Actor("officer-li", "LEADER"), NOW, origin)).isInstanceOf(ForbiddenException.class);
+        assertThat(envelope.auditTrail()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedSignatureAppendsNothing() {
+        Envelope envelope = sent();
+        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThat(envelope.auditTrail()).hasSize(1);
+    }
 }

@@ -1,8 +1,11 @@
 package org.investflow.signing.envelope.web;
 
+import java.net.InetSocketAddress;
+
 import jakarta.validation.Valid;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
+import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.RenderedPdf;
 import org.investflow.signing.envelope.ContractDocumentService;
 import org.investflow.signing.envelope.EnvelopeService;
@@ -10,6 +13,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,6 +53,33 @@ class EnvelopeController {
         return documents.executed(caseId, caller.actor()).map(pdf -> pdf(pdf, caseId + "-executed-contract.pdf"));
     }
 
+    /** The certificate of completion of the executed envelope, as PDF; 409 before the last signature. */
+    @GetMapping(path = "/{caseId}/certificate", produces = "application/pdf")
+    Mono<ResponseEntity<byte[]>> certificate(Caller caller, @PathVariable String caseId) {
+        return documents.certificate(caseId, caller.actor()).map(pdf -> pdf(pdf, caseId + "-certificate-of-completion.pdf"));
+    }
+
+    /** The envelope's hash-chained audit trail and whether it is intact. */
+    @GetMapping("/{caseId}/audit-trail")
+    Mono<AuditTrailView> auditTrail(Caller caller, @PathVariable String caseId) {
+        return envelopes.view(caseId, caller.actor()).map(AuditTrailView::of);
+    }
+
+    /** A signer records that they viewed the contract (audit trail only, no event); 204. */
+    @PostMapping("/{caseId}/views")
+    Mono<ResponseEntity<Void>> viewed(Caller caller, @PathVariable String caseId, ServerHttpRequest request) {
+        caller.require(Role.INVESTOR, Role.OFFICER);
+        return envelopes.recordView(caseId, caller.actor(), originOf(request)).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /** Where the request came from: the client's address (as the server resolved it) and its user agent. */
+    static Origin originOf(ServerHttpRequest request) {
+        InetSocketAddress client = request.getRemoteAddress();
+        String address = client == null ? null : client.getAddress() == null ? client.getHostString()
+                : client.getAddress().getHostAddress();
+        return new Origin(address, request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+    }
+
     private static ResponseEntity<byte[]> pdf(RenderedPdf pdf, String filename) {
         return ResponseEntity.ok().contentType(PDF).eTag("\"" + pdf.sha256() + "\"")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
@@ -61,8 +92,9 @@ class EnvelopeController {
     }
 
     @PostMapping("/{caseId}/signatures")
-    Mono<EnvelopeView> sign(Caller caller, @PathVariable String caseId, @Valid @RequestBody SignRequest request) {
+    Mono<EnvelopeView> sign(Caller caller, @PathVariable String caseId, @Valid @RequestBody SignRequest request,
+                            ServerHttpRequest http) {
         caller.require(Role.INVESTOR, Role.OFFICER);
-        return envelopes.sign(caseId, caller.actor(), request.typedName().strip()).map(EnvelopeView::of);
+        return envelopes.sign(caseId, caller.actor(), request.typedName().strip(), originOf(http)).map(EnvelopeView::of);
     }
 }

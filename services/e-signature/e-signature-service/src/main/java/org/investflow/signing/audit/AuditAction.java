@@ -1,0 +1,6 @@
+package org.investflow.signing.audit;
+
+/** What an audit entry records. */
+public enum AuditAction {
+    SENT, VIEWED, SIGNED, EXECUTED
+}
