@@ -76,6 +76,16 @@ class AuthorizationMatrixTest {
             POST /api/projects/{caseId}/milestones  LEADER   UNKNOWN 403
             POST /api/projects/{caseId}/milestones  ADMIN    OTHER   403
             POST /api/projects/{caseId}/milestones  ADMIN    UNKNOWN 403
+            POST /api/projects/{caseId}/capital-injections  INVESTOR OWN     403
+            POST /api/projects/{caseId}/capital-injections  INVESTOR OTHER   403
+            POST /api/projects/{caseId}/capital-injections  INVESTOR UNKNOWN 403
+            POST /api/projects/{caseId}/capital-injections  OFFICER  OWN     201
+            POST /api/projects/{caseId}/capital-injections  OFFICER  OTHER   403
+            POST /api/projects/{caseId}/capital-injections  OFFICER  UNKNOWN 404
+            POST /api/projects/{caseId}/capital-injections  LEADER   OTHER   403
+            POST /api/projects/{caseId}/capital-injections  LEADER   UNKNOWN 403
+            POST /api/projects/{caseId}/capital-injections  ADMIN    OTHER   403
+            POST /api/projects/{caseId}/capital-injections  ADMIN    UNKNOWN 403
             GET  /api/pipeline/funnel               INVESTOR NONE    403
             GET  /api/pipeline/funnel               OFFICER  NONE    200
             GET  /api/pipeline/funnel               LEADER   NONE    200
@@ -84,6 +94,10 @@ class AuthorizationMatrixTest {
             GET  /api/pipeline/stalled              OFFICER  NONE    200
             GET  /api/pipeline/stalled              LEADER   NONE    200
             GET  /api/pipeline/stalled              ADMIN    NONE    200
+            GET  /api/pipeline/cases.csv            INVESTOR NONE    403
+            GET  /api/pipeline/cases.csv            OFFICER  NONE    200
+            GET  /api/pipeline/cases.csv            LEADER   NONE    200
+            GET  /api/pipeline/cases.csv            ADMIN    NONE    200
             GET  /api/pipeline/cases/{caseId}       INVESTOR OWN     200
             GET  /api/pipeline/cases/{caseId}       INVESTOR OTHER   404
             GET  /api/pipeline/cases/{caseId}       INVESTOR UNKNOWN 404
@@ -188,7 +202,10 @@ class AuthorizationMatrixTest {
     private EntityExchangeResult<String> call(Row row, String caseId) {
         WebTestClient.RequestBodySpec request = as(http, CALLER.get(row.role()), row.role(), row.method(),
                 row.path().replace("{caseId}", caseId));
-        if (row.method() == HttpMethod.POST) {
+        if (row.path().endsWith("/capital-injections")) {
+            request.bodyValue(Map.of("amount", new java.math.BigDecimal("1000000.00"), "currency", "EUR",
+                    "injectedOn", lastWeek().toString()));
+        } else if (row.method() == HttpMethod.POST) {
             request.bodyValue(Map.of("milestone", "BUSINESS_REGISTERED", "achievedOn", lastWeek().toString()));
         }
         return request.exchange().expectBody(String.class).returnResult();

@@ -103,6 +103,11 @@ public class PipelineService {
         return counts.stalled(now.minus(settings.stalledAfter()), filter, limit).map(found -> StalledCase.of(found, now));
     }
 
+    /** Every case of {@code filter}, in a stable order (opened first, then case id): the rows of the exported table. */
+    public Flux<PipelineCase> cases(PipelineFilter filter) {
+        return counts.cases(filter);
+    }
+
     /** How many cases are stalled now. */
     public Mono<Long> countStalled() {
         return counts.countStalled(clock.instant().minus(settings.stalledAfter()));

@@ -1,17 +1,23 @@
 package org.investflow.tracking.project;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
+import org.investflow.platform.domain.InvalidInputException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.tracking.events.CapitalInjected;
 import org.investflow.tracking.events.MilestoneRecorded;
 import org.investflow.tracking.events.ProjectLanded;
 import org.investflow.tracking.events.ProjectStarted;
@@ -36,6 +42,7 @@ public class Project extends AggregateRoot {
     private Commitment commitment;
     private ProjectStatus status;
     private List<RecordedMilestone> milestones = new ArrayList<>();
+    private List<CapitalInjection> injections = new ArrayList<>();
     private Instant startedAt;
     private Instant landedAt;
     private Instant operatingSince;
@@ -71,10 +78,71 @@ public class Project extends AggregateRoot {
         events.add(new MilestoneRecorded(caseId, investorId, achievement.milestone().name(), achievement.achievedOn(), now, officer));
         if (achievement.milestone().marksOperation()) {
             becomeOperating(now);
-        } else if (rule.isMetBy(achieved())) {
+        } else if (rule.isMetBy(achievedForLanding())) {
             events.add(land(officer, now));
         }
         return events;
+    }
+
+    /**
+     * Records capital injected into the project, in the committed currency only (no exchange rates are
+     * kept). Injections accumulate at any status; more realised than committed is accepted but flagged
+     * {@link ProjectFlag#CAPITAL_EXCEEDED}. The first injection counts as {@link Milestone#CAPITAL_INJECTED}
+     * for the landing rule (the milestone itself is not recorded, so the milestone API is unchanged), and
+     * lands an in-progress project whose rule then holds, in the same step.
+     */
+    List<TrackingEvent> inject(Injection injection, Actor officer, LandingRule rule, Clock clock) {
+        Instant now = clock.instant();
+        requireAssigned(officer);
+        LocalDate today = LocalDate.now(clock);
+        if (injection.injectedOn().isAfter(today)) {
+            throw new RuleViolationException("capital cannot be injected after today (" + today + ")");
+        }
+        if (!injection.currency().equals(commitment.currency())) {
+            throw new InvalidInputException(Map.of("currency", injection.currency() + " is not the committed currency "
+                    + commitment.currency() + "; no exchange rates are kept, so capital is recorded in "
+                    + commitment.currency() + " only"));
+        }
+        if (injections == null) {
+            injections = new ArrayList<>();
+        }
+        injections.add(new CapitalInjection(injection.amount(), injection.currency(), injection.injectedOn(), officer.id(), now));
+        List<TrackingEvent> events = new ArrayList<>();
+        events.add(new CapitalInjected(caseId, investorId, injection.amount(), injection.currency(), injection.injectedOn(),
+                realisedCapital(), flags().contains(ProjectFlag.CAPITAL_EXCEEDED), now, officer));
+        if (status == ProjectStatus.IN_PROGRESS && rule.isMetBy(achievedForLanding())) {
+            events.add(land(officer, now));
+        }
+        return events;
+    }
+
+    /** The recorded milestones, plus {@link Milestone#CAPITAL_INJECTED} once any capital was injected. */
+    private Set<Milestone> achievedForLanding() {
+        Set<Milestone> achieved = EnumSet.noneOf(Milestone.class);
+        achieved.addAll(achieved());
+        if (!injections().isEmpty()) {
+            achieved.add(Milestone.CAPITAL_INJECTED);
+        }
+        return achieved;
+    }
+
+    /** The sum of every injection, in the committed currency; zero before the first. */
+    public BigDecimal realisedCapital() {
+        return injections().stream().map(CapitalInjection::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What a reviewer should look at now. */
+    public Set<ProjectFlag> flags() {
+        Set<ProjectFlag> flags = EnumSet.noneOf(ProjectFlag.class);
+        if (realisedCapital().compareTo(commitment.amount()) > 0) {
+            flags.add(ProjectFlag.CAPITAL_EXCEEDED);
+        }
+        return flags;
+    }
+
+    /** The capital injections recorded so far, oldest first. */
+    public List<CapitalInjection> injections() {
+        return injections == null ? List.of() : List.copyOf(injections);
     }
 
     private void requireAssigned(Actor officer) {

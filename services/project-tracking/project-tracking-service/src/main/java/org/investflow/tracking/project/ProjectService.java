@@ -62,6 +62,11 @@ public class ProjectService {
         return change(caseId, project -> project.record(achievement, officer, landingRule, clock));
     }
 
+    /** Records capital injected into the project; only the officer it is assigned to may, anyone else is refused. */
+    public Mono<Project> inject(String caseId, Injection injection, Actor officer) {
+        return change(caseId, project -> project.inject(injection, officer, landingRule, clock));
+    }
+
     /** The project as {@code viewer} may see it: investors only their own, staff every one. */
     public Mono<Project> view(String caseId, Actor viewer) {
         return projects.findById(caseId)

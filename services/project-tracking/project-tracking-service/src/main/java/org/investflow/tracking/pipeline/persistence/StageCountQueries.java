@@ -65,6 +65,12 @@ class StageCountQueries implements StageCounts {
         return mongo.find(query, PipelineCase.class);
     }
 
+    @Override
+    public Flux<PipelineCase> cases(PipelineFilter filter) {
+        Query query = Query.query(matching(Criteria.where("openedAt").exists(true), filter)).with(Sort.by("openedAt", "_id"));
+        return mongo.find(query, PipelineCase.class);
+    }
+
     private static Criteria waiting(Instant movedBefore) {
         return Criteria.where("stage").in(OPEN_STAGES).and("movedAt").lt(movedBefore);
     }

@@ -1,6 +1,7 @@
 package org.investflow.tracking.pipeline.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Leadership and officers read the funnel and the stalled cases; investors may follow their own cases through it. */
@@ -44,6 +46,18 @@ class PipelineController {
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         return pipeline.stalled(query.toFilter(clock.getZone()), limit).collectList();
+    }
+
+    /**
+     * The pipeline table of the cases of the filters as CSV (see {@link PipelineCsv}), streamed row by row, opened
+     * first, then by case id; days in stage by the service clock.
+     */
+    @GetMapping(value = "/cases.csv", produces = "text/csv;charset=UTF-8")
+    Flux<String> export(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
+        caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
+        Instant now = clock.instant();
+        return Flux.concat(Mono.just(PipelineCsv.HEADER),
+                pipeline.cases(query.toFilter(clock.getZone())).map(pipelineCase -> PipelineCsv.row(pipelineCase, now)));
     }
 
     @GetMapping("/cases/{caseId}")

@@ -1,10 +1,14 @@
 package org.investflow.tracking.project.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
+import org.investflow.tracking.project.CapitalInjection;
 import org.investflow.tracking.project.Commitment;
 import org.investflow.tracking.project.Project;
+import org.investflow.tracking.project.ProjectFlag;
 import org.investflow.tracking.project.ProjectStatus;
 import org.investflow.tracking.project.RecordedMilestone;
 
@@ -12,14 +16,22 @@ import org.investflow.tracking.project.RecordedMilestone;
  * A project as the API shows it.
  *
  * @param officerId the case officer the project is assigned to: the only one who may record its milestones
+ * @param capital   the capital realised so far in the committed currency, and the injections it sums
+ * @param flags     what a reviewer should look at ({@code CAPITAL_EXCEEDED})
  */
 public record ProjectView(String caseId, String investorId, String officerId, ProjectStatus status,
                           Commitment commitment, List<RecordedMilestone> milestones, Instant startedAt,
-                          Instant landedAt, Instant operatingSince) {
+                          Instant landedAt, Instant operatingSince, Capital capital, Set<ProjectFlag> flags) {
 
     static ProjectView of(Project project) {
         return new ProjectView(project.caseId(), project.investorId(), project.officerId(), project.status(),
                 project.commitment(), project.milestones(), project.startedAt(), project.landedAt(),
-                project.operatingSince());
+                project.operatingSince(),
+                new Capital(project.realisedCapital(), project.commitment().currency(), project.injections()),
+                project.flags());
+    }
+
+    /** Realised capital: the sum of {@code injections}, in {@code currency} (the committed one). */
+    public record Capital(BigDecimal realised, String currency, List<CapitalInjection> injections) {
     }
 }
