@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drives one investment case through the whole pipeline over HTTP, as its users would: an investor
- * submits, an officer accepts and proposes terms, the investor accepts them, both sign, an officer
- * records milestones until the project lands. Between services it only waits for the events to have
+ * submits, the routed officer accepts and proposes terms, the investor counters, the officer adds a
+ * subsidy that a leader must approve, the investor accepts it, both sign, the officer records
+ * milestones until the project lands. Between services it only waits for the events to have
  * done their work. Used by the demo against the local stack and by the end-to-end test.
  */
 public final class CaseJourney {
@@ -69,11 +70,17 @@ public final class CaseJourney {
         step("assigned officer accepts it", () -> post(Service.INTAKE, "/api/intentions/" + caseId + "/acceptance",
                 assigned, "OFFICER", Map.of()));
         step("negotiation opens", () -> awaitFound(Service.NEGOTIATION, "/api/negotiations/" + caseId));
-        JsonNode proposal = step("officer proposes terms", () -> post(Service.NEGOTIATION,
-                "/api/negotiations/" + caseId + "/proposals", assigned, "OFFICER", terms()));
-        int version = proposal.path("version").asInt(1);
-        step("investor accepts version " + version, () -> post(Service.NEGOTIATION,
-                "/api/negotiations/" + caseId + "/proposals/" + version + "/acceptance", investor, "INVESTOR", Map.of()));
+        int first = step("officer proposes terms", () -> post(Service.NEGOTIATION,
+                "/api/negotiations/" + caseId + "/proposals", assigned, "OFFICER", terms(380, null, null))).path("version").asInt();
+        int counter = step("investor counter-offers more jobs", () -> post(Service.NEGOTIATION,
+                "/api/negotiations/" + caseId + "/proposals", investor, "INVESTOR", terms(420, first, null))).path("version").asInt();
+        int subsidised = step("officer adds a subsidy (needs approval)", () -> post(Service.NEGOTIATION,
+                "/api/negotiations/" + caseId + "/proposals", assigned, "OFFICER", terms(420, counter, subsidy())))
+                .path("version").asInt();
+        step("leader approves the subsidy", () -> post(Service.NEGOTIATION, "/api/negotiations/" + caseId + "/proposals/"
+                + subsidised + "/approval", leader, "LEADER", Map.of("reason", "Within the 2026 advanced-manufacturing programme")));
+        step("investor accepts version " + subsidised, () -> post(Service.NEGOTIATION,
+                "/api/negotiations/" + caseId + "/proposals/" + subsidised + "/acceptance", investor, "INVESTOR", Map.of()));
         step("contract envelope is sent", () -> awaitFound(Service.E_SIGNATURE, "/api/envelopes/" + caseId));
         step("investor's signatory signs", () -> post(Service.E_SIGNATURE, "/api/envelopes/" + caseId + "/signatures",
                 investor, "INVESTOR", Map.of("typedName", "Anna Schmidt")));
@@ -112,9 +119,22 @@ public final class CaseJourney {
         return expect2xx(request);
     }
 
-    private Map<String, Object> terms() {
-        return Map.of("investmentAmount", new BigDecimal("118000000.00"), "currency", "EUR", "jobs", 380,
-                "landingDeadline", LocalDate.now(clock).plusYears(2).toString());
+    /** A term sheet; {@code basedOn} is the version it counters, {@code incentive} an optional incentive. */
+    private Map<String, Object> terms(int jobs, Integer basedOn, Map<String, Object> incentive) {
+        Map<String, Object> terms = new java.util.HashMap<>(Map.of("investmentAmount", new BigDecimal("118000000.00"),
+                "currency", "EUR", "jobs", jobs, "landingDeadline", LocalDate.now(clock).plusYears(2).toString()));
+        if (basedOn != null) {
+            terms.put("basedOn", basedOn);
+        }
+        if (incentive != null) {
+            terms.put("incentives", java.util.List.of(incentive));
+        }
+        return terms;
+    }
+
+    private static Map<String, Object> subsidy() {
+        return Map.of("kind", "SUBSIDY", "value", new BigDecimal("10000000.00"),
+                "policyBasis", "Chongqing advanced manufacturing subsidy (2026)");
     }
 
     private <T> T step(String name, java.util.function.Supplier<T> action) {

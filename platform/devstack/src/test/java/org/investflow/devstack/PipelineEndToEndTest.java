@@ -66,8 +66,10 @@ class PipelineEndToEndTest {
                 .containsExactly(IntakeEvents.INTENTION_SUBMITTED, IntakeEvents.INTENTION_SCREENED,
                         IntakeEvents.INTENTION_ACCEPTED);
         assertThat(typesOn(NegotiationEvents.TOPIC, caseId, NegotiationEvents.AGREEMENT_REACHED))
-                .containsExactly(NegotiationEvents.NEGOTIATION_OPENED, NegotiationEvents.TERMS_PROPOSED,
-                        NegotiationEvents.AGREEMENT_REACHED);
+                .startsWith(NegotiationEvents.NEGOTIATION_OPENED).endsWith(NegotiationEvents.AGREEMENT_REACHED)
+                .containsSubsequence(NegotiationEvents.TERMS_PROPOSED, NegotiationEvents.TERMS_PROPOSED,
+                        NegotiationEvents.APPROVAL_REQUESTED, NegotiationEvents.APPROVAL_DECIDED)
+                .filteredOn(NegotiationEvents.TERMS_PROPOSED::equals).hasSize(3);
         assertThat(typesOn(SigningEvents.TOPIC, caseId, SigningEvents.CONTRACT_EXECUTED))
                 .containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED,
                         SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_EXECUTED);
