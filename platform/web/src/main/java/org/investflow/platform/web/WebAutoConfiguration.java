@@ -1,5 +1,7 @@
 package org.investflow.platform.web;
 
+import java.time.LocalDate;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -22,8 +24,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The HTTP edge of every service: bearer-token security, the caller argument, problem+json errors,
- * strict JSON (unknown properties, duplicate keys, nulls for primitives and strings where numbers
- * belong are refused; strings are NFC-normalised), a body-size limit, the investor rate limit and the audit
+ * strict JSON (unknown properties, duplicate keys, nulls for primitives, strings where numbers
+ * belong and dates not written as ISO strings are refused; strings are NFC-normalised), a body-size limit, the investor rate limit and the audit
  * endpoint, and an OpenAPI document of the service's API.
  */
 @AutoConfiguration
@@ -56,7 +58,9 @@ public class WebAutoConfiguration {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 // {"name":"a","name":"b"} would let a proxy or log see another value than the service
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .addModule(new SimpleModule("investflow-nfc-strings").addDeserializer(String.class, new NormalizedStrings()));
+                .addModule(new SimpleModule("investflow-strict-values")
+                        .addDeserializer(String.class, new NormalizedStrings())
+                        .addDeserializer(LocalDate.class, new IsoDates()));
     }
 
     /** The OpenAPI document ({@code /v3/api-docs}) names the bearer-token scheme every operation needs. */

@@ -77,8 +77,9 @@ class IntakeEdgeTest {
         Map<String, Object> wrongType = withField("plannedJobs", "many");
         Map<String, Object> missing = withField("country", null);
         Map<String, Object> tooLong = withField("companyName", "A".repeat(201));
+        Map<String, Object> dateAsArray = withField("expectedStart", java.util.List.of(2027, 1, 1));
         for (Object body : new Object[] {"{\"companyName\":", "[1,2,3]", "{} {}", moneyAsText, unknownField, wrongType,
-                missing, tooLong}) {
+                missing, tooLong, dateAsArray}) {
             submitBadly(investor, body).expectStatus().isBadRequest()
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
@@ -86,6 +87,7 @@ class IntakeEdgeTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         submitBadly(investor, moneyAsText).expectBody().jsonPath("$.errors[0].field").isEqualTo("plannedAmount");
         submitBadly(investor, unknownField).expectBody().jsonPath("$.errors[0].field").isEqualTo("discountCode");
+        submitBadly(investor, dateAsArray).expectBody().jsonPath("$.errors[0].field").isEqualTo("expectedStart");
 
         assertThat(intentions.findAll().filter(i -> i.investorId().equals(investor)).count().block()).isZero();
         String caseId = api.submit(investor);
