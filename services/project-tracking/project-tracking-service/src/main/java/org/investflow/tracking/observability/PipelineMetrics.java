@@ -11,9 +11,9 @@ import org.investflow.tracking.pipeline.PipelineStage;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts stage transitions ({@code investflow_pipeline_transitions_total{from,to}}: at most 9 × 8
+ * Counts stage transitions ({@code investflow_pipeline_transitions_total{from,to}}: at most 11 × 10
  * series) and records each stage duration once, when it first becomes known
- * ({@code investflow_pipeline_stage_duration_seconds{stage}}, a histogram of 8 series registered at
+ * ({@code investflow_pipeline_stage_duration_seconds{stage}}, a histogram of 10 series registered at
  * start so dashboards see them before the first case moves). A redelivered or late event that only
  * refines an earlier duration is not recorded again.
  */

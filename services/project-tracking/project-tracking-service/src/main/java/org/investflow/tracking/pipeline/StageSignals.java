@@ -8,21 +8,28 @@ import org.investflow.intake.events.IntentionAccepted;
 import org.investflow.intake.events.IntentionRejected;
 import org.investflow.intake.events.IntentionScreened;
 import org.investflow.intake.events.IntentionSubmitted;
+import org.investflow.intake.events.IntentionWithdrawn;
 import org.investflow.negotiation.events.AgreementReached;
+import org.investflow.negotiation.events.NegotiationFailed;
 import org.investflow.negotiation.events.NegotiationOpened;
 import org.investflow.platform.events.CaseEvent;
 import org.investflow.signing.events.ContractExecuted;
 import org.investflow.tracking.events.MilestoneRecorded;
 import org.investflow.tracking.events.ProjectLanded;
 
-/** Which funnel stage each upstream fact means; facts that move no case (terms proposed, signatures…) mean none. */
+/**
+ * Which funnel stage each upstream fact means; facts that move no case (terms proposed, signatures…) mean none.
+ * A failed negotiation means NEGOTIATION_FAILED whatever its reason (a party withdrew, or inactivity).
+ */
 final class StageSignals {
 
     private static final List<Rule<?>> RULES = List.of(
             new Rule<>(IntentionScreened.class, PipelineStage.SCREENED, IntentionScreened::investorId),
             new Rule<>(IntentionAccepted.class, PipelineStage.SCREENED, IntentionAccepted::investorId),
             new Rule<>(IntentionRejected.class, PipelineStage.REJECTED, IntentionRejected::investorId),
+            new Rule<>(IntentionWithdrawn.class, PipelineStage.WITHDRAWN, IntentionWithdrawn::investorId),
             new Rule<>(NegotiationOpened.class, PipelineStage.NEGOTIATING, NegotiationOpened::investorId),
+            new Rule<>(NegotiationFailed.class, PipelineStage.NEGOTIATION_FAILED, NegotiationFailed::investorId),
             new Rule<>(AgreementReached.class, PipelineStage.AGREED, AgreementReached::investorId),
             new Rule<>(ContractExecuted.class, PipelineStage.CONTRACTED, ContractExecuted::investorId),
             new Rule<>(ProjectLanded.class, PipelineStage.LANDED, ProjectLanded::investorId));

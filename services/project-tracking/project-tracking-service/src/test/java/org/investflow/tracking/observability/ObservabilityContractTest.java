@@ -84,9 +84,9 @@ class ObservabilityContractTest {
     void businessMetricsKeepBoundedLabelSets() {
         gauges.refresh().block(Duration.ofSeconds(30));
         String metrics = scrape();
-        assertThat(series(metrics, "investflow_pipeline_cases{")).hasSizeLessThanOrEqualTo(8);
+        assertThat(series(metrics, "investflow_pipeline_cases{")).hasSizeLessThanOrEqualTo(10);
         assertThat(series(metrics, "investflow_pipeline_district_cases{")).hasSizeLessThanOrEqualTo(41);
-        assertThat(series(metrics, "investflow_pipeline_stage_duration_seconds_count{")).hasSize(8);
+        assertThat(series(metrics, "investflow_pipeline_stage_duration_seconds_count{")).hasSize(10);
         assertThat(series(metrics, "investflow_tracking_consumer_lag{")).hasSize(8);
         assertThat(series(metrics, "investflow_tracking_dlt_records{")).hasSize(4);
     }

@@ -126,7 +126,7 @@ class PipelineAnalyticsTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             Funnel funnel = funnel("district=" + district);
             assertThat(row(funnel, PipelineStage.INTENTION).reached()).isEqualTo(6);
-            assertThat(funnel.stages()).extracting(FunnelStage::current).containsExactly(1L, 1L, 1L, 1L, 1L, 0L, 0L, 1L);
+            assertThat(funnel.stages()).extracting(FunnelStage::current).containsExactly(1L, 1L, 1L, 1L, 1L, 0L, 0L, 1L, 0L, 0L);
             assertThat(row(funnel, PipelineStage.AGREED).medianSeconds()).isEqualTo(10 * HOUR);
         });
     }
@@ -135,21 +135,21 @@ class PipelineAnalyticsTest {
     void countsConversionAndTimeInStageMatchTheHandComputedFixture() {
         awaitFixture();
         Funnel funnel = funnel("district=" + district);
-        assertThat(funnel.stages()).extracting(FunnelStage::reached).containsExactly(6L, 4L, 3L, 2L, 1L, 0L, 0L, 1L);
+        assertThat(funnel.stages()).extracting(FunnelStage::reached).containsExactly(6L, 4L, 3L, 2L, 1L, 0L, 0L, 1L, 0L, 0L);
         assertThat(funnel.stages()).extracting(FunnelStage::conversion).containsExactly(null, new BigDecimal("0.6667"),
                 new BigDecimal("0.7500"), new BigDecimal("0.6667"), new BigDecimal("0.5000"), new BigDecimal("0.0000"), null,
-                new BigDecimal("0.1667"));
+                new BigDecimal("0.1667"), new BigDecimal("0.0000"), new BigDecimal("0.0000"));
         assertThat(funnel.stages()).extracting(FunnelStage::medianSeconds)
-                .containsExactly(20 * HOUR, 10 * HOUR, 10 * HOUR, 10 * HOUR, null, null, null, null);
+                .containsExactly(20 * HOUR, 10 * HOUR, 10 * HOUR, 10 * HOUR, null, null, null, null, null, null);
         assertThat(funnel.stages()).extracting(FunnelStage::p90Seconds)
-                .containsExactly(40 * HOUR, 20 * HOUR, 30 * HOUR, 10 * HOUR, null, null, null, null);
+                .containsExactly(40 * HOUR, 20 * HOUR, 30 * HOUR, 10 * HOUR, null, null, null, null, null, null);
     }
 
     @Test
     void filtersByCountryAndPeriodNarrowTheFunnel() {
         awaitFixture();
         Funnel french = funnel("district=" + district + "&country=FR");
-        assertThat(french.stages()).extracting(FunnelStage::reached).containsExactly(1L, 1L, 1L, 1L, 1L, 0L, 0L, 0L);
+        assertThat(french.stages()).extracting(FunnelStage::reached).containsExactly(1L, 1L, 1L, 1L, 1L, 0L, 0L, 0L, 0L, 0L);
         assertThat(row(funnel("district=" + district + "&from=2029-01-01&to=2029-01-01"), PipelineStage.INTENTION).reached())
                 .isEqualTo(6);
         assertThat(row(funnel("district=" + district + "&from=2029-01-02"), PipelineStage.INTENTION).reached()).isZero();

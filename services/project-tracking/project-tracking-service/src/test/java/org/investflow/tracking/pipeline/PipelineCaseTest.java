@@ -28,12 +28,26 @@ class PipelineCaseTest {
                 .flatMap(from -> Stream.of(PipelineStage.values()).map(to -> Arguments.of(from, to)));
     }
 
-    /** Forward along the funnel, skipping allowed; REJECTED only from INTENTION or SCREENED; exits never move. */
+    /**
+     * Forward along the funnel, skipping allowed; REJECTED and WITHDRAWN only from INTENTION or SCREENED;
+     * NEGOTIATION_FAILED only from NEGOTIATING or a stage before it (skipping ahead); exits never move.
+     */
     static boolean drawn(PipelineStage from, PipelineStage to) {
-        if (to == PipelineStage.REJECTED) {
-            return from == PipelineStage.INTENTION || from == PipelineStage.SCREENED;
+        if (!FORWARD.contains(from)) {
+            return false;
         }
-        return FORWARD.contains(from) && FORWARD.indexOf(to) > FORWARD.indexOf(from);
+        return switch (to) {
+            case REJECTED, WITHDRAWN -> from == PipelineStage.INTENTION || from == PipelineStage.SCREENED;
+            case NEGOTIATION_FAILED -> FORWARD.indexOf(from) <= FORWARD.indexOf(PipelineStage.NEGOTIATING);
+            default -> FORWARD.indexOf(to) > FORWARD.indexOf(from);
+        };
+    }
+
+    @Test
+    void theTableCoversEveryStage() {
+        assertThat(PipelineStage.values()).hasSize(10);
+        assertThat(Stream.of(PipelineStage.values()).filter(PipelineStage::isExit)).containsExactly(PipelineStage.REJECTED,
+                PipelineStage.WITHDRAWN, PipelineStage.NEGOTIATION_FAILED);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -71,6 +85,45 @@ class PipelineCaseTest {
         pipelineCase.apply("rejected", signal(PipelineStage.REJECTED, 1));
         pipelineCase.apply("stray", signal(PipelineStage.NEGOTIATING, 2));
         assertThat(pipelineCase.stage()).isEqualTo(PipelineStage.REJECTED);
+    }
+
+    @Test
+    void aWithdrawnIntentionLeavesTheFunnelFromScreenedAndStaysWithdrawn() {
+        PipelineCase pipelineCase = PipelineCase.open("CQ-2026-000126");
+        pipelineCase.apply("submitted", signal(PipelineStage.INTENTION, 0));
+        pipelineCase.apply("screened", signal(PipelineStage.SCREENED, 1));
+        pipelineCase.apply("withdrawn", signal(PipelineStage.WITHDRAWN, 2));
+        pipelineCase.apply("stray", signal(PipelineStage.NEGOTIATING, 3));
+        assertThat(pipelineCase.stage()).isEqualTo(PipelineStage.WITHDRAWN);
+        assertThat(pipelineCase.movedAt()).isEqualTo(T0.plusSeconds(86_400L * 2));
+    }
+
+    @Test
+    void aLateWithdrawalDoesNotPullANegotiatingCaseOutOfTheFunnelButIsRecorded() {
+        PipelineCase pipelineCase = PipelineCase.open("CQ-2026-000127");
+        pipelineCase.apply("submitted", signal(PipelineStage.INTENTION, 0));
+        pipelineCase.apply("opened", signal(PipelineStage.NEGOTIATING, 3));
+        pipelineCase.apply("withdrawn", signal(PipelineStage.WITHDRAWN, 2));
+        assertThat(pipelineCase.stage()).isEqualTo(PipelineStage.NEGOTIATING);
+        assertThat(pipelineCase.movedAt()).isEqualTo(T0.plusSeconds(86_400L * 3));
+        assertThat(pipelineCase.enteredAt()).containsEntry(PipelineStage.WITHDRAWN, T0.plusSeconds(86_400L * 2));
+    }
+
+    @Test
+    void aFailedNegotiationIsTerminalAndALateFailureLeavesAnAgreedCaseAgreed() {
+        PipelineCase failed = PipelineCase.open("CQ-2026-000128");
+        failed.apply("opened", signal(PipelineStage.NEGOTIATING, 3));
+        failed.apply("failed", signal(PipelineStage.NEGOTIATION_FAILED, 33));
+        failed.apply("stray", signal(PipelineStage.AGREED, 34));
+        failed.apply("accepted", signal(PipelineStage.SCREENED, 2));
+        assertThat(failed.stage()).isEqualTo(PipelineStage.NEGOTIATION_FAILED);
+        assertThat(failed.secondsInStage()).containsEntry(PipelineStage.NEGOTIATING, 30 * 86_400L)
+                .doesNotContainKey(PipelineStage.NEGOTIATION_FAILED);
+
+        PipelineCase agreed = PipelineCase.open("CQ-2026-000129");
+        agreed.apply("agreed", signal(PipelineStage.AGREED, 10));
+        agreed.apply("failed", signal(PipelineStage.NEGOTIATION_FAILED, 9));
+        assertThat(agreed.stage()).isEqualTo(PipelineStage.AGREED);
     }
 
     @Test

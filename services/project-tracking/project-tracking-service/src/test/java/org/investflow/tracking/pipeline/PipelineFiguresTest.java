@@ -94,6 +94,43 @@ class PipelineFiguresTest {
         assertThat(rejected.secondsInStage()).containsEntry(PipelineStage.SCREENED, 24 * 3600L);
     }
 
+    static final List<Fact> WITHDRAWN_FACTS = List.of(fact("a", PipelineStage.INTENTION, 0), fact("s", PipelineStage.SCREENED, 5),
+            fact("w", PipelineStage.WITHDRAWN, 29));
+
+    static final List<Fact> FAILED_FACTS = List.of(fact("a", PipelineStage.INTENTION, 0), fact("s", PipelineStage.SCREENED, 24),
+            fact("n", PipelineStage.NEGOTIATING, 30), fact("f", PipelineStage.NEGOTIATION_FAILED, 130));
+
+    @Test
+    void aWithdrawnIntentionSpentItsTimeInScreenedAndTheExitHasNoDuration() {
+        PipelineCase withdrawn = replay(WITHDRAWN_FACTS);
+        assertThat(withdrawn.stage()).isEqualTo(PipelineStage.WITHDRAWN);
+        assertThat(withdrawn.secondsInStage()).isEqualTo(Map.of(PipelineStage.INTENTION, 5 * 3600L,
+                PipelineStage.SCREENED, 24 * 3600L));
+        assertThat(withdrawn.movedAt()).isEqualTo(T0.plusSeconds(3600 * 29));
+    }
+
+    @Test
+    void aFailedNegotiationSpentItsTimeInNegotiatingAndTheExitHasNoDuration() {
+        PipelineCase failed = replay(FAILED_FACTS);
+        assertThat(failed.stage()).isEqualTo(PipelineStage.NEGOTIATION_FAILED);
+        assertThat(failed.secondsInStage()).isEqualTo(Map.of(PipelineStage.INTENTION, 24 * 3600L,
+                PipelineStage.SCREENED, 6 * 3600L, PipelineStage.NEGOTIATING, 100 * 3600L));
+    }
+
+    @Test
+    void everyArrivalOrderOfAnExitedCaseGivesTheSameFigures() {
+        for (List<Fact> facts : List.of(WITHDRAWN_FACTS, FAILED_FACTS)) {
+            PipelineCase expected = replay(facts);
+            for (List<Fact> order : permutations(facts)) {
+                PipelineCase replayed = replay(order);
+                assertThat(replayed.stage()).as(order.toString()).isEqualTo(expected.stage());
+                assertThat(replayed.enteredAt()).as(order.toString()).isEqualTo(expected.enteredAt());
+                assertThat(replayed.secondsInStage()).as(order.toString()).isEqualTo(expected.secondsInStage());
+                assertThat(replayed.movedAt()).as(order.toString()).isEqualTo(expected.movedAt());
+            }
+        }
+    }
+
     @Test
     void percentilesAreNearestRank() {
         List<Long> sample = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
@@ -109,5 +146,8 @@ class PipelineFiguresTest {
         assertThat(PipelineStage.SCREENED.predecessor()).contains(PipelineStage.INTENTION);
         assertThat(PipelineStage.OPERATING.predecessor()).contains(PipelineStage.LANDED);
         assertThat(PipelineStage.REJECTED.predecessor()).contains(PipelineStage.INTENTION);
+        assertThat(PipelineStage.WITHDRAWN.predecessor()).contains(PipelineStage.INTENTION);
+        assertThat(PipelineStage.NEGOTIATION_FAILED.predecessor()).contains(PipelineStage.NEGOTIATING);
+        assertThat(PipelineStage.AGREED.predecessor()).contains(PipelineStage.NEGOTIATING);
     }
 }

@@ -160,10 +160,61 @@ class PipelineIntegrationTest {
     }
 
     @Test
+    void intakesGoldenWithdrawalTakesAScreenedCaseOutOfTheFunnel() {
+        Funnel before = funnel();
+        String caseId = freshCaseId();
+        publish(IntakeEvents.CATALOG, IntakeEvents.INTENTION_SUBMITTED, caseId, "investor-withdrawn");
+        publish(IntakeEvents.CATALOG, IntakeEvents.INTENTION_SCREENED, caseId, "investor-withdrawn");
+        awaitCase(caseId, view -> assertThat(view.stage()).isEqualTo(PipelineStage.SCREENED));
+        publish(IntakeEvents.CATALOG, IntakeEvents.INTENTION_WITHDRAWN, caseId, "investor-withdrawn");
+
+        awaitCase(caseId, view -> assertThat(view.stage()).isEqualTo(PipelineStage.WITHDRAWN));
+        assertThat(caseView(caseId).enteredAt().get(PipelineStage.WITHDRAWN)).isEqualTo(Instant.parse("2026-03-05T10:00:00Z"));
+        awaitDelta(before, PipelineStage.WITHDRAWN, 1, 1);
+        awaitDelta(before, PipelineStage.SCREENED, 0, 1);
+        awaitDelta(before, PipelineStage.INTENTION, 0, 1);
+    }
+
+    @Test
+    void negotiationsGoldenFailureTakesANegotiatingCaseOutOfTheFunnel() {
+        Funnel before = funnel();
+        String caseId = freshCaseId();
+        publish(IntakeEvents.CATALOG, IntakeEvents.INTENTION_SUBMITTED, caseId, "investor-failed");
+        publish(IntakeEvents.CATALOG, IntakeEvents.INTENTION_ACCEPTED, caseId, "investor-failed");
+        publish(NegotiationEvents.CATALOG, NegotiationEvents.NEGOTIATION_OPENED, caseId, "investor-failed");
+        publish(NegotiationEvents.CATALOG, NegotiationEvents.NEGOTIATION_FAILED, caseId, "investor-failed");
+
+        awaitCase(caseId, view -> assertThat(view.enteredAt()).containsOnlyKeys(PipelineStage.INTENTION,
+                PipelineStage.SCREENED, PipelineStage.NEGOTIATING, PipelineStage.NEGOTIATION_FAILED));
+        PipelineCaseView failed = caseView(caseId);
+        assertThat(failed.stage()).isEqualTo(PipelineStage.NEGOTIATION_FAILED);
+        assertThat(failed.enteredAt().get(PipelineStage.NEGOTIATION_FAILED)).isEqualTo(Instant.parse("2026-04-10T02:30:00Z"));
+        awaitDelta(before, PipelineStage.NEGOTIATION_FAILED, 1, 1);
+        awaitDelta(before, PipelineStage.NEGOTIATING, 0, 1);
+        awaitDelta(before, PipelineStage.AGREED, 0, 0);
+    }
+
+    @Test
+    void aLateWithdrawalLeavesANegotiatingCaseNegotiatingAndIsCountedAsReached() {
+        Funnel before = funnel();
+        String caseId = freshCaseId();
+        publish(IntakeEvents.CATALOG, IntakeEvents.INTENTION_SUBMITTED, caseId, "investor-late-withdrawal");
+        publish(NegotiationEvents.CATALOG, NegotiationEvents.NEGOTIATION_OPENED, caseId, "investor-late-withdrawal");
+        awaitCase(caseId, view -> assertThat(view.stage()).isEqualTo(PipelineStage.NEGOTIATING));
+        publish(IntakeEvents.CATALOG, IntakeEvents.INTENTION_WITHDRAWN, caseId, "investor-late-withdrawal");
+
+        awaitCase(caseId, view -> assertThat(view.enteredAt()).containsKey(PipelineStage.WITHDRAWN));
+        assertThat(caseView(caseId).stage()).isEqualTo(PipelineStage.NEGOTIATING);
+        awaitDelta(before, PipelineStage.WITHDRAWN, 0, 1);
+        awaitDelta(before, PipelineStage.NEGOTIATING, 1, 1);
+    }
+
+    @Test
     void theFunnelListsEveryStageInOrderWithExitsLast() {
         assertThat(funnel().stages()).extracting(FunnelStage::stage).containsExactly(PipelineStage.INTENTION,
                 PipelineStage.SCREENED, PipelineStage.NEGOTIATING, PipelineStage.AGREED, PipelineStage.CONTRACTED,
-                PipelineStage.LANDED, PipelineStage.OPERATING, PipelineStage.REJECTED);
+                PipelineStage.LANDED, PipelineStage.OPERATING, PipelineStage.REJECTED, PipelineStage.WITHDRAWN,
+                PipelineStage.NEGOTIATION_FAILED);
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.investflow.intake.events.IntentionSubmitted;
+import org.investflow.intake.events.IntentionWithdrawn;
+import org.investflow.negotiation.events.NegotiationFailed;
 import org.investflow.negotiation.events.TermsProposed;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.platform.events.Actor;
@@ -32,6 +34,22 @@ class StageSignalsTest {
         ContractExecuted executed = new ContractExecuted("CQ-2026-000123", "investor-de-1", "officer-li", "env-1", "a".repeat(64),
                 "b".repeat(64), BigDecimal.TEN, "EUR", 5, LocalDate.of(2028, 6, 30), AT, OFFICER);
         assertThat(StageSignals.of(executed)).map(StageSignal::stage).contains(PipelineStage.CONTRACTED);
+    }
+
+    @Test
+    void aWithdrawnIntentionMeansWithdrawn() {
+        IntentionWithdrawn withdrawn = new IntentionWithdrawn("CQ-2026-000123", "investor-de-1", "postponed", AT,
+                new Actor("investor-de-1", "INVESTOR"));
+        assertThat(StageSignals.of(withdrawn)).contains(new StageSignal(PipelineStage.WITHDRAWN, "investor-de-1", AT, null));
+    }
+
+    @Test
+    void aFailedNegotiationMeansNegotiationFailedWhateverTheReason() {
+        for (String reason : new String[] {NegotiationFailed.WITHDRAWN, NegotiationFailed.INACTIVE}) {
+            NegotiationFailed failed = new NegotiationFailed("CQ-2026-000123", "investor-de-1", reason, "detail", AT, OFFICER);
+            assertThat(StageSignals.of(failed)).as(reason)
+                    .contains(new StageSignal(PipelineStage.NEGOTIATION_FAILED, "investor-de-1", AT, null));
+        }
     }
 
     @Test
