@@ -112,7 +112,7 @@ final class FunnelBenchmark {
 
     private static void fill(MongoCollection<?> cases, de.bwaldvogel.mongo.bson.Document template, long count) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        Instant now = Instant.now();
+        Instant now = java.time.Clock.systemUTC().instant();
         List<de.bwaldvogel.mongo.bson.Document> batch = new ArrayList<>(BATCH);
         for (long n = 0; n < count; n++) {
             batch.add(synthetic(template, pickStage(random.nextInt(100)), now.minusSeconds(random.nextLong(86_400L * 700)), random));

@@ -86,7 +86,7 @@ public class MongoOperations {
 
     /** About the size and shape of one intake intention document with its outbox entry. */
     static Document intention(String id) {
-        Instant now = Instant.now();
+        Instant now = java.time.Clock.systemUTC().instant();
         return new Document("_id", id)
                 .append("investorId", "investor-de-1")
                 .append("idempotencyKey", id)
