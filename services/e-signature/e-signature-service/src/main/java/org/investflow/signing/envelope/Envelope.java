@@ -172,7 +172,7 @@ public class Envelope extends AggregateRoot {
 
     /** Investors see only the envelopes of their own cases; commission staff see every one. */
     boolean isVisibleTo(Actor viewer) {
-        return !"INVESTOR".equals(viewer.role()) || investorId.equals(viewer.id());
+        return viewer.maySee(investorId::equals);
     }
 
     /** What the contract template is filled with, as frozen in this envelope. */

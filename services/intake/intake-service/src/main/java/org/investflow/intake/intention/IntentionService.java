@@ -156,7 +156,7 @@ public class IntentionService {
     /** The intention as {@code viewer} may see it: investors only their own, staff every one. */
     public Mono<Intention> view(String caseId, Actor viewer) {
         return intentions.findById(caseId)
-                .filter(intention -> !"INVESTOR".equals(viewer.role()) || intention.isOwnedBy(viewer.id()))
+                .filter(intention -> viewer.maySee(intention::isOwnedBy))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("intention", caseId)));
     }
 

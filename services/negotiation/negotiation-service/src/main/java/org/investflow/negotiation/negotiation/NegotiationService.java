@@ -150,7 +150,7 @@ public class NegotiationService {
     /** The negotiation as {@code viewer} may see it: investors only their own, staff every one. */
     public Mono<Negotiation> find(String caseId, Actor viewer) {
         return negotiations.findById(caseId)
-                .filter(negotiation -> !"INVESTOR".equals(viewer.role()) || negotiation.isOwnedBy(viewer.id()))
+                .filter(negotiation -> viewer.maySee(negotiation::isOwnedBy))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("negotiation", caseId)));
     }
 

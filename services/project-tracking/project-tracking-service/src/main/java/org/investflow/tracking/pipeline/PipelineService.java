@@ -121,7 +121,7 @@ public class PipelineService {
     /** The case as {@code viewer} may see it: investors only their own, staff every one. */
     public Mono<PipelineCase> view(String caseId, Actor viewer) {
         return cases.findById(caseId)
-                .filter(pipelineCase -> !"INVESTOR".equals(viewer.role()) || pipelineCase.isOwnedBy(viewer.id()))
+                .filter(pipelineCase -> viewer.maySee(pipelineCase::isOwnedBy))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("case", caseId)));
     }
 }

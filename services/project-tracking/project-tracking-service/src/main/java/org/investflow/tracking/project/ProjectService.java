@@ -70,7 +70,7 @@ public class ProjectService {
     /** The project as {@code viewer} may see it: investors only their own, staff every one. */
     public Mono<Project> view(String caseId, Actor viewer) {
         return projects.findById(caseId)
-                .filter(project -> !"INVESTOR".equals(viewer.role()) || project.isOwnedBy(viewer.id()))
+                .filter(project -> viewer.maySee(project::isOwnedBy))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("project", caseId)));
     }
 

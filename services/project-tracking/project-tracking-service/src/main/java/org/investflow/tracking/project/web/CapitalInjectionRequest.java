@@ -9,7 +9,6 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.investflow.tracking.project.Injection;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * An officer's report that capital arrived in the project: the amount as a JSON number, the ISO 4217
@@ -18,7 +17,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 public record CapitalInjectionRequest(
         @NotNull @Positive @Digits(integer = 15, fraction = 2) BigDecimal amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
-        @NotNull @PastOrPresent @JsonDeserialize(using = IsoDay.class) LocalDate injectedOn) {
+        @NotNull @PastOrPresent LocalDate injectedOn) {
 
     Injection toInjection() {
         return new Injection(amount, currency, injectedOn);

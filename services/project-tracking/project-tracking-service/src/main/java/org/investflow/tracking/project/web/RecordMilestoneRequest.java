@@ -7,18 +7,17 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import org.investflow.tracking.project.Achievement;
 import org.investflow.tracking.project.Milestone;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * An officer's report that the project achieved a milestone. The date is an ISO-8601 string only
- * ({@link IsoDay}); it is checked against the service's clock ({@code @PastOrPresent} reads it),
+ * (the platform refuses other shapes); it is checked against the service's clock ({@code @PastOrPresent} reads it),
  * and again by the project itself.
  */
 public record RecordMilestoneRequest(
         @NotNull @Pattern(regexp = "BUSINESS_REGISTERED|CONSTRUCTION_STARTED|CAPITAL_INJECTED|OPERATION_STARTED",
                 message = "must be BUSINESS_REGISTERED, CONSTRUCTION_STARTED, CAPITAL_INJECTED or OPERATION_STARTED")
         String milestone,
-        @NotNull @PastOrPresent @JsonDeserialize(using = IsoDay.class) LocalDate achievedOn) {
+        @NotNull @PastOrPresent LocalDate achievedOn) {
 
     Achievement toAchievement() {
         return new Achievement(Milestone.valueOf(milestone), achievedOn);
