@@ -20,7 +20,8 @@ public record Actor(String id, String role) {
         Objects.requireNonNull(role, "role");
     }
 
-    public boolean isInvestor() {
+    /** Whether the actor acts as an investor (not named isInvestor: it must not become a JSON property). */
+    public boolean actsAsInvestor() {
         return INVESTOR.equals(role);
     }
 
@@ -29,6 +30,6 @@ public record Actor(String id, String role) {
      * ({@code owns} tells whether a user id is the case's owner).
      */
     public boolean maySee(Predicate<String> owns) {
-        return !isInvestor() || owns.test(id);
+        return !actsAsInvestor() || owns.test(id);
     }
 }

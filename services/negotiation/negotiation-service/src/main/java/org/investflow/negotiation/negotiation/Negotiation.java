@@ -284,7 +284,7 @@ public class Negotiation extends AggregateRoot {
 
     /** Whether {@code viewer} may see {@code sheet}: staff see every version, the investor only tabled ones. */
     public static boolean isVisibleTo(TermSheet sheet, Actor viewer) {
-        return !viewer.isInvestor() || sheet.isTabled();
+        return !viewer.actsAsInvestor() || sheet.isTabled();
     }
 
     /** The diff between two versions {@code viewer} may both see. */

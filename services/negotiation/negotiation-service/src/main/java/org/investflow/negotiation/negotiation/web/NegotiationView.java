@@ -21,7 +21,7 @@ public record NegotiationView(String caseId, String investorId, String officerId
                               List<Comment> comments, AgreementView agreement, Failure failure) {
 
     static NegotiationView of(Negotiation negotiation, Actor viewer) {
-        boolean staff = !viewer.isInvestor();
+        boolean staff = !viewer.actsAsInvestor();
         return new NegotiationView(negotiation.caseId(), negotiation.investorId(), negotiation.officerId(),
                 negotiation.companyName(), negotiation.status(), negotiation.openedAt(), negotiation.revision(),
                 negotiation.termSheets().stream().filter(sheet -> Negotiation.isVisibleTo(sheet, viewer))
