@@ -14,12 +14,18 @@ import org.investflow.platform.events.Actor;
  * @param version          the accepted term-sheet version
  * @param termsFingerprint lowercase hex SHA-256 of the canonical JSON form of {@code terms}; the
  *                         contract and its signatures refer to it
+ * @param supersedesFingerprint the fingerprint of the case's previous agreement, which this one replaces after
+ *                         a declined, expired or voided contract reopened the negotiation; null for a first
+ *                         agreement. A consumer voids anything still pending for the superseded agreement.
+ *                         (Equal to {@code termsFingerprint} when the same terms were accepted again.)
  */
 public record AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version, String companyName,
-                               Terms terms, String termsFingerprint, Instant occurredAt, Actor actor)
+                               Terms terms, String termsFingerprint, Instant occurredAt, Actor actor,
+                               String supersedesFingerprint)
         implements NegotiationEvent {
 
-    private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** A fingerprint: lowercase hex SHA-256. */
+    static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public AgreementReached {
         Objects.requireNonNull(caseId, "caseId");
@@ -33,5 +39,15 @@ public record AgreementReached(String caseId, String investorId, String officerI
         if (termsFingerprint == null || !SHA_256_HEX.matcher(termsFingerprint).matches()) {
             throw new IllegalArgumentException("termsFingerprint must be 64 lowercase hex digits");
         }
+        if (supersedesFingerprint != null && !SHA_256_HEX.matcher(supersedesFingerprint).matches()) {
+            throw new IllegalArgumentException("supersedesFingerprint must be null or 64 lowercase hex digits");
+        }
+    }
+
+    /** A first agreement on the case, superseding none (the form of the first release). */
+    public AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version,
+                            String companyName, Terms terms, String termsFingerprint, Instant occurredAt, Actor actor) {
+        this(caseId, investorId, officerId, agreementId, version, companyName, terms, termsFingerprint, occurredAt, actor,
+                null);
     }
 }

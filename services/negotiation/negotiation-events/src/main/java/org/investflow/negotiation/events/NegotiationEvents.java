@@ -14,6 +14,7 @@ public final class NegotiationEvents {
     public static final String APPROVAL_DECIDED = "org.investflow.negotiation.approval-decided.v1";
     public static final String APPROVAL_ESCALATED = "org.investflow.negotiation.approval-escalated.v1";
     public static final String NEGOTIATION_FAILED = "org.investflow.negotiation.negotiation-failed.v1";
+    public static final String NEGOTIATION_REOPENED = "org.investflow.negotiation.negotiation-reopened.v1";
 
     public static final EventCatalog CATALOG = EventCatalog.of(TOPIC, "/investflow/negotiation",
             new EventType<>(NEGOTIATION_OPENED, NegotiationOpened.class),
@@ -22,7 +23,8 @@ public final class NegotiationEvents {
             new EventType<>(APPROVAL_REQUESTED, ApprovalRequested.class),
             new EventType<>(APPROVAL_DECIDED, ApprovalDecided.class),
             new EventType<>(APPROVAL_ESCALATED, ApprovalEscalated.class),
-            new EventType<>(NEGOTIATION_FAILED, NegotiationFailed.class));
+            new EventType<>(NEGOTIATION_FAILED, NegotiationFailed.class),
+            new EventType<>(NEGOTIATION_REOPENED, NegotiationReopened.class));
 
     private NegotiationEvents() {
     }
