@@ -36,11 +36,13 @@ class NegotiationArchitectureTest {
     }
 
     @Test
-    void negotiationKnowsIntakeOnlyThroughItsPublishedEvents() {
+    void negotiationKnowsIntakeAndESignatureOnlyThroughTheirPublishedEvents() {
         noClasses().should().dependOnClassesThat(resideInAPackage("org.investflow.intake..")
                         .and(not(resideInAPackage("org.investflow.intake.events"))))
                 .check(CLASSES);
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.investflow.signing..", "org.investflow.tracking..")
+        noClasses().should().dependOnClassesThat(resideInAPackage("org.investflow.signing..")
+                        .and(not(resideInAPackage("org.investflow.signing.events"))))
                 .check(CLASSES);
+        noClasses().should().dependOnClassesThat().resideInAPackage("org.investflow.tracking..").check(CLASSES);
     }
 }

@@ -9,10 +9,12 @@ import org.investflow.negotiation.events.Terms;
  * The frozen outcome of a negotiation: the accepted version, its terms and their fingerprint.
  *
  * @param agreementId UUID of the agreement
- * @param agreedBy    the investor who accepted
+ * @param agreedBy    the party whose acceptance concluded it
+ * @param supersedes  the fingerprint of the case's previous agreement, whose contract fell through; null for a
+ *                    first agreement (and in documents of the first release)
  */
 public record Agreement(String agreementId, int version, Terms terms, TermsFingerprint fingerprint, String agreedBy,
-                        Instant agreedAt) {
+                        Instant agreedAt, String supersedes) {
 
     public Agreement {
         Objects.requireNonNull(agreementId, "agreementId");

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param decidedBy   the leader who decided, null while pending
  * @param reason      the leader's reason, null while pending
  * @param escalatedAt when it was escalated for waiting too long, null if it was not
+ * @param carriedFrom the earlier approved version whose approval this version carries because it changes none
+ *                    of the approval-relevant terms; null for a leader's own decision
  */
 public record Approval(List<String> reasons, Instant requestedAt, ApprovalState state, String decidedBy,
-                       Instant decidedAt, String reason, Instant escalatedAt) {
+                       Instant decidedAt, String reason, Instant escalatedAt, Integer carriedFrom) {
 
     public Approval {
         Objects.requireNonNull(requestedAt, "requestedAt");
@@ -24,15 +26,29 @@ public record Approval(List<String> reasons, Instant requestedAt, ApprovalState 
     }
 
     static Approval requested(List<String> reasons, Instant now) {
-        return new Approval(reasons, now, ApprovalState.PENDING, null, null, null, null);
+        return new Approval(reasons, now, ApprovalState.PENDING, null, null, null, null, null);
+    }
+
+    /**
+     * The approval of {@code approved} carried over to a new version with the same approval-relevant terms:
+     * approved by the same leader, for the same reason, without asking again.
+     */
+    static Approval carriedOver(List<String> reasons, TermSheet approved, Instant now) {
+        Approval decision = approved.approval();
+        return new Approval(reasons, now, ApprovalState.APPROVED, decision.decidedBy(), decision.decidedAt(),
+                decision.reason(), null, approved.version());
     }
 
     Approval decided(ApprovalState decision, String leader, String why, Instant now) {
-        return new Approval(reasons, requestedAt, decision, leader, now, why, escalatedAt);
+        return new Approval(reasons, requestedAt, decision, leader, now, why, escalatedAt, carriedFrom);
     }
 
     Approval escalated(Instant now) {
-        return new Approval(reasons, requestedAt, state, decidedBy, decidedAt, reason, now);
+        return new Approval(reasons, requestedAt, state, decidedBy, decidedAt, reason, now, carriedFrom);
+    }
+
+    boolean isApproved() {
+        return state == ApprovalState.APPROVED;
     }
 
     boolean isPending() {

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.investflow.negotiation.events.Incentive;
 import org.investflow.negotiation.events.Terms;
@@ -12,7 +13,9 @@ import org.investflow.negotiation.events.Terms;
 /**
  * When a commission version needs a leader's approval: each threshold is exceeded only strictly above
  * it (a value exactly at the threshold needs none). A subsidy in a currency without a configured
- * absolute limit always needs approval: there is no auto-pass.
+ * absolute limit always needs approval: there is no auto-pass. The approval-relevant terms are those the
+ * policy reads: the investment amount and currency and every incentive (kind, value and policy basis);
+ * a version that changes none of them compared to the last approved version keeps that approval.
  *
  * @param subsidyShareAbove     subsidy ÷ investment amount above which approval is needed (0.05 = 5 %)
  * @param subsidyAmountAbove    per ISO 4217 currency, the subsidy amount above which approval is needed
@@ -37,6 +40,20 @@ public record ApprovalPolicy(BigDecimal subsidyShareAbove, Map<String, BigDecima
             }
         }
         return List.copyOf(reasons);
+    }
+
+    /**
+     * Whether {@code a} and {@code b} agree on every approval-relevant term (amounts by value, incentives in any
+     * order); jobs, dates, land, the capital schedule and special conditions do not matter to the policy.
+     */
+    static boolean sameApprovalRelevantTerms(Terms a, Terms b) {
+        return a.investmentAmount().compareTo(b.investmentAmount()) == 0 && a.currency().equals(b.currency())
+                && incentives(a).equals(incentives(b));
+    }
+
+    private static Map<String, String> incentives(Terms terms) {
+        return terms.incentives().stream().collect(Collectors.toMap(Incentive::kind,
+                incentive -> incentive.value().stripTrailingZeros().toPlainString() + " " + incentive.policyBasis()));
     }
 
     private List<String> subsidyReasons(BigDecimal subsidy, Terms terms) {

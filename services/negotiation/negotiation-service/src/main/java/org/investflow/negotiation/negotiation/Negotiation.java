@@ -14,6 +14,7 @@ import org.investflow.negotiation.events.ApprovalRequested;
 import org.investflow.negotiation.events.NegotiationEvent;
 import org.investflow.negotiation.events.NegotiationFailed;
 import org.investflow.negotiation.events.NegotiationOpened;
+import org.investflow.negotiation.events.NegotiationReopened;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.negotiation.events.TermsProposed;
 import org.investflow.platform.domain.AggregateRoot;
@@ -31,8 +32,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * one on the table; a commission version beyond the incentive policy waits, unseen by the investor,
  * for a leader other than its author. Agreement is reached when the other party accepts the latest
  * version on the table, which freezes its terms. Anyone but the owner acting as investor is answered
- * as if the case did not exist. Commands return the events they caused; the application service
- * stores them with the negotiation. {@code revision} counts the changes and is the API's ETag.
+ * as if the case did not exist. A contract that falls through reopens the agreement: the agreed version is
+ * on the table again until both parties accepted it again or one of them countered, and the next agreement
+ * supersedes the former one, which stays in {@code reopenings}. Commands return the events they caused;
+ * the application service stores them with the negotiation. {@code revision} counts the changes and is the
+ * API's ETag.
  */
 @Document("negotiations")
 public class Negotiation extends AggregateRoot {
@@ -52,6 +56,8 @@ public class Negotiation extends AggregateRoot {
     private boolean pendingApprovalEscalated;
     private List<Comment> comments = new ArrayList<>();
     private Failure failure;
+    private List<Reopening> reopenings = new ArrayList<>();
+    private List<Side> acceptedAgainBy = new ArrayList<>();
 
     Negotiation() {
     }
@@ -85,7 +91,7 @@ public class Negotiation extends AggregateRoot {
         List<String> reasons = side == Side.COMMISSION ? policy.reasonsFor(terms) : List.of();
         supersedePending(now);
         TermSheet sheet = new TermSheet(termSheets.size() + 1, terms, party.id(), now, side, predecessor,
-                reasons.isEmpty() ? null : Approval.requested(reasons, now));
+                approvalFor(terms, reasons, now));
         termSheets.add(sheet);
         touch(now);
         if (sheet.isPendingApproval()) {
@@ -95,26 +101,113 @@ public class Negotiation extends AggregateRoot {
         return List.of(tabled(sheet, now, party));
     }
 
-    /** The other party accepts the latest version on the table: the terms are frozen as the agreement. */
+    /** No approval within the policy; the last approval when no approval-relevant term changed; else a request. */
+    private Approval approvalFor(Terms terms, List<String> reasons, Instant now) {
+        if (reasons.isEmpty()) {
+            return null;
+        }
+        TermSheet approved = lastApprovedWithSameTerms(terms);
+        return approved == null ? Approval.requested(reasons, now) : Approval.carriedOver(reasons, approved, now);
+    }
+
+    /** The last approved version, if it agrees with {@code terms} on every approval-relevant term; else null. */
+    private TermSheet lastApprovedWithSameTerms(Terms terms) {
+        for (int i = termSheets.size() - 1; i >= 0; i--) {
+            TermSheet sheet = termSheets.get(i);
+            if (sheet.approval() != null && sheet.approval().isApproved()) {
+                return ApprovalPolicy.sameApprovalRelevantTerms(sheet.terms(), terms) ? sheet : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The other party accepts the latest version on the table: the terms are frozen as the agreement. After a
+     * reopening, both parties accept the agreed version again; the first acceptance is only remembered.
+     */
     List<NegotiationEvent> accept(int version, Actor party, ApprovalPolicy policy, String agreementId, Instant now) {
         requireParty(party);
         guard(NegotiationStatus.AGREED, "accept version " + version);
         TermSheet sheet = acceptable(version, party);
-        if (sheet.side() == Side.of(party.role())) {
+        Side side = Side.of(party.role());
+        requireWithinPolicy(sheet, side, policy);
+        if (status == NegotiationStatus.REOPENED) {
+            return acceptAgain(sheet, side, party, agreementId, now);
+        }
+        if (sheet.side() == side) {
             throw new RuleViolationException("version " + version + " is your own proposal; the other party accepts it");
         }
-        if (sheet.side() == Side.INVESTOR && !policy.reasonsFor(sheet.terms()).isEmpty()) {
-            throw new RuleViolationException("version " + version + " exceeds the incentive policy ("
-                    + String.join("; ", policy.reasonsFor(sheet.terms()))
-                    + "); counter-offer these terms so that a leader can approve them");
+        return agree(sheet, party, agreementId, now);
+    }
+
+    private void requireWithinPolicy(TermSheet sheet, Side accepting, ApprovalPolicy policy) {
+        List<String> reasons = policy.reasonsFor(sheet.terms());
+        if (accepting == Side.COMMISSION && sheet.side() == Side.INVESTOR && !reasons.isEmpty()
+                && lastApprovedWithSameTerms(sheet.terms()) == null) {
+            throw new RuleViolationException("version " + sheet.version() + " exceeds the incentive policy ("
+                    + String.join("; ", reasons) + "); counter-offer these terms so that a leader can approve them");
         }
+    }
+
+    private List<NegotiationEvent> acceptAgain(TermSheet sheet, Side side, Actor party, String agreementId, Instant now) {
+        if (acceptedAgainBy.contains(side)) {
+            throw new RuleViolationException("you already accepted version " + sheet.version()
+                    + " again; the other party's acceptance is awaited");
+        }
+        acceptedAgainBy.add(side);
+        if (acceptedAgainBy.size() < Side.values().length) {
+            touch(now);
+            return List.of();
+        }
+        return agree(sheet, party, agreementId, now);
+    }
+
+    private List<NegotiationEvent> agree(TermSheet sheet, Actor party, String agreementId, Instant now) {
         supersedePending(now);
         status = NegotiationStatus.AGREED;
+        acceptedAgainBy.clear();
         Terms terms = sheet.terms();
-        agreement = new Agreement(agreementId, version, terms, TermsFingerprint.of(terms), party.id(), now);
+        String supersedes = reopenings.isEmpty() ? null : reopenings.get(reopenings.size() - 1).agreement().fingerprint().hex();
+        agreement = new Agreement(agreementId, sheet.version(), terms, TermsFingerprint.of(terms), party.id(), now, supersedes);
         touch(now);
-        return List.of(new AgreementReached(caseId, investorId, officerId, agreementId, version, companyName, terms,
-                agreement.fingerprint().hex(), now, party));
+        return List.of(new AgreementReached(caseId, investorId, officerId, agreementId, sheet.version(), companyName, terms,
+                agreement.fingerprint().hex(), now, party, supersedes));
+    }
+
+    /**
+     * The contract drafted from the current agreement was declined, expired or voided: the agreed version is
+     * on the table again and the agreement moves to the history. An outcome about an earlier agreement, or
+     * about an envelope that already reopened the negotiation, changes nothing; one about terms this case
+     * never agreed on is refused.
+     */
+    List<NegotiationEvent> reopen(ContractOutcome outcome, String causeEventId, Instant now) {
+        if (!concernsCurrentAgreement(outcome)) {
+            return List.of();
+        }
+        guard(NegotiationStatus.REOPENED, "reopen (contract " + outcome.cause().toLowerCase() + ")");
+        reopenings.add(new Reopening(agreement, outcome.cause(), outcome.reason(), outcome.envelopeId(), now));
+        int version = agreement.version();
+        String fingerprint = agreement.fingerprint().hex();
+        agreement = null;
+        status = NegotiationStatus.REOPENED;
+        acceptedAgainBy.clear();
+        markHandled(causeEventId);
+        touch(now);
+        return List.of(new NegotiationReopened(caseId, investorId, officerId, version, outcome.envelopeId(), fingerprint,
+                outcome.cause(), outcome.reason(), now, Actor.SYSTEM));
+    }
+
+    private boolean concernsCurrentAgreement(ContractOutcome outcome) {
+        boolean alreadyReopened = reopenings.stream().anyMatch(past -> past.envelopeId().equals(outcome.envelopeId()));
+        if (agreement != null && agreement.fingerprint().hex().equals(outcome.termsFingerprint()) && !alreadyReopened) {
+            return true;
+        }
+        if (alreadyReopened || reopenings.stream().anyMatch(past -> past.agreement().fingerprint().hex()
+                .equals(outcome.termsFingerprint()))) {
+            return false;
+        }
+        throw new RuleViolationException("negotiation " + caseId + " never agreed on terms with fingerprint "
+                + outcome.termsFingerprint() + " (contract " + outcome.cause().toLowerCase() + ")");
     }
 
     /** A leader other than its author approves the version waiting for approval; it goes on the table. */
@@ -154,7 +247,7 @@ public class Negotiation extends AggregateRoot {
 
     /** Fails the negotiation when nothing happened for longer than {@code period}; nothing when something did. */
     List<NegotiationEvent> expireIfInactive(Duration period, Instant now) {
-        if (status != NegotiationStatus.OPEN || !lastActivity().isBefore(now.minus(period))) {
+        if (!status.isNegotiating() || !lastActivity().isBefore(now.minus(period))) {
             return List.of();
         }
         return fail(NegotiationFailed.INACTIVE, "no activity for " + period, Actor.SYSTEM, now);
@@ -185,7 +278,10 @@ public class Negotiation extends AggregateRoot {
         return List.of(new NegotiationFailed(caseId, investorId, reason, detail, now, actor));
     }
 
+    /** A version goes on the table: after a reopening, that ends the wait for both acceptances. */
     private TermsProposed tabled(TermSheet sheet, Instant now, Actor actor) {
+        status = NegotiationStatus.OPEN;
+        acceptedAgainBy.clear();
         return new TermsProposed(caseId, investorId, sheet.version(), sheet.terms(), now, actor, sheet.basedOn());
     }
 
@@ -362,6 +458,16 @@ public class Negotiation extends AggregateRoot {
 
     public Failure failure() {
         return failure;
+    }
+
+    /** The agreements whose contracts fell through, oldest first. */
+    public List<Reopening> reopenings() {
+        return reopenings == null ? List.of() : List.copyOf(reopenings);
+    }
+
+    /** While reopened: the parties who accepted the agreed version again. */
+    public List<Side> acceptedAgainBy() {
+        return acceptedAgainBy == null ? List.of() : List.copyOf(acceptedAgainBy);
     }
 
     /** A new negotiation and the events of its opening. */

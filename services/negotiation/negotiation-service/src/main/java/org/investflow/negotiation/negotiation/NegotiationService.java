@@ -53,6 +53,28 @@ public class NegotiationService {
     }
 
     /**
+     * Reacts to one of e-signature's events: a contract of the case's current agreement that was declined,
+     * expired or voided reopens the negotiation; the other types, and outcomes of earlier agreements, are
+     * acknowledged and change nothing. An outcome for a case or terms negotiation never knew is refused.
+     */
+    public Mono<Void> reactToContract(IncomingEvent event) {
+        return ContractOutcome.of(event.data()).map(outcome -> reopen(event.id(), outcome)).orElse(Mono.empty());
+    }
+
+    private Mono<Void> reopen(String eventId, ContractOutcome outcome) {
+        return negotiations.findById(outcome.caseId())
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("negotiation", outcome.caseId())))
+                .filter(negotiation -> !negotiation.hasHandled(eventId))
+                .flatMap(negotiation -> {
+                    List<NegotiationEvent> events = negotiation.reopen(outcome, eventId, clock.instant());
+                    return events.isEmpty() ? Mono.<Negotiation>empty() : save(negotiation, events);
+                })
+                .doOnNext(reopened -> metrics.reopened(outcome.cause()))
+                .retryWhen(ConcurrentChanges.retry())
+                .then();
+    }
+
+    /**
      * Opens the case's negotiation once: a redelivered or repeated acceptance of a case that is
      * already negotiated is skipped, also when two deliveries race to create it.
      */

@@ -3,6 +3,7 @@ package org.investflow.negotiation.watch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
@@ -26,6 +27,8 @@ import reactor.core.publisher.Mono;
 public class NegotiationWatch {
 
     private static final String LEASE = "negotiation-watch";
+    /** At the table: an agreement reopened after its contract fell through is negotiated again. */
+    private static final List<NegotiationStatus> NEGOTIATING = List.of(NegotiationStatus.OPEN, NegotiationStatus.REOPENED);
 
     private final NegotiationRepository repository;
     private final NegotiationService negotiations;
@@ -47,7 +50,7 @@ public class NegotiationWatch {
         this.periods = periods;
         this.clock = clock;
         Gauge.builder("investflow.negotiation.open", open, AtomicLong::get)
-                .description("negotiations open").register(meters);
+                .description("negotiations at the table: open, or reopened after a contract fell through").register(meters);
         Gauge.builder("investflow.negotiation.approvals.pending", pending, AtomicLong::get)
                 .description("term-sheet versions waiting for leadership approval").register(meters);
     }
@@ -59,7 +62,7 @@ public class NegotiationWatch {
 
     private Mono<Outcome> watch() {
         Instant now = clock.instant();
-        Mono<Long> failed = count(repository.findByStatusAndLastActivityAtBefore(NegotiationStatus.OPEN,
+        Mono<Long> failed = count(repository.findByStatusInAndLastActivityAtBefore(NEGOTIATING,
                 now.minus(periods.inactivity())), id -> negotiations.expireIfInactive(id, periods.inactivity()));
         Mono<Long> escalated = count(repository.findByPendingApprovalSinceBeforeAndPendingApprovalEscalatedFalse(
                 now.minus(periods.escalateAfter())), id -> negotiations.escalate(id, periods.escalateAfter()));
@@ -71,7 +74,7 @@ public class NegotiationWatch {
     }
 
     private Mono<Void> refreshGauges() {
-        return repository.countByStatus(NegotiationStatus.OPEN).doOnNext(open::set)
+        return repository.countByStatusIn(NEGOTIATING).doOnNext(open::set)
                 .then(repository.countByPendingApprovalSinceNotNull().doOnNext(pending::set)).then();
     }
 

@@ -30,7 +30,8 @@ class NegotiationTest {
     static final Actor OFFICER = new Actor("officer-li", "OFFICER");
     static final Actor INVESTOR = new Actor("investor-de-1", "INVESTOR");
     static final String AGREEMENT_ID = "5f0c7a2e-8d41-4b7e-9c3a-2b6f1e9d4a10";
-    static final Set<String> LEGAL = Set.of("OPEN>OPEN", "OPEN>AGREED", "OPEN>FAILED");
+    static final Set<String> LEGAL = Set.of("OPEN>OPEN", "OPEN>AGREED", "OPEN>FAILED", "AGREED>REOPENED",
+            "REOPENED>REOPENED", "REOPENED>OPEN", "REOPENED>AGREED", "REOPENED>FAILED");
     static final ApprovalPolicy POLICY = new ApprovalPolicy(new BigDecimal("0.05"), java.util.Map.of("EUR", new BigDecimal("6500000")),
             new BigDecimal("3"), new BigDecimal("15"));
 

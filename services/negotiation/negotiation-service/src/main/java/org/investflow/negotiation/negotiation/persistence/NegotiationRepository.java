@@ -1,6 +1,7 @@
 package org.investflow.negotiation.negotiation.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 
 import org.investflow.negotiation.negotiation.Negotiation;
 import org.investflow.negotiation.negotiation.NegotiationStatus;
@@ -11,8 +12,8 @@ import reactor.core.publisher.Mono;
 /** Negotiations by case id; the document also carries their outbox and inbox. */
 public interface NegotiationRepository extends ReactiveMongoRepository<Negotiation, String> {
 
-    /** Open negotiations whose last activity lies before {@code cutoff}: candidates for the inactivity failure. */
-    Flux<Negotiation> findByStatusAndLastActivityAtBefore(NegotiationStatus status, Instant cutoff);
+    /** Negotiations in these states whose last activity lies before {@code cutoff}: candidates for the inactivity failure. */
+    Flux<Negotiation> findByStatusInAndLastActivityAtBefore(Collection<NegotiationStatus> statuses, Instant cutoff);
 
     /** Negotiations with a version waiting for approval since before {@code cutoff} and not yet escalated. */
     Flux<Negotiation> findByPendingApprovalSinceBeforeAndPendingApprovalEscalatedFalse(Instant cutoff);
@@ -20,7 +21,7 @@ public interface NegotiationRepository extends ReactiveMongoRepository<Negotiati
     /** Every negotiation with a version waiting for approval, longest waiting first. */
     Flux<Negotiation> findByPendingApprovalSinceNotNullOrderByPendingApprovalSinceAsc();
 
-    Mono<Long> countByStatus(NegotiationStatus status);
+    Mono<Long> countByStatusIn(Collection<NegotiationStatus> statuses);
 
     Mono<Long> countByPendingApprovalSinceNotNull();
 }
