@@ -122,6 +122,35 @@ class ReopeningIntegrationTest {
     }
 
     @Test
+    void anOutcomeAboutTheFormerAgreementIsIgnoredOnceACounterOfferWasAgreed() {
+        String caseId = agreed();
+        String former = desk.stored(caseId).agreement().fingerprint().hex();
+        SharedInfrastructure.send(declined(caseId, former, "envelope-1"));
+        events.await(caseId, NegotiationEvents.NEGOTIATION_REOPENED);
+        desk.settled(caseId);
+        desk.http().post().uri("/api/negotiations/{caseId}/proposals", caseId).headers(CaseDesk.bearer(INVESTOR, "INVESTOR"))
+                .bodyValue(Cases.terms("110000000.00")).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.basedOn").isEqualTo(1);
+        acceptAsOfficer(caseId, 2).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("AGREED")
+                .jsonPath("$.agreement.supersedesFingerprint").isEqualTo(former);
+        desk.settled(caseId);
+        String current = desk.stored(caseId).agreement().fingerprint().hex();
+        assertThat(current).isNotEqualTo(former);
+
+        SharedInfrastructure.send(declined(caseId, former, "envelope-7"));
+        SharedInfrastructure.send(GoldenEvents.record(SigningEvents.CATALOG, SigningEvents.CONTRACT_VOIDED,
+                Map.of("caseId", caseId, "investorId", INVESTOR, "termsFingerprint", current, "envelopeId", "envelope-2",
+                        "reason", "wrong district representative")));
+
+        events.await(record -> caseId.equals(record.key()) && body(record).contains("\"cause\":\"VOIDED\""));
+        assertThat(events.seenFor(caseId)).filteredOn(record -> NegotiationEvents.NEGOTIATION_REOPENED
+                .equals(TopicProbe.header(record, "ce_type"))).hasSize(2);
+        assertThat(desk.stored(caseId).reopenings()).extracting(reopening -> reopening.agreement().fingerprint().hex())
+                .containsExactly(former, current);
+        assertThat(deadLetters.seenFor(caseId)).isEmpty();
+    }
+
+    @Test
     void aPoisonSigningRecordAndAnOutcomeAboutTermsNeverAgreedAreDeadLetteredAndTheNextIsStillProcessed() {
         String caseId = agreed();
         String fingerprint = desk.stored(caseId).agreement().fingerprint().hex();
