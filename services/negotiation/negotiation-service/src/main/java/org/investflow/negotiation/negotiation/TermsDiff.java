@@ -1,12 +1,16 @@
 package org.investflow.negotiation.negotiation;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.investflow.negotiation.events.Incentive;
@@ -17,10 +21,18 @@ import org.investflow.negotiation.events.Tranche;
 
 /**
  * What changed from one version to another, term by term: machine-readable {@link Change}s with a
- * field path ({@code capitalSchedule[1].amount}, {@code incentives.SUBSIDY.value}) and a text a
- * person reads. Amounts compare by value ({@code 100} = {@code 100.00}).
+ * field path ({@code capitalSchedule[1].amount}, {@code incentives.SUBSIDY.value}) and plain values, and
+ * a text a person reads, one line per change, money with its currency ({@code EUR 120,000,000.00}) and
+ * incentives with their unit. Amounts compare by value ({@code 100} = {@code 100.00}).
+ *
+ * @param fromCurrency the currency of the amounts of version {@code from}
+ * @param toCurrency   the currency of the amounts of version {@code to}
  */
-public record TermsDiff(int from, int to, List<Change> changes) {
+public record TermsDiff(int from, int to, List<Change> changes, String fromCurrency, String toCurrency) {
+
+    /** Fields whose values are amounts of money in the term sheet's currency. */
+    private static final Pattern MONEY = Pattern.compile("investmentAmount|capitalSchedule\\[\\d+]\\.amount|land\\.price"
+            + "|incentives\\.SUBSIDY\\.value");
 
     /** One term that was added, removed or changed; {@code before}/{@code after} are null when absent. */
     public record Change(String field, String kind, String before, String after) {
@@ -39,19 +51,41 @@ public record TermsDiff(int from, int to, List<Change> changes) {
                 changes.add(new Change(field, a == null ? "ADDED" : b == null ? "REMOVED" : "CHANGED", a, b));
             }
         }
-        return new TermsDiff(from.version(), to.version(), List.copyOf(changes));
+        return new TermsDiff(from.version(), to.version(), List.copyOf(changes), from.terms().currency(),
+                to.terms().currency());
     }
 
-    /** The diff as lines a person reads. */
+    /**
+     * The diff as lines a person reads: a heading, then one line per change, {@code + field: new} for an added
+     * term, {@code - field: old} for a removed one and {@code ~ field: old → new} for a changed one.
+     */
     public String text() {
         if (changes.isEmpty()) {
             return "Version " + to + " has the same terms as version " + from + ".";
         }
         return "Changes from version " + from + " to version " + to + ":\n" + changes.stream().map(change -> switch (change.kind()) {
-            case "ADDED" -> "+ " + change.field() + ": " + change.after();
-            case "REMOVED" -> "- " + change.field() + ": " + change.before();
-            default -> "~ " + change.field() + ": " + change.before() + " → " + change.after();
+            case "ADDED" -> "+ " + change.field() + ": " + readable(change.field(), change.after(), toCurrency);
+            case "REMOVED" -> "- " + change.field() + ": " + readable(change.field(), change.before(), fromCurrency);
+            default -> "~ " + change.field() + ": " + readable(change.field(), change.before(), fromCurrency) + " → "
+                    + readable(change.field(), change.after(), toCurrency);
         }).collect(Collectors.joining("\n"));
+    }
+
+    private static String readable(String field, String value, String currency) {
+        if (MONEY.matcher(field).matches()) {
+            return currency + " " + grouped(value, "#,##0.00");
+        }
+        if (field.equals("land.areaSquareMetres")) {
+            return grouped(value, "#,##0.##########") + " m²";
+        }
+        if (field.equals("incentives.TAX_REBATE.value")) {
+            return value + " %";
+        }
+        return field.equals("incentives.RENT_FREE.value") || field.equals("land.leaseYears") ? value + " years" : value;
+    }
+
+    private static String grouped(String number, String pattern) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(new BigDecimal(number));
     }
 
     private static Map<String, String> flatten(Terms terms) {

@@ -136,13 +136,46 @@ class NegotiationDepthIntegrationTest {
                 .jsonPath("$.changes[0].field").isEqualTo("investmentAmount")
                 .jsonPath("$.changes[0].before").isEqualTo("120000000.00")
                 .jsonPath("$.changes[0].after").isEqualTo("110000000.00")
-                .jsonPath("$.text").value(String.class, text -> assertThat(text).contains("~ investmentAmount: 120000000.00 → 110000000.00"));
+                .jsonPath("$.text").value(String.class, text -> assertThat(text).contains("~ investmentAmount: EUR 120,000,000.00 → EUR 110,000,000.00"));
         for (String query : List.of("from=1&to=9", "from=0&to=1", "from=x&to=1", "from=1")) {
             int expected = query.contains("x") || !query.contains("to") ? 400 : 404;
             http().get().uri("/api/negotiations/" + caseId + "/diff?" + query).headers(CaseDesk.bearer(OFFICER, "OFFICER"))
                     .exchange().expectStatus().isEqualTo(expected)
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
+    }
+
+    @Test
+    void theDiffAnswersPlainTextWhenAskedAndRefusesAsProblemJsonInEitherForm() {
+        String caseId = desk.proposed(INVESTOR, OFFICER);
+        post(caseId, "/proposals", INVESTOR, "INVESTOR", null, Cases.terms("110000000.00")).expectStatus().isCreated();
+        String text = diff(caseId, "from=1&to=2", INVESTOR, "INVESTOR", "text/plain").expectStatus().isOk()
+                .expectHeader().contentType("text/plain;charset=UTF-8").expectBody(String.class).returnResult().getResponseBody();
+        assertThat(text).isEqualTo("Changes from version 1 to version 2:\n"
+                + "~ investmentAmount: EUR 120,000,000.00 → EUR 110,000,000.00\n");
+        diff(caseId, "from=1&to=2", OFFICER, "OFFICER", "text/plain;q=0.5, application/json").expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.changes[0].after").isEqualTo("110000000.00");
+        diff(caseId, "from=1&to=2", OFFICER, "OFFICER", "*/*").expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+
+        for (String query : List.of("from=1&to=9", "from=x&to=1", "from=1")) {
+            diff(caseId, query, OFFICER, "OFFICER", "text/plain").expectStatus().isEqualTo(query.contains("9") ? 404 : 400)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        diff(caseId, "from=1&to=2", OFFICER, "OFFICER", "application/xml").expectStatus().isEqualTo(406)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        String other = diff(caseId, "from=1&to=2", "investor-curious", "INVESTOR", "text/plain").expectStatus().isNotFound()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String unknown = Cases.fresh();
+        assertThat(other.replace(caseId, "{caseId}")).isEqualTo(diff(unknown, "from=1&to=2", "investor-curious", "INVESTOR",
+                "text/plain").expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody()
+                .replace(unknown, "{caseId}"));
+    }
+
+    private WebTestClient.ResponseSpec diff(String caseId, String query, String user, String role, String accept) {
+        return http().get().uri("/api/negotiations/" + caseId + "/diff?" + query).headers(CaseDesk.bearer(user, role))
+                .header("Accept", accept).exchange();
     }
 
     @Test

@@ -267,8 +267,37 @@ class NegotiationDepthTest {
                 org.assertj.core.groups.Tuple.tuple("capitalSchedule[1].dueBy", "ADDED"),
                 org.assertj.core.groups.Tuple.tuple("incentives.RENT_FREE.value", "ADDED"),
                 org.assertj.core.groups.Tuple.tuple("incentives.RENT_FREE.policyBasis", "ADDED"));
-        assertThat(diff.text()).contains("~ jobs: 350 → 400").contains("+ incentives.RENT_FREE.value: 2");
+        assertThat(diff.text()).contains("~ jobs: 350 → 400").contains("+ incentives.RENT_FREE.value: 2 years")
+                .contains("~ capitalSchedule[0].amount: EUR 120,000,000.00 → EUR 60,000,000.00")
+                .contains("+ capitalSchedule[1].dueBy: 2027-03-31");
         assertThat(negotiation.diff(2, 2, OFFICER).changes()).isEmpty();
+        assertThat(negotiation.diff(2, 2, OFFICER).text()).isEqualTo("Version 2 has the same terms as version 2.");
+    }
+
+    @Test
+    void theReadableDiffShowsOneLinePerChangeWithMoneyInItsOwnCurrencyAndUnits() {
+        Negotiation negotiation = opened();
+        Land lease = new Land(new BigDecimal("20000.5"), "Liangjiang", "industrial", "LEASE", new BigDecimal("3000000"), 50);
+        negotiation.propose(new Terms(AMOUNT, "EUR", 350, LANDING, List.of(), lease,
+                List.of(new Incentive("TAX_REBATE", new BigDecimal("10"), "art. 3")), null, List.of()), null, OFFICER, POLICY,
+                TODAY, NOW);
+        negotiation.propose(new Terms(new BigDecimal("900000000"), "CNY", 350, LANDING, List.of(), null,
+                List.of(new Incentive("TAX_REBATE", new BigDecimal("12.5"), "art. 3"),
+                        new Incentive("SUBSIDY", new BigDecimal("1500000.5"), "fund art. 1")), null, List.of()), 1, INVESTOR,
+                POLICY, TODAY, NOW);
+        assertThat(negotiation.diff(1, 2, OFFICER).text().lines()).containsExactly(
+                "Changes from version 1 to version 2:",
+                "~ investmentAmount: EUR 120,000,000.00 → CNY 900,000,000.00",
+                "~ currency: EUR → CNY",
+                "- land.areaSquareMetres: 20,000.5 m²",
+                "- land.district: Liangjiang",
+                "- land.use: industrial",
+                "- land.tenure: LEASE",
+                "- land.price: EUR 3,000,000.00",
+                "- land.leaseYears: 50 years",
+                "~ incentives.TAX_REBATE.value: 10 % → 12.5 %",
+                "+ incentives.SUBSIDY.value: CNY 1,500,000.50",
+                "+ incentives.SUBSIDY.policyBasis: fund art. 1");
     }
 
     @Test

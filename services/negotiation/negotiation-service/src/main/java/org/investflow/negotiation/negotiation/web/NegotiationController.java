@@ -12,6 +12,7 @@ import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,9 +85,14 @@ class NegotiationController {
                 .map(negotiation -> shown(HttpStatus.OK, negotiation, caller));
     }
 
-    @GetMapping("/{caseId}/diff")
-    Mono<DiffView> diff(Caller caller, @PathVariable String caseId, @RequestParam int from, @RequestParam int to) {
-        return negotiations.diff(caseId, from, to, caller.actor()).map(DiffView::of);
+    /** The diff as JSON (changes and text) or, when the client prefers {@code text/plain}, as the text alone. */
+    @GetMapping(path = "/{caseId}/diff", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+    Mono<ResponseEntity<Object>> diff(Caller caller, @PathVariable String caseId, @RequestParam int from, @RequestParam int to,
+                                      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean text = DiffView.prefersText(accept);
+        return negotiations.diff(caseId, from, to, caller.actor()).map(diff -> text
+                ? ResponseEntity.ok().contentType(DiffView.TEXT).body(diff.text() + "\n")
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(DiffView.of(diff)));
     }
 
     @PostMapping("/{caseId}/comments")
