@@ -98,7 +98,7 @@ public class Negotiation extends AggregateRoot {
             pendingApprovalSince = now;
             return List.of(new ApprovalRequested(caseId, investorId, sheet.version(), reasons, now, party));
         }
-        return List.of(tabled(sheet, now, party));
+        return List.of(putOnTable(sheet, now, party));
     }
 
     /** No approval within the policy; the last approval when no approval-relevant term changed; else a request. */
@@ -216,7 +216,7 @@ public class Negotiation extends AggregateRoot {
         replace(sheet.withApproval(sheet.approval().decided(ApprovalState.APPROVED, leader.id(), reason, now)));
         touch(now);
         return List.of(new ApprovalDecided(caseId, investorId, version, ApprovalDecided.APPROVED, reason, now, leader),
-                tabled(termSheets.get(version - 1), now, leader));
+                putOnTable(termSheets.get(version - 1), now, leader));
     }
 
     /** A leader other than its author rejects the version; the investor never sees it. */
@@ -279,7 +279,7 @@ public class Negotiation extends AggregateRoot {
     }
 
     /** A version goes on the table: after a reopening, that ends the wait for both acceptances. */
-    private TermsProposed tabled(TermSheet sheet, Instant now, Actor actor) {
+    private TermsProposed putOnTable(TermSheet sheet, Instant now, Actor actor) {
         status = NegotiationStatus.OPEN;
         acceptedAgainBy.clear();
         return new TermsProposed(caseId, investorId, sheet.version(), sheet.terms(), now, actor, sheet.basedOn());

@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.Awaitility;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.negotiation.negotiation.persistence.NegotiationRepository;
 import org.investflow.negotiation.watch.NegotiationWatch;
+import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
+import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.platform.testkit.TopicProbe;
+import org.investflow.signing.events.SigningEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +36,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The deal desk over HTTP with a controlled clock: counter-offers, maker-checker approval, ETag /
- * If-Match, diffs, comments, the pending-approvals report, escalation, inactivity and metrics.
+ * If-Match, diffs (JSON and plain text), comments, the pending-approvals report, escalation, inactivity
+ * (also of a reopened negotiation) and metrics.
  */
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"spring.config.name=negotiation", "investflow.web.investor-requests=100000",
@@ -232,6 +237,30 @@ class NegotiationDepthIntegrationTest {
         http().get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class).value(body ->
                 assertThat(body).contains("investflow_negotiation_open", "investflow_negotiation_approvals_pending",
                         "investflow_negotiation_failed_total{reason=\"INACTIVE\"}", "investflow_negotiation_rounds_to_agreement"));
+    }
+
+    @Test
+    void aReopenedNegotiationLeftIdleFailsForInactivityAndCountsAsOpenUntilThen() {
+        String caseId = desk.proposed(INVESTOR, OFFICER);
+        desk.accept(caseId, 1, INVESTOR).expectStatus().isOk();
+        String fingerprint = desk.stored(desk.settled(caseId)).agreement().fingerprint().hex();
+        clock.advance(Duration.ofDays(20));
+        SharedInfrastructure.send(GoldenEvents.record(SigningEvents.CATALOG, SigningEvents.CONTRACT_EXPIRED,
+                Map.of("caseId", caseId, "investorId", INVESTOR, "termsFingerprint", fingerprint)));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> desk.stored(caseId).status() == NegotiationStatus.REOPENED);
+
+        clock.advance(Duration.ofDays(30));
+        watch.runOnce().block(Duration.ofSeconds(30));
+        assertThat(desk.stored(caseId).status()).as("the reopening restarted the inactivity clock").isEqualTo(NegotiationStatus.REOPENED);
+        http().get().uri("/actuator/prometheus").exchange().expectBody(String.class).value(body ->
+                assertThat(body).containsPattern("investflow_negotiation_open(\\{[^}]*})? [1-9]"));
+
+        clock.advance(Duration.ofMinutes(2));
+        watch.runOnce().block(Duration.ofSeconds(30));
+        assertThat(desk.stored(caseId).status()).isEqualTo(NegotiationStatus.FAILED);
+        assertThat(desk.stored(caseId).failure().reason()).isEqualTo("INACTIVE");
+        assertThat(desk.stored(caseId).reopenings()).hasSize(1);
     }
 
     private WebTestClient http() {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -168,6 +169,42 @@ class ReopeningIntegrationTest {
         ConsumerRecord<String, byte[]> unknown = deadLetters.await(record -> caseId.equals(record.key())
                 && body(record).contains("envelope-0"));
         assertThat(TopicProbe.header(unknown, "kafka_dlt-exception-message")).contains("never agreed");
+    }
+
+    @Test
+    void whileReopenedOnlyTheTwoPartiesAcceptAndEveryRefusalLeavesTheCaseAsItWas() {
+        String caseId = reopened();
+        long before = desk.stored(caseId).version();
+        record Refusal(String user, String role, String version, String ifMatch, int status) { }
+        for (Refusal refusal : java.util.List.of(
+                new Refusal("investor-other", "INVESTOR", "1", null, 404),
+                new Refusal("officer-other", "OFFICER", "1", null, 403),
+                new Refusal("leader-reopen", "LEADER", "1", null, 403),
+                new Refusal("admin-reopen", "ADMIN", "1", null, 403),
+                new Refusal(INVESTOR, "INVESTOR", "9", null, 404),
+                new Refusal(INVESTOR, "INVESTOR", "0", null, 404),
+                new Refusal(INVESTOR, "INVESTOR", "x", null, 400),
+                new Refusal(INVESTOR, "INVESTOR", "1", "\"0\"", 412))) {
+            desk.http().post().uri("/api/negotiations/" + caseId + "/proposals/" + refusal.version() + "/acceptance")
+                    .headers(CaseDesk.bearer(refusal.user(), refusal.role()))
+                    .headers(headers -> { if (refusal.ifMatch() != null) { headers.setIfMatch(refusal.ifMatch()); } })
+                    .exchange().expectStatus().isEqualTo(refusal.status())
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(desk.stored(caseId).version()).as("refusals change nothing").isEqualTo(before);
+
+        acceptAsOfficer(caseId, 1).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REOPENED")
+                .jsonPath("$.acceptedAgainBy[0]").isEqualTo("COMMISSION");
+        acceptAsOfficer(caseId, 1).expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        desk.accept(caseId, 1, INVESTOR).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("AGREED");
+    }
+
+    private String reopened() {
+        String caseId = agreed();
+        SharedInfrastructure.send(declined(caseId, desk.stored(caseId).agreement().fingerprint().hex(), "envelope-1"));
+        events.await(caseId, NegotiationEvents.NEGOTIATION_REOPENED);
+        return desk.settled(caseId);
     }
 
     private String agreed() {
