@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.search.SubjectTerm;
 import org.awaitility.Awaitility;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
  * What a signer finds in their mailbox, read over IMAP as a mail client would: the one-time link of
@@ -27,6 +32,8 @@ public final class SignerMailbox {
 
     private final String host;
     private final int port;
+    private final Session session = Session.getInstance(new Properties());
+    private final Map<String, Store> stores = new ConcurrentHashMap<>();
 
     public SignerMailbox(String host, int port) {
         this.host = host;
@@ -66,26 +73,48 @@ public final class SignerMailbox {
         return found;
     }
 
-    /** The texts of the mails about {@code caseId} in {@code userId}'s inbox, oldest first. */
+    /**
+     * The texts of the mails about {@code caseId} in {@code userId}'s inbox, oldest first: one IMAP
+     * SEARCH by subject and one FETCH of those messages, on a connection kept per user.
+     */
     private List<String> texts(String userId, String caseId) {
-        Session session = Session.getInstance(new Properties());
-        try (Store store = session.getStore("imap")) {
-            store.connect(host, port, addressOf(userId), addressOf(userId));
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
+        Store store = stores.computeIfAbsent(userId, user -> imapStore());
+        synchronized (store) {
             try {
-                List<String> texts = new ArrayList<>();
-                for (Message message : inbox.getMessages()) {
-                    if (message.getSubject() != null && message.getSubject().contains(caseId)) {
-                        texts.add(message.getContent().toString());
-                    }
+                if (!store.isConnected()) {
+                    store.connect(host, port, addressOf(userId), addressOf(userId));
                 }
-                return texts;
-            } finally {
-                inbox.close(false);
+                return read(store, caseId);
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException("the mailbox of " + userId + " at " + host + ":" + port + " cannot be read: "
+                        + e.getMessage(), e);
             }
-        } catch (MessagingException | IOException e) {
-            throw new IllegalStateException("the mailbox of " + userId + " at " + host + ":" + port + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private Store imapStore() {
+        try {
+            return session.getStore("imap");
+        } catch (jakarta.mail.NoSuchProviderException e) {
+            throw new IllegalStateException("no IMAP provider on the classpath", e);
+        }
+    }
+
+    private static List<String> read(Store store, String caseId) throws MessagingException, IOException {
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        try {
+            Message[] found = inbox.search(new SubjectTerm(caseId));
+            FetchProfile whole = new FetchProfile();
+            whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+            inbox.fetch(found, whole);
+            List<String> texts = new ArrayList<>();
+            for (Message message : found) {
+                texts.add(message.getContent().toString());
+            }
+            return texts;
+        } finally {
+            inbox.close(false);
         }
     }
 }
