@@ -216,7 +216,8 @@ class SigningWorkflowIntegrationTest {
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> TestMail.about("investor-w11", caseId).size() == 1);
         assertThat(TestMail.awaitLink("investor-w11", caseId)).isNotBlank();
-        assertThat(prometheus()).contains("investflow_signing_mails_pending", "investflow_signing_envelopes{state=\"SENT\"}");
+        assertThat(prometheus()).contains("investflow_signing_mails_pending", "investflow_signing_envelopes{state=\"SENT\"}",
+                "resilience4j_circuitbreaker_state{name=\"smtp\"", "resilience4j_retry_calls_total{kind=\"successful_with_retry\",name=\"smtp\"}");
     }
 
     private void awaitSentWith(String caseId, String fingerprint) {

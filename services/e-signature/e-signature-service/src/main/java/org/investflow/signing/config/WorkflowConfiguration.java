@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.investflow.platform.scheduling.PeriodicTask;
@@ -56,13 +58,16 @@ class WorkflowConfiguration {
                 () -> lease.runExclusively("e-signature-envelope-watch", LEASE, envelopes.watch()));
     }
 
+    /** SMTP calls: retried a few times, behind a circuit breaker; both exposed as metrics (resilience4j_*{name="smtp"}). */
     @Bean
-    Postman postman(JavaMailSender sender, WorkflowProperties settings) {
-        Retry retry = Retry.of("smtp", RetryConfig.custom().maxAttempts(settings.mailAttempts())
+    Postman postman(JavaMailSender sender, WorkflowProperties settings, MeterRegistry meters) {
+        RetryRegistry retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(settings.mailAttempts())
                 .waitDuration(Duration.ofMillis(200)).ignoreExceptions(CallNotPermittedException.class).build());
-        CircuitBreaker breaker = CircuitBreaker.of("smtp", CircuitBreakerConfig.custom().slidingWindowSize(10)
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().slidingWindowSize(10)
                 .minimumNumberOfCalls(5).failureRateThreshold(50).waitDurationInOpenState(Duration.ofSeconds(10)).build());
-        return new Postman(sender, settings.mailFrom(), retry, breaker);
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        return new Postman(sender, settings.mailFrom(), retries.retry("smtp"), breakers.circuitBreaker("smtp"));
     }
 
     @Bean

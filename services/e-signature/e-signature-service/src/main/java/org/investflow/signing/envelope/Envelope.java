@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.ForbiddenException;
@@ -132,11 +131,7 @@ public class Envelope extends AggregateRoot {
     /** The signer whose turn it is declines, with a reason: the envelope is closed. */
     List<SigningEvent> decline(Actor signer, String reason, Instant now, Origin origin) {
         Signer place = placeOf(signer);
-        guard(EnvelopeStatus.DECLINED, "be declined by " + place.role());
-        status = EnvelopeStatus.DECLINED;
-        closedAt = now;
-        closingReason = reason;
-        consumeLinksOf(place);
+        closeAs(EnvelopeStatus.DECLINED, "be declined by " + place.role(), reason, now);
         record(AuditAction.DECLINED, signer, now, origin);
         return List.of(new ContractDeclined(caseId, investorId, envelopeId, termsFingerprint, place.role().name(), reason, now, signer));
     }
@@ -156,13 +151,22 @@ public class Envelope extends AggregateRoot {
     }
 
     private List<SigningEvent> close(Actor actor, String reason, String supersededBy, Instant now, Origin origin) {
-        guard(EnvelopeStatus.VOIDED, "be voided");
-        status = EnvelopeStatus.VOIDED;
-        closedAt = now;
-        closingReason = reason;
-        mails = new ArrayList<>(mails().stream().filter(mail -> !"REMINDER".equals(mail.kind())).toList());
+        closeAs(EnvelopeStatus.VOIDED, "be voided", reason, now);
         record(AuditAction.VOIDED, actor, now, origin);
         return List.of(new ContractVoided(caseId, investorId, envelopeId, termsFingerprint, reason, supersededBy, now, actor));
+    }
+
+    /**
+     * Closes the envelope unexecuted: every link dies and mails not yet sent (they carry dead links
+     * or codes) are dropped.
+     */
+    private void closeAs(EnvelopeStatus target, String attempted, String reason, Instant now) {
+        guard(target, attempted);
+        status = target;
+        closedAt = now;
+        closingReason = reason;
+        links = new ArrayList<>(links().stream().map(SigningLink::asConsumed).toList());
+        mails = new ArrayList<>();
     }
 
     /**
@@ -175,17 +179,14 @@ public class Envelope extends AggregateRoot {
         }
         Signer current = inTurn();
         if (current.isOverdue(now)) {
-            guard(EnvelopeStatus.EXPIRED, "expire");
-            status = EnvelopeStatus.EXPIRED;
-            closedAt = now;
-            consumeLinksOf(current);
+            closeAs(EnvelopeStatus.EXPIRED, "expire", null, now);
             record(AuditAction.EXPIRED, Actor.SYSTEM, now, Origin.SYSTEM);
             return List.of(new ContractExpired(caseId, investorId, envelopeId, termsFingerprint, current.role().name(),
                     current.deadline(), now, Actor.SYSTEM));
         }
         if (current.isReminderDue(now)) {
             replace(current.reminded(now, desk.policy()));
-            mailLink(current, "REMINDER", now, desk);
+            mailLink(current, OutgoingMail.Kind.REMINDER, now, desk);
             record(AuditAction.REMINDED, Actor.SYSTEM, now, Origin.SYSTEM);
         }
         return List.of();
@@ -213,10 +214,7 @@ public class Envelope extends AggregateRoot {
         String code = desk.newCode();
         replace(link.withCode(code, now, desk.policy()));
         Signer signer = signers.get(link.signerOrder() - 1);
-        queue("CODE", signer, "Your signing code 您的签署验证码: " + code + " (" + caseId + ")",
-                "Your one-time code for the contract of case " + caseId + " is " + code + ".\n"
-                        + "It is valid for " + desk.policy().codeValidity().toMinutes() + " minutes. Never share it.\n\n"
-                        + "案件 " + caseId + " 合同签署验证码: " + code + "\n", now, desk);
+        queue(OutgoingMail.code(desk.addressOf(signer.requiredUserId()), caseId, code, desk.policy().codeValidity(), now));
         record(AuditAction.CODE_SENT, signer.actor(), now, Origin.SYSTEM);
     }
 
@@ -271,26 +269,19 @@ public class Envelope extends AggregateRoot {
     private void startTurnOf(Signer signer, Instant now, SigningDesk desk) {
         Signer started = signer.turnStarted(now, desk.policy());
         replace(started);
-        mailLink(started, "INVITATION", now, desk);
+        mailLink(started, OutgoingMail.Kind.INVITATION, now, desk);
     }
 
-    private void mailLink(Signer signer, String kind, Instant now, SigningDesk desk) {
+    private void mailLink(Signer signer, OutgoingMail.Kind kind, Instant now, SigningDesk desk) {
         String token = desk.newToken();
         links = new ArrayList<>(links());
         links.add(SigningLink.issue(token, signer.order(), signer.deadline()));
-        String url = desk.linkTo(token);
-        String subject = ("REMINDER".equals(kind) ? "Reminder 提醒: " : "")
-                + "Contract to sign 待签署合同 " + caseId + " — " + companyName;
-        String text = "The contract of case " + caseId + " (" + companyName + ") awaits your signature as "
-                + signer.role().capacity() + ".\nOpen your personal one-time link, ask for a code by email, then read and sign:\n"
-                + url + "\nThe link works until " + signer.deadline() + " and only for you. Contract SHA-256: " + documentHash
-                + "\n\n案件 " + caseId + " 的合同等待您签署。请打开您的一次性链接:\n" + url + "\n";
-        queue(kind, signer, subject, text, now, desk);
+        queue(OutgoingMail.link(kind, desk.addressOf(signer.requiredUserId()), this, signer, desk.linkTo(token), now));
     }
 
-    private void queue(String kind, Signer signer, String subject, String text, Instant now, SigningDesk desk) {
+    private void queue(OutgoingMail mail) {
         mails = new ArrayList<>(mails());
-        mails.add(new OutgoingMail(UUID.randomUUID().toString(), kind, desk.addressOf(signer.requiredUserId()), subject, text, now));
+        mails.add(mail);
     }
 
     private void consumeLinksOf(Signer place) {

@@ -38,7 +38,7 @@ class EnvelopeWorkflowTest {
         assertThat(investor.deadline()).isEqualTo(NOW.plus(Duration.ofDays(14)));
         assertThat(envelope.signers().get(1).turnStartedAt()).isNull();
         assertThat(envelope.mails()).singleElement().satisfies(mail -> {
-            assertThat(mail.kind()).isEqualTo("INVITATION");
+            assertThat(mail.kind()).isEqualTo(OutgoingMail.Kind.INVITATION);
             assertThat(mail.to()).isEqualTo(Agreements.INVESTOR + "@example.org");
             assertThat(mail.text()).contains("https://portal.example.org/sign#token=token-1");
         });
@@ -112,7 +112,7 @@ class EnvelopeWorkflowTest {
         envelope.watch(NOW.plus(Duration.ofDays(5)), desk);
         envelope.watch(NOW.plus(Duration.ofDays(6)), desk);
         envelope.watch(NOW.plus(Duration.ofDays(7)), desk);
-        assertThat(envelope.mails()).extracting(OutgoingMail::kind).containsExactly("INVITATION", "REMINDER", "REMINDER");
+        assertThat(envelope.mails()).extracting(mail -> mail.kind().name()).containsExactly("INVITATION", "REMINDER", "REMINDER");
         assertThat(envelope.signers().get(0).remindersSent()).isEqualTo(2);
         assertThat(envelope.watch(NOW.plus(Duration.ofDays(14)), desk)).singleElement()
                 .isInstanceOfSatisfying(ContractExpired.class, expired -> {
@@ -131,7 +131,7 @@ class EnvelopeWorkflowTest {
         assertThat(envelope.signers().get(1).deadline()).isEqualTo(signed.plus(Duration.ofDays(14)));
         assertThat(envelope.watch(NOW.plus(Duration.ofDays(15)), desk)).isEmpty();
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
-        assertThat(envelope.mails()).extracting(OutgoingMail::kind, OutgoingMail::to).containsExactly(
+        assertThat(envelope.mails()).extracting(mail -> mail.kind().name(), OutgoingMail::to).containsExactly(
                 org.assertj.core.api.Assertions.tuple("INVITATION", Agreements.INVESTOR + "@example.org"),
                 org.assertj.core.api.Assertions.tuple("INVITATION", "officer-li@example.org"),
                 org.assertj.core.api.Assertions.tuple("REMINDER", "officer-li@example.org"));
