@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -223,6 +224,16 @@ class SigningWorkflowIntegrationTest {
     private void awaitSentWith(String caseId, String fingerprint) {
         driver.signing.await(record -> caseId.equals(record.key()) && SigningEvents.ENVELOPE_SENT.equals(TopicProbe.header(record, "ce_type"))
                 && fingerprint.equals(body(record).path("termsFingerprint").asString()));
+    }
+
+    @Test
+    void anOpenEnvelopeStoredBeforeLinksExistedGetsItsSignerInvitedByTheWatch() {
+        String caseId = driver.sentCase("investor-w12", "officer-w12");
+        TestMail.awaitLink("investor-w12", caseId);
+        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().unset("watchAt").unset("links")
+                .unset("signers.0.turnStartedAt").unset("signers.0.deadline").unset("signers.0.nextReminderAt"), Envelope.class).block();
+        TestMail.awaitLink("investor-w12", caseId, 2);
+        driver.sign("investor-w12", caseId, "Hans Müller").expectStatus().isOk();
     }
 
     private long pendingMails(String caseId) {

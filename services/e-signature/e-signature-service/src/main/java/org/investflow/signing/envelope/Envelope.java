@@ -171,13 +171,19 @@ public class Envelope extends AggregateRoot {
 
     /**
      * The scheduled look at an open envelope: the signer in turn past their deadline expires it;
-     * otherwise a due reminder is mailed to them with a fresh link.
+     * otherwise a due reminder is mailed to them with a fresh link. An envelope stored before turns
+     * had deadlines and links gets its signer's turn started now, so it can still be signed.
      */
     List<SigningEvent> watch(Instant now, SigningDesk desk) {
         if (!status.isOpen() || status == EnvelopeStatus.DRAFT) {
             return List.of();
         }
         Signer current = inTurn();
+        if (current.turnStartedAt() == null) {
+            // stored before turns had deadlines and links: the turn starts now, with an invitation
+            startTurnOf(current, now, desk);
+            return List.of();
+        }
         if (current.isOverdue(now)) {
             closeAs(EnvelopeStatus.EXPIRED, "expire", null, now);
             record(AuditAction.EXPIRED, Actor.SYSTEM, now, Origin.SYSTEM);
@@ -198,6 +204,9 @@ public class Envelope extends AggregateRoot {
             return null;
         }
         Signer current = inTurn();
+        if (current.deadline() == null) {
+            return sentAt;
+        }
         return current.nextReminderAt() != null && current.nextReminderAt().isBefore(current.deadline())
                 ? current.nextReminderAt() : current.deadline();
     }

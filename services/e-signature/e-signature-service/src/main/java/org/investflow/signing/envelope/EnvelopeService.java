@@ -167,7 +167,7 @@ public class EnvelopeService {
      * logged and the others go on (it is looked at again next time).
      */
     public Mono<Long> watch() {
-        return envelopes.findByWatchAtLessThanEqual(now())
+        return Flux.concat(envelopes.findByWatchAtLessThanEqual(now()), envelopes.findByStatusInAndWatchAtIsNull(OPEN))
                 .concatMap(due -> envelopes.findById(due.envelopeId()).flatMap(this::watchOne).retryWhen(ConcurrentChanges.retry())
                         .onErrorResume(error -> {
                             LOG.warn("envelope {} could not be watched; next time: {}", due.envelopeId(), error.toString());

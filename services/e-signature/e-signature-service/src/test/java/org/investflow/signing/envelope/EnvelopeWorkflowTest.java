@@ -202,4 +202,23 @@ class EnvelopeWorkflowTest {
         }
         assertThatThrownBy(() -> envelope.sendCode(link, NOW, desk)).isInstanceOf(InvalidLinkException.class);
     }
+
+    @Test
+    void anEnvelopeStoredBeforeTurnsHadLinksGetsItsSignersTurnStartedByTheWatch() throws ReflectiveOperationException {
+        Envelope envelope = sent();
+        java.lang.reflect.Field signers = Envelope.class.getDeclaredField("signers");
+        signers.setAccessible(true);
+        signers.set(envelope, java.util.List.of(Signer.awaiting(1, SignerRole.INVESTOR_SIGNATORY, Agreements.INVESTOR),
+                Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, "officer-li")));
+        java.lang.reflect.Field links = Envelope.class.getDeclaredField("links");
+        links.setAccessible(true);
+        links.set(envelope, null);
+        assertThat(envelope.nextWatchAt()).isEqualTo(NOW);
+
+        Instant later = NOW.plus(Duration.ofDays(30));
+        assertThat(envelope.watch(later, desk)).isEmpty();
+        assertThat(envelope.signers().get(0).deadline()).isEqualTo(later.plus(Duration.ofDays(14)));
+        assertThat(envelope.links()).singleElement().extracting(SigningLink::signerOrder).isEqualTo(1);
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
+    }
 }

@@ -26,6 +26,9 @@ public interface EnvelopeRepository extends ReactiveMongoRepository<Envelope, St
 
     Flux<Envelope> findByWatchAtLessThanEqual(Instant now);
 
+    /** Open envelopes stored before the watch kept its time. */
+    Flux<Envelope> findByStatusInAndWatchAtIsNull(Collection<EnvelopeStatus> statuses);
+
     @Query("{ 'mails.0': { $exists: true } }")
     Flux<Envelope> findByMailsNotNullAndMailsNotEmpty();
 
