@@ -41,7 +41,7 @@ final class PipelineBenchmark {
 
     /** One journey, unmeasured: consumer groups assigned, code paths loaded, tokens fetched; it also gives the steps' order. */
     void warmUp() {
-        new CaseJourney(rig.services(), rig.tokens(), "investor-de-1", "officer-li", this::learnStep).run();
+        new CaseJourney(rig.services(), rig.tokens(), "investor-de-1", "officer-li", rig.mailbox(), this::learnStep).run();
     }
 
     private void learnStep(String line) {
@@ -133,6 +133,6 @@ final class PipelineBenchmark {
     }
 
     private CaseJourney journey() {
-        return new CaseJourney(rig.services(), rig.tokens(), "investor-de-1", "officer-li", line -> { });
+        return new CaseJourney(rig.services(), rig.tokens(), "investor-de-1", "officer-li", rig.mailbox(), line -> { });
     }
 }

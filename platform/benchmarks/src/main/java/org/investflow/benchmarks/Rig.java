@@ -23,13 +23,16 @@ import org.investflow.devstack.DemoTokens;
 import org.investflow.devstack.IssuerProcess;
 import org.investflow.devstack.KafkaBrokerProcess;
 import org.investflow.devstack.Service;
+import org.investflow.devstack.MailServer;
 import org.investflow.devstack.ServiceFleet;
+import org.investflow.devstack.SignerMailbox;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The system under test, as the local stack runs it but on free ports and fresh data: a real Kafka
  * broker (child JVM, the local stack's settings), the local OAuth2 issuer (child JVM), the
- * MongoDB-wire server in memory, the four services in this JVM, and a bare WebFlux app beside them.
+ * MongoDB-wire server in memory, a real SMTP/IMAP server (GreenMail) for e-signature's links and codes,
+ * the four services in this JVM, and a bare WebFlux app beside them.
  * The benchmark raises only the per-investor rate limit, which would otherwise cap the intake
  * measurement at 20 requests per second.
  */
@@ -41,6 +44,7 @@ final class Rig implements AutoCloseable {
     private KafkaBrokerProcess kafka;
     private IssuerProcess issuer;
     private ServiceFleet fleet;
+    private MailServer mail;
     private ConfigurableApplicationContext bare;
     private DemoTokens tokens;
     private boolean closed;
@@ -65,10 +69,14 @@ final class Rig implements AutoCloseable {
         issuer = IssuerProcess.launch(issuerJar, freePort(), workDir.resolve("issuer.log"));
         kafka = KafkaBrokerProcess.start(fresh(workDir.resolve("kafka")), freePort(), freePort(), kafkaClasspath);
         issuer.awaitReady();
-        fleet = ServiceFleet.start(kafka.bootstrapServers(), mongoAddress(), port -> 0, Map.of(
+        mail = MailServer.start(0, 0);
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
-                "investflow.web.investor-requests", "1000000", "logging.config", Benchmarks.LOGGING));
+                "investflow.web.investor-requests", "1000000", "logging.config", Benchmarks.LOGGING,
+                "investflow.signing.workflow.mail-interval", "PT0.1S"));
+        settings.putAll(mail.senderSettings());
+        fleet = ServiceFleet.start(kafka.bootstrapServers(), mongoAddress(), port -> 0, settings);
         awaitReady();
         bare = BareWebFlux.start();
         tokens = new DemoTokens(issuer.issuer());
@@ -104,6 +112,11 @@ final class Rig implements AutoCloseable {
         return tokens;
     }
 
+    /** The signers' mailboxes on the rig's mail server (links and codes from e-signature). */
+    SignerMailbox mailbox() {
+        return mail.mailbox();
+    }
+
     private void awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
         fleet.baseUris().values().forEach(base -> Awaitility.await().atMost(Duration.ofSeconds(90))
@@ -133,6 +146,9 @@ final class Rig implements AutoCloseable {
         }
         if (fleet != null) {
             fleet.close();
+        }
+        if (mail != null) {
+            mail.close();
         }
         if (issuer != null) {
             issuer.close();

@@ -22,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Drives one investment case through the whole pipeline over HTTP, as its users would: an investor
  * submits, the routed officer accepts and proposes terms, the investor counters, the officer adds a
- * subsidy that a leader must approve, the investor accepts it, both sign, the officer records
- * milestones until the project lands. Between services it only waits for the events to have
- * done their work. Used by the demo against the local stack and by the end-to-end test.
+ * subsidy that a leader must approve, the investor accepts it, both sign through the one-time links
+ * and codes e-signature mails them (read from their mailboxes over IMAP), anyone verifies the sealed
+ * contract, the officer records milestones until the project lands. Between services it only waits
+ * for the events to have done their work. Used by the demo against the local stack, by the end-to-end
+ * test and by the benchmark.
  */
 public final class CaseJourney {
 
@@ -34,6 +36,7 @@ public final class CaseJourney {
     private final Map<Service, URI> services;
     private final BiFunction<String, String, String> tokens;
     private final Consumer<String> report;
+    private final SignerMailbox mailbox;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Clock clock = Clock.systemUTC();
     private final String investor;
@@ -46,14 +49,16 @@ public final class CaseJourney {
      * @param tokens   a bearer token for (user, role): from the local issuer's login, or a test issuer
      * @param investor the investor who submits and signs
      * @param officer  the officer who follows the case (reads); the one who acts is the one intake routes it to
+     * @param mailbox  where the signers read the links and codes e-signature mails them
      * @param report   where each step is reported
      */
     public CaseJourney(Map<Service, URI> services, BiFunction<String, String, String> tokens, String investor,
-                       String officer, Consumer<String> report) {
+                       String officer, SignerMailbox mailbox, Consumer<String> report) {
         this.services = services;
         this.tokens = tokens;
         this.investor = investor;
         this.officer = officer;
+        this.mailbox = mailbox;
         this.report = report;
     }
 
@@ -82,10 +87,9 @@ public final class CaseJourney {
         step("investor accepts version " + subsidised, () -> post(Service.NEGOTIATION,
                 "/api/negotiations/" + caseId + "/proposals/" + subsidised + "/acceptance", investor, "INVESTOR", Map.of()));
         step("contract envelope is sent", () -> awaitFound(Service.E_SIGNATURE, "/api/envelopes/" + caseId));
-        step("investor's signatory signs", () -> post(Service.E_SIGNATURE, "/api/envelopes/" + caseId + "/signatures",
-                investor, "INVESTOR", Map.of("typedName", "Anna Schmidt")));
-        step("commission representative signs", () -> post(Service.E_SIGNATURE, "/api/envelopes/" + caseId + "/signatures",
-                assigned, "OFFICER", Map.of("typedName", "李明")));
+        step("investor's signatory signs by mailed link", () -> signThroughLink(investor, caseId, "Anna Schmidt"));
+        step("commission signs by mailed link", () -> signThroughLink(assigned, caseId, "李明"));
+        step("anyone verifies the sealed contract", () -> verifyExecuted(caseId));
         step("project is created", () -> awaitFound(Service.PROJECT_TRACKING, "/api/projects/" + caseId));
         for (String milestone : new String[] {"BUSINESS_REGISTERED", "CONSTRUCTION_STARTED", "CAPITAL_INJECTED"}) {
             step("officer records " + milestone, () -> post(Service.PROJECT_TRACKING, "/api/projects/" + caseId + "/milestones",
@@ -102,6 +106,67 @@ public final class CaseJourney {
 
     public Map<String, Long> stepMillis() {
         return Map.copyOf(stepMillis);
+    }
+
+    /**
+     * A signer's way: the link from their invitation, a code by mail, the contract, then the
+     * signature with consent; nothing but the link and the code identifies them.
+     */
+    private JsonNode signThroughLink(String user, String caseId, String typedName) {
+        String token = mailbox.awaitLink(user, caseId);
+        int codesBefore = mailbox.codes(user, caseId);
+        expect2xx(open("/api/signing-links/codes", Map.of("token", token)));
+        String code = mailbox.awaitCode(user, caseId, codesBefore);
+        sendForBytes(open("/api/signing-links/views", Map.of("token", token, "code", code)));
+        return expect2xx(open("/api/signing-links/signatures", Map.of("token", token, "code", code, "typedName", typedName,
+                "consent", true)));
+    }
+
+    /** The executed contract downloads sealed, hashes to what the envelope announced, and verifies without a token. */
+    private JsonNode verifyExecuted(String caseId) {
+        byte[] pdf = sendForBytes(request(Service.E_SIGNATURE, "/api/envelopes/" + caseId + "/executed-contract", investor, "INVESTOR")
+                .GET().build());
+        JsonNode envelope = get(Service.E_SIGNATURE, "/api/envelopes/" + caseId, investor, "INVESTOR");
+        if (!sha256(pdf).equals(envelope.path("executedDocumentHash").asText())) {
+            throw new IllegalStateException("the executed contract of " + caseId + " does not hash to what execution announced");
+        }
+        JsonNode verification = expect2xx(HttpRequest.newBuilder(services.get(Service.E_SIGNATURE).resolve("/api/verifications"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build());
+        if (!verification.path("valid").asBoolean()) {
+            throw new IllegalStateException("the executed contract of " + caseId + " does not verify: " + verification);
+        }
+        return verification;
+    }
+
+    /** A request to e-signature's open signing-link API: no bearer token, the link is the credential. */
+    private HttpRequest open(String path, Map<String, Object> body) {
+        return HttpRequest.newBuilder(services.get(Service.E_SIGNATURE).resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    }
+
+    private byte[] sendForBytes(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " is unreachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode submit() {

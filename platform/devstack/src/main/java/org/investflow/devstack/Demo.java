@@ -21,7 +21,8 @@ public final class Demo {
         System.out.println("Driving one investment case through InvestFlow ...");
         DemoTokens tokens = new DemoTokens(URI.create(System.getProperty("investflow.issuer", "http://127.0.0.1:9000")));
         System.out.println("Logging in as investor-de-1, officer-li and leader-chen at the local issuer ...");
-        CaseJourney journey = new CaseJourney(services, tokens, "investor-de-1", "officer-li", System.out::println);
+        SignerMailbox mailbox = new SignerMailbox("127.0.0.1", Integer.getInteger("investflow.imap.port", LocalStack.IMAP_PORT));
+        CaseJourney journey = new CaseJourney(services, tokens, "investor-de-1", "officer-li", mailbox, System.out::println);
         String caseId = journey.run();
         System.out.println("Case " + caseId + " LANDED. Funnel now: " + journey.funnel());
     }

@@ -19,8 +19,8 @@ import org.awaitility.Awaitility;
 
 /**
  * The whole system on one machine with no Docker: a real Kafka broker (child process), the
- * MongoDB-wire server persisting to an H2 file, and the four services in this JVM on their fixed
- * ports. Data lives in {@code .devstack/} and survives restarts; {@code --reset} wipes it first.
+ * MongoDB-wire server persisting to an H2 file, a real SMTP + IMAP server (GreenMail) for
+ * e-signature's mails, and the four services in this JVM on their fixed ports. Data lives in {@code .devstack/} and survives restarts; {@code --reset} wipes it first.
  * Ctrl-C stops everything in reverse order.
  */
 public final class LocalStack {
@@ -29,6 +29,8 @@ public final class LocalStack {
     private static final int KAFKA_PORT = 9092;
     private static final int CONTROLLER_PORT = 9093;
     private static final int ISSUER_PORT = 9000;
+    static final int SMTP_PORT = 3025;
+    static final int IMAP_PORT = 3143;
 
     private LocalStack() {
     }
@@ -42,18 +44,22 @@ public final class LocalStack {
         long started = System.nanoTime();
         MongoServer mongo = new MongoServer(new H2Backend(home.resolve("mongo.mv").toString()));
         mongo.bind("127.0.0.1", MONGO_PORT);
+        MailServer mail = MailServer.start(SMTP_PORT, IMAP_PORT);
         IssuerProcess issuer = IssuerProcess.launch(Path.of(System.getProperty("identity.jar",
                 "platform/identity/target/platform-identity-0.1.0-SNAPSHOT-exec.jar")), ISSUER_PORT, home.resolve("issuer.log"));
         KafkaBrokerProcess kafka = KafkaBrokerProcess.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT,
                 Path.of(System.getProperty("kafka.classpath.file", "platform/kafka-broker/target/kafka-classpath.txt")));
         kafka.handOverShutdown();
         issuer.awaitReady();
-        ServiceFleet fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, Map.of(
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
                 "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
                 // after an unclean stop, stale group members block the next start only this long
-                "spring.kafka.consumer.properties.session.timeout.ms", "10000"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fleet, issuer, kafka, mongo), "investflow-stop"));
+                "spring.kafka.consumer.properties.session.timeout.ms", "10000",
+                "investflow.signing.workflow.mail-interval", "PT0.5S"));
+        settings.putAll(mail.senderSettings());
+        ServiceFleet fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fleet, issuer, kafka, mail, mongo), "investflow-stop"));
         awaitReady(fleet);
         report(fleet, issuer, home, Duration.ofNanos(System.nanoTime() - started));
         new CountDownLatch(1).await();
@@ -81,6 +87,8 @@ public final class LocalStack {
                 .append(took.toMillis() / 1000.0).append(" s\n");
         out.append(String.format("  %-18s %s%n", "kafka", "127.0.0.1:" + KAFKA_PORT));
         out.append(String.format("  %-18s %s%n", "mongodb", "mongodb://127.0.0.1:" + MONGO_PORT));
+        out.append(String.format("  %-18s %s%n", "mail (GreenMail)", "smtp 127.0.0.1:" + SMTP_PORT + ", imap 127.0.0.1:" + IMAP_PORT
+                + "  (user and password: the signer's address, e.g. investor-de-1@users.investflow.local)"));
         out.append(String.format("  %-18s %s  (demo users, password 'demo': see platform/identity/README.md)%n",
                 "issuer (OIDC)", issuer.issuer()));
         fleet.baseUris().forEach((service, uri) -> out.append(String.format("  %-18s %s  (health %s/actuator/health, metrics %s/actuator/prometheus)%n",
@@ -91,11 +99,12 @@ public final class LocalStack {
         System.out.println(out);
     }
 
-    private static void stop(ServiceFleet fleet, IssuerProcess issuer, KafkaBrokerProcess kafka, MongoServer mongo) {
-        System.out.println("Stopping InvestFlow: services, issuer, Kafka, MongoDB ...");
+    private static void stop(ServiceFleet fleet, IssuerProcess issuer, KafkaBrokerProcess kafka, MailServer mail, MongoServer mongo) {
+        System.out.println("Stopping InvestFlow: services, issuer, Kafka, mail, MongoDB ...");
         fleet.close();
         issuer.close();
         kafka.close();
+        mail.close();
         mongo.shutdown();
         System.out.println("Stopped.");
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,26 +24,32 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * All four services in this JVM on one real Kafka broker and one MongoDB-wire server, with the local
- * OAuth2 issuer beside them: demo users log in, and one case is driven over HTTP with their tokens
- * from intention to LANDED, every hop crossing Kafka as CloudEvents.
+ * OAuth2 issuer and a real SMTP/IMAP server beside them: demo users log in, and one case is driven
+ * over HTTP with their tokens from intention to LANDED, every hop crossing Kafka as CloudEvents; the
+ * signers sign through the links and codes mailed to them and the sealed contract verifies.
  */
 class PipelineEndToEndTest {
 
     static IssuerProcess issuer;
+    static MailServer mail;
     static ServiceFleet fleet;
 
     @BeforeAll
     static void startTheSystem() throws IOException {
         issuer = IssuerProcess.launch(Path.of(System.getProperty("identity.jar")), freePort(),
                 Path.of("target", "e2e-issuer.log")).awaitReady();
-        fleet = ServiceFleet.start(SharedInfrastructure.bootstrapServers(), SharedInfrastructure.mongoAddress(),
-                port -> 0, Map.of("spring.main.banner-mode", "off",
-                        "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString()));
+        mail = MailServer.start(0, 0);
+        Map<String, Object> settings = new HashMap<>(Map.of("spring.main.banner-mode", "off",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
+                "investflow.signing.workflow.mail-interval", "PT0.2S"));
+        settings.putAll(mail.senderSettings());
+        fleet = ServiceFleet.start(SharedInfrastructure.bootstrapServers(), SharedInfrastructure.mongoAddress(), port -> 0, settings);
     }
 
     @AfterAll
     static void stopTheSystem() {
         fleet.close();
+        mail.close();
         issuer.close();
     }
 
@@ -56,7 +63,7 @@ class PipelineEndToEndTest {
     void aCaseTravelsFromIntentionToLandedAndTheFunnelCountsIt() {
         // real demo users, logged in at the local issuer through the authorization-code flow
         CaseJourney journey = new CaseJourney(fleet.baseUris(), new DemoTokens(issuer.issuer()), "investor-de-1",
-                "officer-li", line -> { });
+                "officer-li", mail.mailbox(), line -> { });
         long landedBefore = reached(journey.funnel(), "LANDED");
 
         String caseId = journey.run();
@@ -70,6 +77,7 @@ class PipelineEndToEndTest {
                 .containsSubsequence(NegotiationEvents.TERMS_PROPOSED, NegotiationEvents.TERMS_PROPOSED,
                         NegotiationEvents.APPROVAL_REQUESTED, NegotiationEvents.APPROVAL_DECIDED)
                 .filteredOn(NegotiationEvents.TERMS_PROPOSED::equals).hasSize(3);
+        assertThat(journey.stepMillis()).containsKey("anyone verifies the sealed contract");
         assertThat(typesOn(SigningEvents.TOPIC, caseId, SigningEvents.CONTRACT_EXECUTED))
                 .containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED,
                         SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_EXECUTED);

@@ -59,9 +59,13 @@ class AuditTrailIntegrationTest {
                 .expectStatus().isNoContent();
     }
 
-    private void sign(String user, String role, String caseId, String name, String userAgent) {
-        driver.as(user, role, HttpMethod.POST, SigningDriver.SIGNATURES, caseId).header(HttpHeaders.USER_AGENT, userAgent)
-                .bodyValue(Map.of("typedName", name)).exchange().expectStatus().isOk();
+    /** Signs through the user's mailed link and code, from a browser naming itself {@code userAgent}. */
+    private void sign(String user, String caseId, String name, String userAgent) {
+        String token = TestMail.awaitLink(user, caseId);
+        String code = driver.code(user, caseId, token);
+        driver.http.post().uri(SigningDriver.LINK_SIGNATURES).header(HttpHeaders.USER_AGENT, userAgent)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token, "code", code, "typedName", name, "consent", true)).exchange().expectStatus().isOk();
     }
 
     private JsonNode trail(String user, String role, String caseId) {
@@ -74,19 +78,20 @@ class AuditTrailIntegrationTest {
     void everyActionIsChainedWithWhoWhenWhereAndTheDocumentHashAndTheCertificatePrintsTheHead() throws IOException {
         String caseId = driver.sentCase("investor-audit-1", "officer-audit-1");
         view("investor-audit-1", "INVESTOR", caseId, "InvestorBrowser/1.0");
-        sign("investor-audit-1", "INVESTOR", caseId, "Hans Müller", "InvestorBrowser/1.0");
+        sign("investor-audit-1", caseId, "Hans Müller", "InvestorBrowser/1.0");
         driver.as("investor-audit-1", "INVESTOR", HttpMethod.GET, CERTIFICATE, caseId).exchange()
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentState").isEqualTo("PARTIALLY_SIGNED");
         view("officer-audit-1", "OFFICER", caseId, "OfficerBrowser/2.0");
-        sign("officer-audit-1", "OFFICER", caseId, "李伟", "OfficerBrowser/2.0");
+        sign("officer-audit-1", caseId, "李伟", "OfficerBrowser/2.0");
 
         JsonNode trail = trail("investor-audit-1", "INVESTOR", caseId);
         assertThat(trail.get("intact").asBoolean()).isTrue();
         JsonNode entries = trail.get("entries");
         assertThat(entries.valueStream().map(e -> e.get("action").asString()).toList())
-                .containsExactly("SENT", "VIEWED", "SIGNED", "VIEWED", "SIGNED", "EXECUTED");
+                .containsExactly("SENT", "VIEWED", "CODE_SENT", "SIGNED", "VIEWED", "CODE_SENT", "SIGNED", "EXECUTED");
         assertThat(entries.valueStream().map(e -> e.get("actorId").asString()).toList()).containsExactly("investflow",
-                "investor-audit-1", "investor-audit-1", "officer-audit-1", "officer-audit-1", "officer-audit-1");
+                "investor-audit-1", "investor-audit-1", "investor-audit-1", "officer-audit-1", "officer-audit-1", "officer-audit-1",
+                "officer-audit-1");
         String documentHash = JSON.readTree(driver.as("investor-audit-1", "INVESTOR", HttpMethod.GET, SigningDriver.ENVELOPE, caseId)
                 .exchange().expectBody().returnResult().getResponseBody()).get("documentHash").asString();
         assertThat(entries.valueStream().map(e -> e.get("documentHash").asString()).distinct().toList()).containsExactly(documentHash);
@@ -94,12 +99,13 @@ class AuditTrailIntegrationTest {
         assertThat(investorView.get("actorRole").asString()).isEqualTo("INVESTOR");
         assertThat(investorView.get("userAgent").asString()).isEqualTo("InvestorBrowser/1.0");
         assertThat(investorView.get("clientAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
-        assertThat(entries.get(5).get("userAgent").asString()).isEqualTo("OfficerBrowser/2.0");
+        assertThat(entries.get(3).get("userAgent").asString()).isEqualTo("InvestorBrowser/1.0");
+        assertThat(entries.get(7).get("userAgent").asString()).isEqualTo("OfficerBrowser/2.0");
         assertThat(entries.get(0).get("previousHash").asString()).isEqualTo("0".repeat(64));
         for (int i = 1; i < entries.size(); i++) {
             assertThat(entries.get(i).get("previousHash").asString()).isEqualTo(entries.get(i - 1).get("hash").asString());
         }
-        String head = entries.get(5).get("hash").asString();
+        String head = entries.get(7).get("hash").asString();
         assertThat(trail.get("head").asString()).isEqualTo(head);
 
         byte[] certificate = driver.as("leader-audit", "LEADER", HttpMethod.GET, CERTIFICATE, caseId).exchange()
@@ -133,7 +139,7 @@ class AuditTrailIntegrationTest {
                 Envelope.class).block();
         JsonNode trail = trail("investor-audit-3", "INVESTOR", caseId);
         assertThat(trail.get("intact").asBoolean()).isFalse();
-        assertThat(trail.get("entries")).hasSize(1);
+        assertThat(trail.get("entries")).hasSize(2);
         assertThat(trail.get("reason").asString()).contains("missing");
     }
 

@@ -12,7 +12,11 @@ import static org.investflow.signing.SigningDriver.CONTRACT;
 import static org.investflow.signing.SigningDriver.EXECUTED_CONTRACT;
 import static org.investflow.signing.SigningDriver.VERIFICATIONS;
 import static org.investflow.signing.SigningDriver.ENVELOPE;
-import static org.investflow.signing.SigningDriver.SIGNATURES;
+import static org.investflow.signing.SigningDriver.LINK_CODES;
+import static org.investflow.signing.SigningDriver.LINK_DECLINES;
+import static org.investflow.signing.SigningDriver.LINK_SIGNATURES;
+import static org.investflow.signing.SigningDriver.LINK_VIEWS;
+import static org.investflow.signing.SigningDriver.VOIDS;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
@@ -122,18 +126,70 @@ class AuthorizationMatrixTest {
             row(POST, VERIFICATIONS, "ADMIN", UNKNOWN, 200),
 
 
-            row(POST, SIGNATURES, "INVESTOR", OWN, 200),
-            row(POST, SIGNATURES, "INVESTOR", OTHER, 404),
-            row(POST, SIGNATURES, "INVESTOR", UNKNOWN, 404),
-            row(POST, SIGNATURES, "OFFICER", OWN, 200),
-            row(POST, SIGNATURES, "OFFICER", OTHER, 403),
-            row(POST, SIGNATURES, "OFFICER", UNKNOWN, 404),
-            row(POST, SIGNATURES, "LEADER", OWN, 403),
-            row(POST, SIGNATURES, "LEADER", OTHER, 403),
-            row(POST, SIGNATURES, "LEADER", UNKNOWN, 403),
-            row(POST, SIGNATURES, "ADMIN", OWN, 403),
-            row(POST, SIGNATURES, "ADMIN", OTHER, 403),
-            row(POST, SIGNATURES, "ADMIN", UNKNOWN, 403),
+            row(POST, VOIDS, "INVESTOR", OWN, 403),
+            row(POST, VOIDS, "INVESTOR", OTHER, 403),
+            row(POST, VOIDS, "INVESTOR", UNKNOWN, 403),
+            row(POST, VOIDS, "OFFICER", OWN, 200),
+            row(POST, VOIDS, "OFFICER", OTHER, 403),
+            row(POST, VOIDS, "OFFICER", UNKNOWN, 404),
+            row(POST, VOIDS, "LEADER", OWN, 200),
+            row(POST, VOIDS, "LEADER", OTHER, 200),
+            row(POST, VOIDS, "LEADER", UNKNOWN, 404),
+            row(POST, VOIDS, "ADMIN", OWN, 403),
+            row(POST, VOIDS, "ADMIN", OTHER, 403),
+            row(POST, VOIDS, "ADMIN", UNKNOWN, 403),
+
+            row(POST, LINK_CODES, "INVESTOR", OWN, 202),
+            row(POST, LINK_CODES, "INVESTOR", OTHER, 202),
+            row(POST, LINK_CODES, "INVESTOR", UNKNOWN, 404),
+            row(POST, LINK_CODES, "OFFICER", OWN, 202),
+            row(POST, LINK_CODES, "OFFICER", OTHER, 202),
+            row(POST, LINK_CODES, "OFFICER", UNKNOWN, 404),
+            row(POST, LINK_CODES, "LEADER", OWN, 202),
+            row(POST, LINK_CODES, "LEADER", OTHER, 202),
+            row(POST, LINK_CODES, "LEADER", UNKNOWN, 404),
+            row(POST, LINK_CODES, "ADMIN", OWN, 202),
+            row(POST, LINK_CODES, "ADMIN", OTHER, 202),
+            row(POST, LINK_CODES, "ADMIN", UNKNOWN, 404),
+
+            row(POST, LINK_VIEWS, "INVESTOR", OWN, 200),
+            row(POST, LINK_VIEWS, "INVESTOR", OTHER, 200),
+            row(POST, LINK_VIEWS, "INVESTOR", UNKNOWN, 404),
+            row(POST, LINK_VIEWS, "OFFICER", OWN, 200),
+            row(POST, LINK_VIEWS, "OFFICER", OTHER, 200),
+            row(POST, LINK_VIEWS, "OFFICER", UNKNOWN, 404),
+            row(POST, LINK_VIEWS, "LEADER", OWN, 200),
+            row(POST, LINK_VIEWS, "LEADER", OTHER, 200),
+            row(POST, LINK_VIEWS, "LEADER", UNKNOWN, 404),
+            row(POST, LINK_VIEWS, "ADMIN", OWN, 200),
+            row(POST, LINK_VIEWS, "ADMIN", OTHER, 200),
+            row(POST, LINK_VIEWS, "ADMIN", UNKNOWN, 404),
+
+            row(POST, LINK_SIGNATURES, "INVESTOR", OWN, 200),
+            row(POST, LINK_SIGNATURES, "INVESTOR", OTHER, 200),
+            row(POST, LINK_SIGNATURES, "INVESTOR", UNKNOWN, 404),
+            row(POST, LINK_SIGNATURES, "OFFICER", OWN, 200),
+            row(POST, LINK_SIGNATURES, "OFFICER", OTHER, 200),
+            row(POST, LINK_SIGNATURES, "OFFICER", UNKNOWN, 404),
+            row(POST, LINK_SIGNATURES, "LEADER", OWN, 200),
+            row(POST, LINK_SIGNATURES, "LEADER", OTHER, 200),
+            row(POST, LINK_SIGNATURES, "LEADER", UNKNOWN, 404),
+            row(POST, LINK_SIGNATURES, "ADMIN", OWN, 200),
+            row(POST, LINK_SIGNATURES, "ADMIN", OTHER, 200),
+            row(POST, LINK_SIGNATURES, "ADMIN", UNKNOWN, 404),
+
+            row(POST, LINK_DECLINES, "INVESTOR", OWN, 200),
+            row(POST, LINK_DECLINES, "INVESTOR", OTHER, 200),
+            row(POST, LINK_DECLINES, "INVESTOR", UNKNOWN, 404),
+            row(POST, LINK_DECLINES, "OFFICER", OWN, 200),
+            row(POST, LINK_DECLINES, "OFFICER", OTHER, 200),
+            row(POST, LINK_DECLINES, "OFFICER", UNKNOWN, 404),
+            row(POST, LINK_DECLINES, "LEADER", OWN, 200),
+            row(POST, LINK_DECLINES, "LEADER", OTHER, 200),
+            row(POST, LINK_DECLINES, "LEADER", UNKNOWN, 404),
+            row(POST, LINK_DECLINES, "ADMIN", OWN, 200),
+            row(POST, LINK_DECLINES, "ADMIN", OTHER, 200),
+            row(POST, LINK_DECLINES, "ADMIN", UNKNOWN, 404),
 
             row(POST, VIEWS, "INVESTOR", OWN, 204),
             row(POST, VIEWS, "INVESTOR", OTHER, 404),
@@ -222,15 +278,41 @@ class AuthorizationMatrixTest {
             checkVerification(row, caller);
             return;
         }
+        if (row.path().startsWith("/api/signing-links")) {
+            checkLink(row, caller);
+            return;
+        }
         String caseId = caseFor(row, caller);
-        WebTestClient.ResponseSpec response = row.path().equals(VIEWS)
-                ? driver.as(caller, row.role(), POST, VIEWS, caseId).exchange()
-                : row.method() == POST
-                ? driver.sign(caller, row.role(), caseId, "Signed by " + caller)
+        WebTestClient.ResponseSpec response = row.path().equals(VOIDS)
+                ? driver.as(caller, row.role(), POST, VOIDS, caseId).bodyValue(Map.of("reason", "Voided by " + caller)).exchange()
                 : driver.as(caller, row.role(), row.method(), row.path(), caseId).exchange();
         response.expectStatus().isEqualTo(row.status());
         if (row.status() >= 400) {
             response.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    /**
+     * The link endpoints are open: the link (and the code mailed to its signer) is the credential, so
+     * whoever calls, with whatever token, a valid link works ({@code OWN}: the caller is the case's
+     * investor; {@code OTHER}: someone else is) and a forged one ({@code UNKNOWN}) is an invalid link.
+     */
+    private void checkLink(Row row, String caller) {
+        String investor = row.relation() == OWN && row.role().equals("INVESTOR") ? caller : "investor-of-" + caller;
+        String caseId = driver.sentCase(investor, "officer-of-" + caller);
+        String token = row.relation() == UNKNOWN ? "forged-" + caller : TestMail.awaitLink(investor, caseId);
+        String code = row.relation() == UNKNOWN || row.path().equals(LINK_CODES) ? "123456" : driver.code(investor, caseId, token);
+        Map<String, Object> body = switch (row.path()) {
+            case LINK_CODES -> Map.of("token", token);
+            case LINK_VIEWS -> Map.of("token", token, "code", code);
+            case LINK_SIGNATURES -> Map.of("token", token, "code", code, "typedName", "Signed by " + investor, "consent", true);
+            default -> Map.of("token", token, "code", code, "category", "TERMS", "reason", "Declined by " + investor);
+        };
+        WebTestClient.ResponseSpec response = driver.as(caller, row.role(), POST, row.path(), "unused").bodyValue(body).exchange();
+        response.expectStatus().isEqualTo(row.status());
+        if (row.status() >= 400) {
+            response.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").isEqualTo("invalid link");
         }
     }
 
@@ -253,7 +335,7 @@ class AuthorizationMatrixTest {
         if (row.path().equals(EXECUTED_CONTRACT) || row.path().equals(CERTIFICATE)) {
             return driver.executedCase(investorId, officerId);
         }
-        return investor || row.method() != POST
+        return investor || row.method() != POST || row.path().equals(VOIDS)
                 ? driver.sentCase(investorId, officerId)
                 : driver.partiallySignedCase(investorId, officerId);
     }
@@ -279,8 +361,8 @@ class AuthorizationMatrixTest {
         String mallory = "investor-mallory-" + USERS.incrementAndGet();
         assertThat(refusal(driver.as(mallory, "INVESTOR", GET, ENVELOPE, theirs).exchange(), theirs))
                 .isEqualTo(refusal(driver.as(mallory, "INVESTOR", GET, ENVELOPE, unknown).exchange(), unknown));
-        assertThat(refusal(driver.sign(mallory, "INVESTOR", theirs, "Mallory"), theirs))
-                .isEqualTo(refusal(driver.sign(mallory, "INVESTOR", unknown, "Mallory"), unknown));
+        assertThat(refusal(driver.as(mallory, "INVESTOR", POST, VIEWS, theirs).exchange(), theirs))
+                .isEqualTo(refusal(driver.as(mallory, "INVESTOR", POST, VIEWS, unknown).exchange(), unknown));
     }
 
     /** Status, content type and problem body with the case id blanked: all an investor could compare. */

@@ -1,10 +1,15 @@
 package org.investflow.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.investflow.signing.SigningDriver.SIGNATURES;
+import static org.investflow.signing.SigningDriver.LINK_CODES;
+import static org.investflow.signing.SigningDriver.LINK_DECLINES;
+import static org.investflow.signing.SigningDriver.LINK_SIGNATURES;
+import static org.investflow.signing.SigningDriver.LINK_VIEWS;
+import static org.investflow.signing.SigningDriver.VOIDS;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -25,10 +30,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Every malformed body the write endpoint (a signature) can receive is refused with a 4xx
- * problem+json, sent by the very signer whose turn it is; the envelope is left exactly as it was
- * (same version, state, signers and audit history) and nothing is published: after one valid
- * signature the case's topic holds exactly the sending and that signature.
+ * Every malformed body a signature through a link can receive is refused with a 4xx problem+json,
+ * sent with the very link and code of the signer whose turn it is; the envelope is left exactly as it
+ * was (same version, state, signers, links and audit history) and nothing is published: after one
+ * valid signature the case's topic holds exactly the sending and that signature. The other write
+ * endpoints (code, view, decline, void) refuse bad fields naming them, changing nothing.
  */
 @SigningServiceTest
 class MalformedInputTest {
@@ -53,25 +59,36 @@ class MalformedInputTest {
         driver.close();
     }
 
+    static final String VALID = "\"token\": \"%T\", \"code\": \"%C\", \"consent\": true";
+
     static Stream<Arguments> malformedSignatures() {
         return Stream.of(
-                refused("broken JSON", "{\"typedName\": \"Hans Müller\"", JSON, 400),
-                refused("not JSON at all", "typedName=Hans+M%C3%BCller", JSON, 400),
-                refused("an array instead of an object", "[\"Hans Müller\"]", JSON, 400),
+                refused("broken JSON", "{" + VALID + ", \"typedName\": \"Hans Müller\"", JSON, 400),
+                refused("not JSON at all", "token=%T&code=%C&typedName=Hans+M%C3%BCller", JSON, 400),
+                refused("an array instead of an object", "[\"%T\", \"%C\", \"Hans Müller\"]", JSON, 400),
                 refused("a bare string instead of an object", "\"Hans Müller\"", JSON, 400),
-                refused("a number for the name", "{\"typedName\": 42}", JSON, 400),
-                refused("an object for the name", "{\"typedName\": {\"first\": \"Hans\"}}", JSON, 400),
-                refused("a list for the name", "{\"typedName\": [\"Hans Müller\"]}", JSON, 400),
-                refused("a null name", "{\"typedName\": null}", JSON, 400),
-                refused("the name missing", "{}", JSON, 400),
-                refused("a blank name", "{\"typedName\": \"  \\t \"}", JSON, 400),
-                refused("an unknown property", "{\"typedName\": \"Hans Müller\", \"signedBy\": \"officer-li\"}", JSON, 400),
-                refused("money smuggled in as a string", "{\"typedName\": \"Hans Müller\", \"investmentAmount\": \"1.00\"}", JSON, 400),
-                refused("trailing tokens", "{\"typedName\": \"Hans Müller\"} {\"typedName\": \"Mallory\"}", JSON, 400),
-                refused("a name over 200 characters", "{\"typedName\": \"" + "x".repeat(201) + "\"}", JSON, 400),
+                refused("a number for the name", "{" + VALID + ", \"typedName\": 42}", JSON, 400),
+                refused("an object for the name", "{" + VALID + ", \"typedName\": {\"first\": \"Hans\"}}", JSON, 400),
+                refused("a list for the name", "{" + VALID + ", \"typedName\": [\"Hans Müller\"]}", JSON, 400),
+                refused("a null name", "{" + VALID + ", \"typedName\": null}", JSON, 400),
+                refused("the name missing", "{" + VALID + "}", JSON, 400),
+                refused("a blank name", "{" + VALID + ", \"typedName\": \"  \\t \"}", JSON, 400),
+                refused("a name over 200 characters", "{" + VALID + ", \"typedName\": \"" + "x".repeat(201) + "\"}", JSON, 400),
+                refused("no consent", "{\"token\": \"%T\", \"code\": \"%C\", \"typedName\": \"Hans Müller\"}", JSON, 400),
+                refused("consent refused", "{\"token\": \"%T\", \"code\": \"%C\", \"consent\": false, \"typedName\": \"Hans\"}", JSON, 400),
+                refused("consent as a string", "{\"token\": \"%T\", \"code\": \"%C\", \"consent\": \"yes\", \"typedName\": \"Hans\"}", JSON, 400),
+                refused("the code missing", "{\"token\": \"%T\", \"consent\": true, \"typedName\": \"Hans\"}", JSON, 400),
+                refused("a five-digit code", "{\"token\": \"%T\", \"code\": \"12345\", \"consent\": true, \"typedName\": \"Hans\"}", JSON, 400),
+                refused("letters for the code", "{\"token\": \"%T\", \"code\": \"12a456\", \"consent\": true, \"typedName\": \"Hans\"}", JSON, 400),
+                refused("the code as a number", "{\"token\": \"%T\", \"code\": 123456, \"consent\": true, \"typedName\": \"Hans\"}", JSON, 400),
+                refused("the token missing", "{\"code\": \"%C\", \"consent\": true, \"typedName\": \"Hans\"}", JSON, 400),
+                refused("a blank token", "{\"token\": \" \", \"code\": \"%C\", \"consent\": true, \"typedName\": \"Hans\"}", JSON, 400),
+                refused("an unknown property", "{" + VALID + ", \"typedName\": \"Hans Müller\", \"signedBy\": \"officer-li\"}", JSON, 400),
+                refused("money smuggled in as a string", "{" + VALID + ", \"typedName\": \"Hans\", \"investmentAmount\": \"1.00\"}", JSON, 400),
+                refused("trailing tokens", "{" + VALID + ", \"typedName\": \"Hans Müller\"} {\"typedName\": \"Mallory\"}", JSON, 400),
                 refused("an empty body", "", JSON, 400),
                 refused("a body that is not JSON by its type", "Hans Müller", MediaType.TEXT_PLAIN_VALUE, 415),
-                refused("a body over 64 KB", "{\"typedName\": \"" + "x".repeat(70_000) + "\"}", JSON, 413));
+                refused("a body over 64 KB", "{" + VALID + ", \"typedName\": \"" + "x".repeat(70_000) + "\"}", JSON, 413));
     }
 
     static Arguments refused(String what, String body, String contentType, int status) {
@@ -83,20 +100,65 @@ class MalformedInputTest {
     void aMalformedSignatureIsRefusedAndNeitherStoredNorPublished(String what, String body, String contentType, int status) {
         String investor = "investor-fuzz-" + INVESTORS.incrementAndGet();
         String caseId = driver.sentCase(investor, "officer-li");
+        String token = TestMail.awaitLink(investor, caseId);
+        String code = driver.code(investor, caseId, token);
         Envelope before = settled(caseId);
 
-        driver.as(investor, "INVESTOR", HttpMethod.POST, SIGNATURES, caseId).contentType(MediaType.parseMediaType(contentType))
-                .bodyValue(body).exchange()
+        driver.link(LINK_SIGNATURES, body.replace("%T", token).replace("%C", code), contentType)
                 .expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
+        unchanged(caseId, before);
+        driver.link(LINK_SIGNATURES, Map.of("token", token, "code", code, "typedName", "Hans Müller", "consent", true))
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
+        driver.signing.await(caseId, SigningEvents.SIGNATURE_RECORDED);
+        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
+    }
+
+    static Stream<Arguments> malformedOtherRequests() {
+        return Stream.of(
+                Arguments.of(LINK_CODES, "{}", "token"),
+                Arguments.of(LINK_CODES, "{\"token\": 42}", "token"),
+                Arguments.of(LINK_CODES, "{\"token\": \"%T\", \"extra\": 1}", "extra"),
+                Arguments.of(LINK_VIEWS, "{\"token\": \"%T\"}", "code"),
+                Arguments.of(LINK_VIEWS, "{\"token\": \"%T\", \"code\": \"1234567\"}", "code"),
+                Arguments.of(LINK_DECLINES, "{\"token\": \"%T\", \"code\": \"123456\", \"category\": \"TERMS\"}", "reason"),
+                Arguments.of(LINK_DECLINES, "{\"token\": \"%T\", \"code\": \"123456\", \"category\": \"TERMS\", \"reason\": \" \"}", "reason"),
+                Arguments.of(LINK_DECLINES, "{\"token\": \"%T\", \"code\": \"123456\", \"category\": \"BORED\", \"reason\": \"x\"}", "category"),
+                Arguments.of(LINK_DECLINES, "{\"token\": \"%T\", \"code\": \"123456\", \"reason\": \"x\"}", "category"),
+                Arguments.of(LINK_DECLINES, "{\"token\": \"%T\", \"code\": \"123456\", \"category\": \"TERMS\", \"reason\": \""
+                        + "x".repeat(2001) + "\"}", "reason"),
+                Arguments.of(VOIDS, "{}", "reason"),
+                Arguments.of(VOIDS, "{\"reason\": \"  \"}", "reason"),
+                Arguments.of(VOIDS, "{\"reason\": 7}", "reason"),
+                Arguments.of(VOIDS, "{\"reason\": \"" + "x".repeat(2001) + "\"}", "reason"),
+                Arguments.of(VOIDS, "{\"reason\": \"ok\", \"status\": \"EXECUTED\"}", "status"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("malformedOtherRequests")
+    void aMalformedLinkOrVoidRequestIsRefusedNamingTheFieldAndChangesNothing(String path, String body, String field) {
+        String investor = "investor-fuzz-" + INVESTORS.incrementAndGet();
+        String caseId = driver.sentCase(investor, "officer-li");
+        String token = TestMail.awaitLink(investor, caseId);
+        Envelope before = settled(caseId);
+        String json = body.replace("%T", token);
+        WebTestClient.ResponseSpec response = path.equals(VOIDS)
+                ? driver.as("officer-li", "OFFICER", HttpMethod.POST, VOIDS, caseId).bodyValue(json).exchange()
+                : driver.link(path, json, JSON);
+        response.expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(problem -> assertThat(problem).contains(field));
+        unchanged(caseId, before);
+    }
+
+    private void unchanged(String caseId, Envelope before) {
         Envelope after = envelopes.findFirstByCaseIdOrderBySentAtDesc(caseId).block();
         assertThat(after.version()).isEqualTo(before.version());
         assertThat(after.status()).isEqualTo(before.status());
         assertThat(after.signers()).isEqualTo(before.signers());
+        assertThat(after.links()).isEqualTo(before.links());
         assertThat(after.outbox()).isEmpty();
         assertThat(after.history()).extracting(AuditEntry::eventId).isEqualTo(eventIds(before));
-        onlyTheNextValidSignatureIsPublished(investor, caseId);
     }
 
     /** The envelope once the relay has published and removed its EnvelopeSent (which bumps the version). */
@@ -107,12 +169,5 @@ class MalformedInputTest {
 
     private static List<String> eventIds(Envelope envelope) {
         return envelope.history().stream().map(AuditEntry::eventId).toList();
-    }
-
-    private void onlyTheNextValidSignatureIsPublished(String investor, String caseId) {
-        WebTestClient.ResponseSpec valid = driver.sign(investor, "INVESTOR", caseId, "Hans Müller");
-        valid.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
-        driver.signing.await(caseId, SigningEvents.SIGNATURE_RECORDED);
-        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
     }
 }

@@ -7,19 +7,22 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.investflow.platform.testkit.ServiceIntegrationTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * E-signature running on a random port against the shared broker and MongoDB-wire server. Every
  * integration test class of the service uses this one configuration, so they share one Spring
  * context (one consumer in the {@code e-signature} group, one outbox relay). The investor rate limit
- * is lifted: matrix and fuzz tests call far faster than a person (intake tests the 429).
+ * is lifted: matrix and fuzz tests call far faster than a person (intake tests the 429). Mails go to
+ * the tests' GreenMail ({@link TestMail}); time is a {@link TestClock} tests move forward.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"spring.config.name=e-signature", "investflow.web.investor-requests=100000",
-    "investflow.signing.verification-max-size=200000"})
+    "investflow.signing.verification-max-size=200000", "investflow.signing.workflow.watch-interval=PT0.2S"})
+@Import(TestClock.Configuration.class)
 public @interface SigningServiceTest {
 }

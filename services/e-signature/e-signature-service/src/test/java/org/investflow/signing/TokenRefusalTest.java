@@ -6,7 +6,7 @@ import static org.investflow.signing.SigningDriver.AUDIT_TRAIL;
 import static org.investflow.signing.SigningDriver.CERTIFICATE;
 import static org.investflow.signing.SigningDriver.VIEWS;
 import static org.investflow.signing.SigningDriver.ENVELOPE;
-import static org.investflow.signing.SigningDriver.SIGNATURES;
+import static org.investflow.signing.SigningDriver.VOIDS;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -71,8 +71,8 @@ class TokenRefusalTest {
     }
 
     static Stream<Arguments> everyEndpointWithEveryBadToken() {
-        return Stream.of(ENVELOPE, SIGNATURES, AUDIT, VIEWS, AUDIT_TRAIL, CERTIFICATE).flatMap(path -> Stream.of(BadToken.values())
-                .map(token -> Arguments.of(path.equals(SIGNATURES) || path.equals(VIEWS) ? HttpMethod.POST : HttpMethod.GET, path, token)));
+        return Stream.of(ENVELOPE, VOIDS, AUDIT, VIEWS, AUDIT_TRAIL, CERTIFICATE).flatMap(path -> Stream.of(BadToken.values())
+                .map(token -> Arguments.of(path.equals(VOIDS) || path.equals(VIEWS) ? HttpMethod.POST : HttpMethod.GET, path, token)));
     }
 
     @ParameterizedTest(name = "{0} {1} with {2} token -> 401")
@@ -84,7 +84,7 @@ class TokenRefusalTest {
                 h.setBearerAuth(bearer);
             }
         });
-        (method == HttpMethod.POST ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("typedName", "Hans Müller")) : request)
+        (method == HttpMethod.POST ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Voided with a bad token")) : request)
                 .exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().value("WWW-Authenticate", challenge -> assertThat(challenge).startsWith("Bearer"));

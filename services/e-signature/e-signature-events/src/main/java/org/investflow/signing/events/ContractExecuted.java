@@ -11,6 +11,8 @@ import org.investflow.platform.events.Actor;
  * Every signer signed: the contract is executed and binding. Carries the committed figures so
  * project tracking can start the project without calling e-signature.
  *
+ * @param documentHash     SHA-256 (64 lowercase hex) of the sealed executed contract PDF, exactly as
+ *                         e-signature's executed-contract download returns it
  * @param investmentAmount exact decimal amount in {@code currency} (ISO 4217)
  * @param jobs             jobs the investor committed to create
  * @param landingDeadline  the day by which the project must have landed

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.investflow.signing.envelope.ContractSealing;
 import org.investflow.signing.seal.CommissionSeal;
 import org.investflow.signing.seal.SealVerifier;
 import org.slf4j.Logger;
@@ -20,6 +21,11 @@ class SealConfiguration {
     @Bean
     CommissionSeal commissionSeal(SealProperties properties, Clock clock) {
         return seal(properties, clock).requireValidAt(clock.instant());
+    }
+
+    @Bean
+    ContractSealing contractSealing(CommissionSeal seal) {
+        return new ContractSealing(seal);
     }
 
     @Bean

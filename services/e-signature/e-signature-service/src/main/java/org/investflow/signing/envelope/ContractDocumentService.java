@@ -9,8 +9,6 @@ import org.investflow.signing.audit.AuditEntry;
 import org.investflow.signing.contract.CompletionCertificate;
 import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.contract.RenderedPdf;
-import org.investflow.signing.seal.CommissionSeal;
-import org.investflow.signing.seal.ContractSealer;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,17 +23,22 @@ import reactor.core.scheduler.Schedulers;
 public class ContractDocumentService {
 
     private final EnvelopeService envelopes;
-    private final CommissionSeal seal;
+    private final ContractSealing sealing;
 
-    public ContractDocumentService(EnvelopeService envelopes, CommissionSeal seal) {
+    public ContractDocumentService(EnvelopeService envelopes, ContractSealing sealing) {
         this.envelopes = envelopes;
-        this.seal = seal;
+        this.sealing = sealing;
     }
 
     /** The contract the signers sign; its SHA-256 is the envelope's {@code documentHash}. */
     public Mono<RenderedPdf> contract(String caseId, Actor viewer) {
         return envelopes.view(caseId, viewer).publishOn(Schedulers.boundedElastic())
                 .map(envelope -> ContractTemplate.draft(envelope.particulars()));
+    }
+
+    /** The contract of {@code envelope} (already authorised), rendered off the event loop. */
+    public Mono<RenderedPdf> contractOf(Envelope envelope) {
+        return Mono.fromCallable(() -> ContractTemplate.draft(envelope.particulars())).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The executed contract with its signatures page, sealed by the commission; 409 before execution. */
@@ -75,7 +78,6 @@ public class ContractDocumentService {
     }
 
     private RenderedPdf sealed(Envelope envelope) {
-        RenderedPdf executed = ContractTemplate.executed(envelope.particulars(), envelope.documentHash(), envelope.signatureLines());
-        return new RenderedPdf(ContractSealer.seal(executed.bytes(), seal, envelope.executedAt(), "Chongqing, CN"));
+        return sealing.sealed(envelope);
     }
 }

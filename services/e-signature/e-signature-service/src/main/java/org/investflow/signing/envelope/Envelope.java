@@ -1,7 +1,9 @@
 package org.investflow.signing.envelope;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.ForbiddenException;
@@ -14,19 +16,24 @@ import org.investflow.signing.audit.AuditEntry;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.ContractParticulars;
 import org.investflow.signing.contract.SignatureLine;
+import org.investflow.signing.events.ContractDeclined;
 import org.investflow.signing.events.ContractExecuted;
+import org.investflow.signing.events.ContractExpired;
+import org.investflow.signing.events.ContractVoided;
 import org.investflow.signing.events.EnvelopeSent;
 import org.investflow.signing.events.SignatureRecorded;
 import org.investflow.signing.events.SigningEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The contract of one agreement, sent to its signers in a fixed order: first the investor's
  * signatory (the investor who owns the case), then the commission's representative (the officer the
- * case is assigned to). One envelope per case and agreement. Commands return the events they caused;
- * the application service stores them with the envelope.
+ * case is assigned to). One envelope per case and agreement. Each signer's turn has a deadline and
+ * reminders; signers act through one-time links with emailed codes. Commands return the events they
+ * caused; the application service stores them, and the mails they queued, with the envelope.
  */
 @Document("envelopes")
 @CompoundIndex(name = "agreement", def = "{'caseId': 1, 'agreementId': 1}", unique = true)
@@ -49,6 +56,17 @@ public class Envelope extends AggregateRoot {
     private List<Signer> signers;
     private Instant sentAt;
     private Instant executedAt;
+    /** SHA-256 of the sealed executed contract the downloads return; null before execution. */
+    private String executedDocumentHash;
+    /** When it was declined, expired or voided, and the reason given; null while open or executed. */
+    private Instant closedAt;
+    private String closingReason;
+    /** Next time the scheduled watch must look at it (reminder or deadline); null when closed. */
+    @Indexed
+    private Instant watchAt;
+    private List<SigningLink> links;
+    /** Mails to deliver, stored with the change that caused them. */
+    private List<OutgoingMail> mails;
     /** The hash-chained audit trail, oldest first; append-only, written with every state change. */
     private List<AuditEntry> auditTrail;
     /** The hash of the trail's last entry, kept apart so a removed last entry is detected too. */
@@ -58,10 +76,11 @@ public class Envelope extends AggregateRoot {
     }
 
     /**
-     * Sends the contract of {@code agreement}, rendered as the PDF whose SHA-256 is {@code documentHash},
-     * to its signers as envelope {@code envelopeId}.
+     * Drafts the contract of {@code agreement}, rendered as the PDF whose SHA-256 is {@code documentHash},
+     * and sends it to its first signer as envelope {@code envelopeId}: their turn starts now, with a
+     * one-time link mailed to them.
      */
-    static Sending send(String envelopeId, Agreement agreement, String documentHash, Instant now) {
+    static Sending send(String envelopeId, Agreement agreement, String documentHash, Instant now, SigningDesk desk) {
         Envelope envelope = new Envelope();
         envelope.envelopeId = envelopeId;
         envelope.caseId = agreement.caseId();
@@ -75,9 +94,12 @@ public class Envelope extends AggregateRoot {
         envelope.documentHash = documentHash;
         envelope.signers = List.of(Signer.awaiting(1, SignerRole.INVESTOR_SIGNATORY, agreement.investorId()),
                 Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, agreement.officerId()));
+        envelope.status = EnvelopeStatus.DRAFT;
+        envelope.guard(EnvelopeStatus.SENT, "be sent");
         envelope.status = EnvelopeStatus.SENT;
         envelope.sentAt = now;
         envelope.record(AuditAction.SENT, Actor.SYSTEM, now, Origin.SYSTEM);
+        envelope.startTurnOf(envelope.signers.get(0), now, desk);
         return new Sending(envelope, List.of(new EnvelopeSent(envelope.caseId, envelope.investorId, envelopeId,
                 envelope.documentHash, envelope.termsFingerprint, now, Actor.SYSTEM)));
     }
@@ -86,26 +108,156 @@ public class Envelope extends AggregateRoot {
      * Records {@code signer}'s signature in their turn; the last one executes the contract. Who may
      * sign is checked before when: a user who is not the place's signer is refused whatever the state.
      */
-    List<SigningEvent> sign(Actor signer, String typedName, Instant now) {
-        return sign(signer, typedName, now, Origin.SYSTEM);
-    }
-
-    /** As {@link #sign(Actor, String, Instant)}, recording in the audit trail where the request came from. */
-    List<SigningEvent> sign(Actor signer, String typedName, Instant now, Origin origin) {
+    List<SigningEvent> sign(Actor signer, String typedName, Instant now, Origin origin, SigningDesk desk) {
         Signer place = placeOf(signer);
         EnvelopeStatus target = place.order() == signers.size() ? EnvelopeStatus.EXECUTED : EnvelopeStatus.PARTIALLY_SIGNED;
         guard(target, "be signed by " + place.role());
-        signers = signers.stream().map(each -> each.order() == place.order() ? each.signed(signer.id(), typedName, now) : each).toList();
+        replace(place.signed(signer.id(), typedName, now));
         status = target;
+        consumeLinksOf(place);
         record(AuditAction.SIGNED, signer, now, origin);
         SignatureRecorded recorded = new SignatureRecorded(caseId, investorId, envelopeId, place.order(),
                 place.role().name(), signer.id(), now, signer);
         if (target != EnvelopeStatus.EXECUTED) {
+            startTurnOf(signers.get(place.order()), now, desk);
             return List.of(recorded);
         }
         executedAt = now;
+        executedDocumentHash = desk.sealedHashOf(this);
         record(AuditAction.EXECUTED, signer, now, origin);
         return List.of(recorded, executed(signer, now));
+    }
+
+    /** The signer whose turn it is declines, with a reason: the envelope is closed. */
+    List<SigningEvent> decline(Actor signer, String reason, Instant now, Origin origin) {
+        Signer place = placeOf(signer);
+        closeAs(EnvelopeStatus.DECLINED, "be declined by " + place.role(), reason, now);
+        record(AuditAction.DECLINED, signer, now, origin);
+        return List.of(new ContractDeclined(caseId, investorId, envelopeId, termsFingerprint, place.role().name(), reason, now, signer));
+    }
+
+    /** The case's assigned officer, or a leader, voids the envelope with a reason before it is executed. */
+    List<SigningEvent> voidBy(Actor actor, String reason, Instant now, Origin origin) {
+        boolean assignedOfficer = "OFFICER".equals(actor.role()) && actor.id().equals(officerId);
+        if (!assignedOfficer && !"LEADER".equals(actor.role())) {
+            throw new ForbiddenException(actor.id() + " may not void envelope " + envelopeId);
+        }
+        return close(actor, reason, null, now, origin);
+    }
+
+    /** A newer agreement on the case supersedes this envelope's: it is voided, never left pending. */
+    List<SigningEvent> supersede(String newerFingerprint, Instant now) {
+        return close(Actor.SYSTEM, ContractVoided.SUPERSEDED, newerFingerprint, now, Origin.SYSTEM);
+    }
+
+    private List<SigningEvent> close(Actor actor, String reason, String supersededBy, Instant now, Origin origin) {
+        closeAs(EnvelopeStatus.VOIDED, "be voided", reason, now);
+        record(AuditAction.VOIDED, actor, now, origin);
+        return List.of(new ContractVoided(caseId, investorId, envelopeId, termsFingerprint, reason, supersededBy, now, actor));
+    }
+
+    /**
+     * Closes the envelope unexecuted: every link dies and mails not yet sent (they carry dead links
+     * or codes) are dropped.
+     */
+    private void closeAs(EnvelopeStatus target, String attempted, String reason, Instant now) {
+        guard(target, attempted);
+        status = target;
+        closedAt = now;
+        closingReason = reason;
+        links = new ArrayList<>(links().stream().map(SigningLink::asConsumed).toList());
+        mails = new ArrayList<>();
+    }
+
+    /**
+     * The scheduled look at an open envelope: the signer in turn past their deadline expires it;
+     * otherwise a due reminder is mailed to them with a fresh link. An envelope stored before turns
+     * had deadlines and links gets its signer's turn started now, so it can still be signed.
+     */
+    List<SigningEvent> watch(Instant now, SigningDesk desk) {
+        if (!status.isOpen() || status == EnvelopeStatus.DRAFT) {
+            return List.of();
+        }
+        Signer current = inTurn();
+        if (current.turnStartedAt() == null) {
+            // stored before turns had deadlines and links: the turn starts now, with an invitation
+            startTurnOf(current, now, desk);
+            return List.of();
+        }
+        if (current.isOverdue(now)) {
+            closeAs(EnvelopeStatus.EXPIRED, "expire", null, now);
+            record(AuditAction.EXPIRED, Actor.SYSTEM, now, Origin.SYSTEM);
+            return List.of(new ContractExpired(caseId, investorId, envelopeId, termsFingerprint, current.role().name(),
+                    current.deadline(), now, Actor.SYSTEM));
+        }
+        if (current.isReminderDue(now)) {
+            replace(current.reminded(now, desk.policy()));
+            mailLink(current, OutgoingMail.Kind.REMINDER, now, desk);
+            record(AuditAction.REMINDED, Actor.SYSTEM, now, Origin.SYSTEM);
+        }
+        return List.of();
+    }
+
+    /** When this open envelope next needs the watch: its signer's next reminder or deadline. */
+    Instant nextWatchAt() {
+        if (!status.isOpen() || status == EnvelopeStatus.DRAFT) {
+            return null;
+        }
+        Signer current = inTurn();
+        if (current.deadline() == null) {
+            return sentAt;
+        }
+        return current.nextReminderAt() != null && current.nextReminderAt().isBefore(current.deadline())
+                ? current.nextReminderAt() : current.deadline();
+    }
+
+    /**
+     * Emails a one-time code to the signer of the link with token hash {@code tokenHash}; refused as
+     * an invalid link unless the link is usable, for the signer in turn, and has codes left.
+     */
+    void sendCode(String tokenHash, Instant now, SigningDesk desk) {
+        SigningLink link = usableLink(tokenHash, now, desk.policy());
+        if (!link.mayHaveAnotherCode(desk.policy())) {
+            throw new InvalidLinkException();
+        }
+        String code = desk.newCode();
+        replace(link.withCode(code, now, desk.policy()));
+        Signer signer = signers.get(link.signerOrder() - 1);
+        queue(OutgoingMail.code(desk.addressOf(signer.requiredUserId()), caseId, code, desk.policy().codeValidity(), now));
+        record(AuditAction.CODE_SENT, signer.actor(), now, Origin.SYSTEM);
+    }
+
+    /**
+     * Checks the code entered with a link. A wrong code is counted (the caller saves the envelope and
+     * then refuses); too many lock the link. Answers the signer of the link when the code is right.
+     */
+    Optional<Actor> checkCode(String tokenHash, String code, Instant now, SigningPolicy policy) {
+        SigningLink link = usableLink(tokenHash, now, policy);
+        if (!link.acceptsCode(code, now)) {
+            replace(link.withWrongCode());
+            return Optional.empty();
+        }
+        return Optional.of(signers.get(link.signerOrder() - 1).actor());
+    }
+
+    /** The signer views the contract through their link (once per link), after the right code. */
+    void viewThroughLink(String tokenHash, Instant now, Origin origin, SigningPolicy policy) {
+        SigningLink link = usableLink(tokenHash, now, policy);
+        if (link.viewed()) {
+            throw new InvalidLinkException();
+        }
+        replace(link.asViewed());
+        record(AuditAction.VIEWED, signers.get(link.signerOrder() - 1).actor(), now, origin);
+    }
+
+    private SigningLink usableLink(String tokenHash, Instant now, SigningPolicy policy) {
+        SigningLink link = links().stream().filter(each -> each.tokenHash().equals(tokenHash)).findFirst()
+                .orElseThrow(InvalidLinkException::new);
+        boolean inTurn = status.isOpen() && status != EnvelopeStatus.DRAFT && inTurn().order() == link.signerOrder();
+        if (!inTurn || !link.isUsable(now, policy)) {
+            throw new InvalidLinkException();
+        }
+        return link;
     }
 
     /**
@@ -121,6 +273,63 @@ public class Envelope extends AggregateRoot {
         }
         record(AuditAction.VIEWED, viewer, now, origin);
         return List.of();
+    }
+
+    private void startTurnOf(Signer signer, Instant now, SigningDesk desk) {
+        Signer started = signer.turnStarted(now, desk.policy());
+        replace(started);
+        mailLink(started, OutgoingMail.Kind.INVITATION, now, desk);
+    }
+
+    private void mailLink(Signer signer, OutgoingMail.Kind kind, Instant now, SigningDesk desk) {
+        String token = desk.newToken();
+        links = new ArrayList<>(links());
+        links.add(SigningLink.issue(token, signer.order(), signer.deadline()));
+        queue(OutgoingMail.link(kind, desk.addressOf(signer.requiredUserId()), this, signer, desk.linkTo(token), now));
+    }
+
+    private void queue(OutgoingMail mail) {
+        mails = new ArrayList<>(mails());
+        mails.add(mail);
+    }
+
+    private void consumeLinksOf(Signer place) {
+        links = new ArrayList<>(links().stream().map(link -> link.signerOrder() == place.order() ? link.asConsumed() : link).toList());
+    }
+
+    private void replace(Signer changed) {
+        signers = signers.stream().map(each -> each.order() == changed.order() ? changed : each).toList();
+    }
+
+    private void replace(SigningLink changed) {
+        links = new ArrayList<>(links().stream().map(each -> each.tokenHash().equals(changed.tokenHash()) ? changed : each).toList());
+    }
+
+    private Signer inTurn() {
+        return signers.stream().filter(each -> !each.hasSigned()).findFirst().orElseThrow();
+    }
+
+    /** Removes a delivered mail from the mail outbox; false when it was already gone. */
+    boolean delivered(String mailId) {
+        List<OutgoingMail> rest = mails().stream().filter(mail -> !mail.mailId().equals(mailId)).toList();
+        boolean removed = rest.size() < mails().size();
+        mails = new ArrayList<>(rest);
+        return removed;
+    }
+
+    /** Reminders sent to all signers so far. */
+    int remindersSent() {
+        return signers.stream().mapToInt(Signer::remindersSent).sum();
+    }
+
+    /** The mails waiting for delivery, oldest first. */
+    public List<OutgoingMail> mails() {
+        return mails == null ? List.of() : List.copyOf(mails);
+    }
+
+    /** The signing links issued, oldest first (token hashes only). */
+    public List<SigningLink> links() {
+        return links == null ? List.of() : List.copyOf(links);
     }
 
     private void record(AuditAction action, Actor actor, Instant now, Origin origin) {
@@ -152,7 +361,7 @@ public class Envelope extends AggregateRoot {
     }
 
     private void requireTurnOf(Signer place) {
-        Signer next = signers.stream().filter(each -> !each.hasSigned()).findFirst().orElseThrow();
+        Signer next = inTurn();
         if (next.order() != place.order()) {
             throw new IllegalTransitionException("envelope " + envelopeId, status,
                     "be signed by " + place.role() + " before " + next.role());
@@ -160,7 +369,7 @@ public class Envelope extends AggregateRoot {
     }
 
     private ContractExecuted executed(Actor signer, Instant now) {
-        return new ContractExecuted(caseId, investorId, officerId, envelopeId, documentHash, termsFingerprint,
+        return new ContractExecuted(caseId, investorId, officerId, envelopeId, executedDocumentHash, termsFingerprint,
                 terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline(), now, signer);
     }
 
@@ -238,6 +447,23 @@ public class Envelope extends AggregateRoot {
 
     public Instant executedAt() {
         return executedAt;
+    }
+
+    public String executedDocumentHash() {
+        return executedDocumentHash;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public String closingReason() {
+        return closingReason;
+    }
+
+    /** Refreshes when the watch must look next; called before every save. */
+    void scheduleWatch() {
+        watchAt = nextWatchAt();
     }
 
     /** A new envelope and the events of its sending. */

@@ -1,42 +1,56 @@
 package org.investflow.signing.envelope;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.investflow.negotiation.events.AgreementReached;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
-import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.platform.messaging.ConcurrentChanges;
+import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.platform.messaging.OutboxMessages;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.events.SigningEvent;
 import org.investflow.signing.events.SigningEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * E-signature's use cases. Each command loads the envelope, lets it decide, and saves it together
- * with the events it caused (outbox), in one document write.
+ * with the events it caused (outbox) and the mails it queued (mail outbox), in one document write.
  */
 @Service
 public class EnvelopeService {
 
+    static final List<EnvelopeStatus> OPEN = List.of(EnvelopeStatus.DRAFT, EnvelopeStatus.SENT, EnvelopeStatus.PARTIALLY_SIGNED);
+    private static final Logger LOG = LoggerFactory.getLogger(EnvelopeService.class);
+
     private final EnvelopeRepository envelopes;
     private final OutboxMessages outbox;
     private final Clock clock;
+    private final SigningDesk desk;
+    private final SigningMetrics metrics;
 
-    public EnvelopeService(EnvelopeRepository envelopes, OutboxMessages outbox, Clock clock) {
+    public EnvelopeService(EnvelopeRepository envelopes, OutboxMessages outbox, Clock clock, SigningDesk desk, SigningMetrics metrics) {
         this.envelopes = envelopes;
         this.outbox = outbox;
         this.clock = clock;
+        this.desk = desk;
+        this.metrics = metrics;
     }
 
     /** Reacts to negotiation's events: an agreement becomes an envelope; the other types are not ours. */
@@ -49,12 +63,22 @@ public class EnvelopeService {
 
     /**
      * Sends the contract of an agreement once: a redelivered or repeated agreement finds its envelope
-     * (or loses the race on the unique case-and-agreement index) and changes nothing.
+     * (or loses the race on the unique case-and-agreement index) and changes nothing. A new agreement
+     * on a case whose envelope is still open voids that envelope as superseded first, so it is never
+     * left pending.
      */
     private Mono<Void> send(String eventId, AgreementReached reached) {
         return envelopes.existsByCaseIdAndAgreementId(reached.caseId(), reached.agreementId())
-                .flatMap(exists -> exists ? Mono.<Envelope>empty() : create(eventId, agreementOf(reached)))
+                .flatMap(exists -> exists ? Mono.<Envelope>empty()
+                        : supersedeOpen(reached).then(create(eventId, agreementOf(reached))))
                 .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
+                .then();
+    }
+
+    private Mono<Void> supersedeOpen(AgreementReached reached) {
+        return envelopes.findByCaseIdAndStatusIn(reached.caseId(), OPEN)
+                .concatMap(open -> save(open, open.supersede(reached.termsFingerprint(), now())))
+                .retryWhen(ConcurrentChanges.retry())
                 .then();
     }
 
@@ -62,7 +86,7 @@ public class EnvelopeService {
         return Mono.fromCallable(() -> ContractTemplate.draft(agreement.particulars()).sha256())
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(documentHash -> {
-                    Envelope.Sending sending = Envelope.send(UUID.randomUUID().toString(), agreement, documentHash, clock.instant());
+                    Envelope.Sending sending = Envelope.send(UUID.randomUUID().toString(), agreement, documentHash, now(), desk);
                     sending.envelope().markHandled(eventId);
                     return save(sending.envelope(), sending.events());
                 });
@@ -75,19 +99,14 @@ public class EnvelopeService {
                 reached.termsFingerprint(), reached.occurredAt());
     }
 
-    /** {@code signer} signs the case's envelope in their turn, under the name they typed. */
-    public Mono<Envelope> sign(String caseId, Actor signer, String typedName) {
-        return sign(caseId, signer, typedName, Origin.SYSTEM);
-    }
-
-    /** As {@link #sign(String, Actor, String)}, the audit trail recording where the request came from. */
-    public Mono<Envelope> sign(String caseId, Actor signer, String typedName, Origin origin) {
-        return change(caseId, signer, envelope -> envelope.sign(signer, typedName, clock.instant(), origin));
+    /** The case's assigned officer or a leader voids its open envelope, with a reason. */
+    public Mono<Envelope> voidEnvelope(String caseId, Actor actor, String reason, Origin origin) {
+        return change(caseId, actor, envelope -> envelope.voidBy(actor, reason, now(), origin));
     }
 
     /** Records in the audit trail that {@code viewer}, one of the envelope's signers, viewed the contract. */
     public Mono<Envelope> recordView(String caseId, Actor viewer, Origin origin) {
-        return change(caseId, viewer, envelope -> envelope.view(viewer, clock.instant(), origin));
+        return change(caseId, viewer, envelope -> envelope.view(viewer, now(), origin));
     }
 
     /** The case's envelope as {@code viewer} may see it: investors only their own, staff every one. */
@@ -97,13 +116,98 @@ public class EnvelopeService {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("envelope of case", caseId)));
     }
 
+    /** Emails a one-time code to the signer of the link {@code token}; any unusable link is "invalid link". */
+    public Mono<Envelope> sendCode(String token) {
+        String tokenHash = SigningLink.sha256(token);
+        return byLink(tokenHash).flatMap(envelope -> {
+            envelope.sendCode(tokenHash, now(), desk);
+            return save(envelope, List.of());
+        }).retryWhen(ConcurrentChanges.retry());
+    }
+
+    /** The signer of the link views the contract with the right code (once per link). */
+    public Mono<Envelope> viewThroughLink(String token, String code, Origin origin) {
+        return withCode(token, code, (envelope, signer) -> {
+            envelope.viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy());
+            return List.of();
+        });
+    }
+
+    /** The signer of the link signs with the right code and consent, in their turn. */
+    public Mono<Envelope> signThroughLink(String token, String code, String typedName, Origin origin) {
+        return withCode(token, code, (envelope, signer) -> envelope.sign(signer, typedName, now(), origin, desk));
+    }
+
+    /** The signer of the link declines with the right code, in their turn, giving a reason in {@code category}. */
+    public Mono<Envelope> declineThroughLink(String token, String code, DeclineCategory category, String reason, Origin origin) {
+        return withCode(token, code, (envelope, signer) -> envelope.decline(signer, reason, now(), origin))
+                .doOnNext(declined -> metrics.declined(category));
+    }
+
+    /**
+     * Runs {@code command} for the link's signer if {@code code} is right; a wrong code is counted
+     * (saved) and then refused, so guessing is limited.
+     */
+    private Mono<Envelope> withCode(String token, String code, BiFunction<Envelope, Actor, List<SigningEvent>> command) {
+        String tokenHash = SigningLink.sha256(token);
+        return byLink(tokenHash).publishOn(Schedulers.boundedElastic()).flatMap(envelope -> {
+            Optional<Actor> signer = envelope.checkCode(tokenHash, code, now(), desk.policy());
+            return signer.isEmpty() ? save(envelope, List.of()).then(Mono.<Envelope>error(new WrongCodeException()))
+                    : save(envelope, command.apply(envelope, signer.get()));
+        }).retryWhen(ConcurrentChanges.retry());
+    }
+
+    private Mono<Envelope> byLink(String tokenHash) {
+        return envelopes.findFirstByLinksTokenHash(tokenHash).switchIfEmpty(Mono.error(InvalidLinkException::new));
+    }
+
+    /**
+     * The scheduled watch over envelopes whose signer's reminder or deadline has come: expires them
+     * or mails the reminder. Answers how many envelopes it looked at; one envelope's failure is
+     * logged and the others go on (it is looked at again next time).
+     */
+    public Mono<Long> watch() {
+        return Flux.concat(envelopes.findByWatchAtLessThanEqual(now()), envelopes.findByStatusInAndWatchAtIsNull(OPEN))
+                .concatMap(due -> envelopes.findById(due.envelopeId()).flatMap(this::watchOne).retryWhen(ConcurrentChanges.retry())
+                        .onErrorResume(error -> {
+                            LOG.warn("envelope {} could not be watched; next time: {}", due.envelopeId(), error.toString());
+                            return Mono.empty();
+                        }))
+                .count();
+    }
+
+    private Mono<Envelope> watchOne(Envelope envelope) {
+        int remindedBefore = envelope.remindersSent();
+        List<SigningEvent> events = envelope.watch(now(), desk);
+        int reminders = envelope.remindersSent() - remindedBefore;
+        return save(envelope, events).doOnNext(saved -> metrics.reminded(reminders));
+    }
+
+    /** Envelopes with mails waiting for delivery. */
+    public Flux<Envelope> withPendingMails() {
+        return envelopes.findByMailsNotNullAndMailsNotEmpty();
+    }
+
+    /** Removes mail {@code mailId} from its envelope's mail outbox once it was delivered. */
+    public Mono<Envelope> delivered(String envelopeId, String mailId) {
+        return envelopes.findById(envelopeId)
+                .flatMap(envelope -> envelope.delivered(mailId) ? envelopes.save(envelope) : Mono.just(envelope))
+                .retryWhen(ConcurrentChanges.retry());
+    }
+
+    /** Now, cut to the milliseconds MongoDB keeps, so what is rendered at execution re-renders identically from storage. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private Mono<Envelope> change(String caseId, Actor actor, Function<Envelope, List<SigningEvent>> command) {
-        return view(caseId, actor).flatMap(envelope -> save(envelope, command.apply(envelope)))
+        return view(caseId, actor).publishOn(Schedulers.boundedElastic()).flatMap(envelope -> save(envelope, command.apply(envelope)))
                 .retryWhen(ConcurrentChanges.retry());
     }
 
     private Mono<Envelope> save(Envelope envelope, List<SigningEvent> events) {
+        envelope.scheduleWatch();
         envelope.enqueue(outbox.of(SigningEvents.CATALOG, events));
-        return envelopes.save(envelope);
+        return envelopes.save(envelope).doOnNext(saved -> metrics.saved(saved, events));
     }
 }

@@ -4,23 +4,35 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a contract envelope stands.
+ * Where a contract envelope stands. Only the drawn moves are allowed; the four on the right are
+ * final.
  * <pre>
- *   SENT ──first signature──► PARTIALLY_SIGNED ──last signature──► EXECUTED
+ *   DRAFT ──send──► SENT ──first signature──► PARTIALLY_SIGNED ──last signature──► EXECUTED
+ *     │               │                              │
+ *     │               ├── decline (signer in turn) ──┼──► DECLINED
+ *     │               ├── signer's deadline passed ──┼──► EXPIRED
+ *     └───────────────┴── void (officer / leader,  ──┴──► VOIDED
+ *                          or a newer agreement)
  * </pre>
  */
 public enum EnvelopeStatus {
-    SENT, PARTIALLY_SIGNED, EXECUTED;
+    DRAFT, SENT, PARTIALLY_SIGNED, EXECUTED, DECLINED, EXPIRED, VOIDED;
 
     private Set<EnvelopeStatus> next() {
         return switch (this) {
-            case SENT -> EnumSet.of(PARTIALLY_SIGNED);
-            case PARTIALLY_SIGNED -> EnumSet.of(EXECUTED);
-            case EXECUTED -> EnumSet.noneOf(EnvelopeStatus.class);
+            case DRAFT -> EnumSet.of(SENT, VOIDED);
+            case SENT -> EnumSet.of(PARTIALLY_SIGNED, DECLINED, EXPIRED, VOIDED);
+            case PARTIALLY_SIGNED -> EnumSet.of(EXECUTED, DECLINED, EXPIRED, VOIDED);
+            case EXECUTED, DECLINED, EXPIRED, VOIDED -> EnumSet.noneOf(EnvelopeStatus.class);
         };
     }
 
     public boolean canTransitionTo(EnvelopeStatus target) {
         return next().contains(target);
+    }
+
+    /** Whether the envelope still waits for someone: not executed, declined, expired or voided. */
+    public boolean isOpen() {
+        return !next().isEmpty();
     }
 }

@@ -3,6 +3,8 @@ package org.investflow.signing.envelope;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.investflow.platform.events.Actor;
+
 /**
  * One place on an envelope's signing order, and who signed it when.
  *
@@ -12,9 +14,13 @@ import java.util.Objects;
  * @param signedBy       who signed, null until then
  * @param typedName      the name the signer typed as their signature
  * @param signedAt       when they signed, null until then
+ * @param turnStartedAt  when their turn started (the envelope was sent to them), null before
+ * @param deadline       when their turn ends unsigned: the envelope expires; null before their turn
+ * @param nextReminderAt when they are reminded next, null when no reminder is due
+ * @param remindersSent  how many reminders they were sent
  */
 public record Signer(int order, SignerRole role, String requiredUserId, String signedBy, String typedName,
-                     Instant signedAt) {
+                     Instant signedAt, Instant turnStartedAt, Instant deadline, Instant nextReminderAt, int remindersSent) {
 
     public Signer {
         Objects.requireNonNull(role, "role");
@@ -24,7 +30,7 @@ public record Signer(int order, SignerRole role, String requiredUserId, String s
     }
 
     static Signer awaiting(int order, SignerRole role, String requiredUserId) {
-        return new Signer(order, role, requiredUserId, null, null, null);
+        return new Signer(order, role, requiredUserId, null, null, null, null, null, null, 0);
     }
 
     public boolean hasSigned() {
@@ -36,7 +42,30 @@ public record Signer(int order, SignerRole role, String requiredUserId, String s
         return requiredUserId != null && requiredUserId.equals(userId);
     }
 
+    /** The signer as an actor: their user id, in the role that signs in their capacity. */
+    Actor actor() {
+        return new Actor(requiredUserId, role.actingRole());
+    }
+
     Signer signed(String userId, String name, Instant at) {
-        return new Signer(order, role, requiredUserId, userId, name, at);
+        return new Signer(order, role, requiredUserId, userId, name, at, turnStartedAt, deadline, null, remindersSent);
+    }
+
+    Signer turnStarted(Instant now, SigningPolicy policy) {
+        return new Signer(order, role, requiredUserId, signedBy, typedName, signedAt, now, now.plus(policy.signingPeriod()),
+                now.plus(policy.firstReminder()), remindersSent);
+    }
+
+    Signer reminded(Instant now, SigningPolicy policy) {
+        return new Signer(order, role, requiredUserId, signedBy, typedName, signedAt, turnStartedAt, deadline,
+                now.plus(policy.reminderEvery()), remindersSent + 1);
+    }
+
+    boolean isReminderDue(Instant now) {
+        return nextReminderAt != null && !nextReminderAt.isAfter(now) && deadline.isAfter(now);
+    }
+
+    boolean isOverdue(Instant now) {
+        return deadline != null && !deadline.isAfter(now);
     }
 }

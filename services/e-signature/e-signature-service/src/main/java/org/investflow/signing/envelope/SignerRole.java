@@ -19,6 +19,11 @@ public enum SignerRole {
         this.capacity = capacity;
     }
 
+    /** The user role that signs in this capacity. */
+    String actingRole() {
+        return actingRole;
+    }
+
     /** The capacity as the contract prints it, English and Chinese. */
     public String capacity() {
         return capacity;

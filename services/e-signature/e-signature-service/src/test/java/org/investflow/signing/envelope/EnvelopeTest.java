@@ -14,6 +14,7 @@ import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.signing.audit.Origin;
 import org.investflow.signing.events.ContractExecuted;
 import org.investflow.signing.events.EnvelopeSent;
 import org.investflow.signing.events.SignatureRecorded;
@@ -29,10 +30,13 @@ class EnvelopeTest {
     static final String DOCUMENT = "d".repeat(64);
     static final Actor INVESTOR = new Actor(Agreements.INVESTOR, "INVESTOR");
     static final Actor OFFICER = new Actor("officer-li", "OFFICER");
-    static final Set<String> LEGAL = Set.of("SENT>PARTIALLY_SIGNED", "PARTIALLY_SIGNED>EXECUTED");
+    static final TestDesk DESK = new TestDesk();
+    static final Set<String> LEGAL = Set.of("DRAFT>SENT", "DRAFT>VOIDED",
+            "SENT>PARTIALLY_SIGNED", "SENT>DECLINED", "SENT>EXPIRED", "SENT>VOIDED",
+            "PARTIALLY_SIGNED>EXECUTED", "PARTIALLY_SIGNED>DECLINED", "PARTIALLY_SIGNED>EXPIRED", "PARTIALLY_SIGNED>VOIDED");
 
     static Envelope sent() {
-        return Envelope.send("6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b", agreement(), DOCUMENT, NOW).envelope();
+        return Envelope.send("6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b", agreement(), DOCUMENT, NOW, new TestDesk()).envelope();
     }
 
     static Stream<Arguments> everyPair() {
@@ -48,7 +52,7 @@ class EnvelopeTest {
 
     @Test
     void sendingDraftsTheContractForTwoOrderedSignersAndRaisesEnvelopeSent() {
-        Envelope.Sending sending = Envelope.send("envelope-1", agreement(), DOCUMENT, NOW);
+        Envelope.Sending sending = Envelope.send("envelope-1", agreement(), DOCUMENT, NOW, new TestDesk());
         Envelope envelope = sending.envelope();
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
         assertThat(envelope.signers()).extracting(Signer::order, Signer::role, Signer::requiredUserId).containsExactly(
@@ -67,7 +71,7 @@ class EnvelopeTest {
     @Test
     void theInvestorSigningFirstMakesItPartiallySigned() {
         Envelope envelope = sent();
-        assertThat(envelope.sign(INVESTOR, "Hans Müller", NOW)).singleElement()
+        assertThat(envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK)).singleElement()
                 .isInstanceOfSatisfying(SignatureRecorded.class, recorded -> {
                     assertThat(recorded.signerOrder()).isEqualTo(1);
                     assertThat(recorded.signerRole()).isEqualTo("INVESTOR_SIGNATORY");
@@ -80,15 +84,15 @@ class EnvelopeTest {
     @Test
     void theCommissionSigningLastExecutesTheContractWithTheAgreedFigures() {
         Envelope envelope = sent();
-        envelope.sign(INVESTOR, "Hans Müller", NOW);
-        assertThat(envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(60))).hasSize(2)
+        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
+        assertThat(envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(60), Origin.SYSTEM, DESK)).hasSize(2)
                 .satisfies(events -> assertThat(events.get(0)).isInstanceOf(SignatureRecorded.class))
                 .last().isInstanceOfSatisfying(ContractExecuted.class, executed -> {
                     assertThat(executed.investmentAmount()).isEqualByComparingTo("120000000.00");
                     assertThat(executed.currency()).isEqualTo("EUR");
                     assertThat(executed.jobs()).isEqualTo(350);
                     assertThat(executed.landingDeadline()).isEqualTo(LocalDate.of(2027, 12, 31));
-                    assertThat(executed.documentHash()).isEqualTo(envelope.documentHash());
+                    assertThat(executed.documentHash()).isEqualTo(TestDesk.SEALED).isEqualTo(envelope.executedDocumentHash());
                 });
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
         assertThat(envelope.executedAt()).isEqualTo(NOW.plusSeconds(60));
@@ -97,7 +101,7 @@ class EnvelopeTest {
     @Test
     void theCommissionSigningBeforeTheInvestorIsRefusedNamingTheState() {
         Envelope envelope = sent();
-        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li Wei", NOW))
+        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
                         refused -> assertThat(refused.currentState()).isEqualTo("SENT"))
                 .hasMessageContaining("before INVESTOR_SIGNATORY");
@@ -108,17 +112,17 @@ class EnvelopeTest {
     @Test
     void aSignerSigningTwiceIsRefused() {
         Envelope envelope = sent();
-        envelope.sign(INVESTOR, "Hans Müller", NOW);
-        assertThatThrownBy(() -> envelope.sign(INVESTOR, "Hans Müller", NOW))
+        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
+        assertThatThrownBy(() -> envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("already signed");
     }
 
     @Test
     void signingAnExecutedContractAgainIsRefused() {
         Envelope envelope = sent();
-        envelope.sign(INVESTOR, "Hans Müller", NOW);
-        envelope.sign(OFFICER, "Li Wei", NOW);
-        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li Wei", NOW))
+        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
+        envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK);
+        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(RuleViolationException.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
     }
@@ -126,7 +130,7 @@ class EnvelopeTest {
     @Test
     void anotherInvestorCannotSignForTheCasesInvestor() {
         Envelope envelope = sent();
-        assertThatThrownBy(() -> envelope.sign(new Actor("investor-other", "INVESTOR"), "Mallory", NOW))
+        assertThatThrownBy(() -> envelope.sign(new Actor("investor-other", "INVESTOR"), "Mallory", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
     }
@@ -134,8 +138,8 @@ class EnvelopeTest {
     @Test
     void anOfficerTheCaseIsNotAssignedToCannotSignForTheCommissionEvenInTurn() {
         Envelope envelope = sent();
-        envelope.sign(INVESTOR, "Hans Müller", NOW);
-        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", "OFFICER"), "Zhang", NOW))
+        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
+        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", "OFFICER"), "Zhang", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("officer-zhang");
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
         assertThat(envelope.signers().get(1).hasSigned()).isFalse();
@@ -145,10 +149,10 @@ class EnvelopeTest {
     void whoMaySignIsCheckedBeforeWhenSoAnotherOfficerIsRefusedAlsoOutOfTurnAndAfterExecution() {
         Envelope envelope = sent();
         Actor another = new Actor("officer-zhang", "OFFICER");
-        assertThatThrownBy(() -> envelope.sign(another, "Zhang", NOW)).isInstanceOf(ForbiddenException.class);
-        envelope.sign(INVESTOR, "Hans Müller", NOW);
-        envelope.sign(OFFICER, "Li Wei", NOW);
-        assertThatThrownBy(() -> envelope.sign(another, "Zhang", NOW)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> envelope.sign(another, "Zhang", NOW, Origin.SYSTEM, DESK)).isInstanceOf(ForbiddenException.class);
+        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
+        envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK);
+        assertThatThrownBy(() -> envelope.sign(another, "Zhang", NOW, Origin.SYSTEM, DESK)).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
@@ -162,7 +166,7 @@ class EnvelopeTest {
     @ValueSource(strings = {"LEADER", "ADMIN", "SYSTEM"})
     void rolesThatAreNoSignerCannotSign(String role) {
         Envelope envelope = sent();
-        assertThatThrownBy(() -> envelope.sign(new Actor("someone", role), "Someone", NOW))
+        assertThatThrownBy(() -> envelope.sign(new Actor("someone", role), "Someone", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -179,9 +183,9 @@ class EnvelopeTest {
         Envelope envelope = sent();
         org.investflow.signing.audit.Origin browser = new org.investflow.signing.audit.Origin("203.0.113.7", "Firefox");
         envelope.view(INVESTOR, NOW.plusSeconds(10), browser);
-        envelope.sign(INVESTOR, "Investor", NOW.plusSeconds(20), browser);
+        envelope.sign(INVESTOR, "Investor", NOW.plusSeconds(20), browser, DESK);
         envelope.view(OFFICER, NOW.plusSeconds(30), browser);
-        envelope.sign(OFFICER, "李伟", NOW.plusSeconds(40), browser);
+        envelope.sign(OFFICER, "李伟", NOW.plusSeconds(40), browser, DESK);
         assertThat(envelope.auditTrail()).extracting(e -> e.action().name(), e -> e.actorId(), e -> e.clientAddress(), e -> e.documentHash())
                 .containsExactly(tuple("SENT", "investflow", null, DOCUMENT),
                         tuple("VIEWED", Agreements.INVESTOR, "203.0.113.7", DOCUMENT),
@@ -207,7 +211,7 @@ class EnvelopeTest {
     @Test
     void aRefusedSignatureAppendsNothing() {
         Envelope envelope = sent();
-        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li", NOW, Origin.SYSTEM, DESK)).isInstanceOf(IllegalTransitionException.class);
         assertThat(envelope.auditTrail()).hasSize(1);
     }
 }

@@ -1,13 +1,36 @@
 package org.investflow.signing.envelope.persistence;
 
+import java.time.Instant;
+import java.util.Collection;
+
 import org.investflow.signing.envelope.Envelope;
+import org.investflow.signing.envelope.EnvelopeStatus;
+import org.springframework.data.mongodb.repository.Query;
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Envelopes by id, by case (the latest one) and by the agreement they were drafted from. */
+/**
+ * Envelopes by id, by case (the latest one, the open ones), by the agreement they were drafted
+ * from, by a signing link's token hash, by when they need the watch, and with mails to deliver.
+ */
 public interface EnvelopeRepository extends ReactiveMongoRepository<Envelope, String> {
 
     Mono<Envelope> findFirstByCaseIdOrderBySentAtDesc(String caseId);
 
     Mono<Boolean> existsByCaseIdAndAgreementId(String caseId, String agreementId);
+
+    Flux<Envelope> findByCaseIdAndStatusIn(String caseId, Collection<EnvelopeStatus> statuses);
+
+    Mono<Envelope> findFirstByLinksTokenHash(String tokenHash);
+
+    Flux<Envelope> findByWatchAtLessThanEqual(Instant now);
+
+    /** Open envelopes stored before the watch kept its time. */
+    Flux<Envelope> findByStatusInAndWatchAtIsNull(Collection<EnvelopeStatus> statuses);
+
+    @Query("{ 'mails.0': { $exists: true } }")
+    Flux<Envelope> findByMailsNotNullAndMailsNotEmpty();
+
+    Mono<Long> countByStatus(EnvelopeStatus status);
 }

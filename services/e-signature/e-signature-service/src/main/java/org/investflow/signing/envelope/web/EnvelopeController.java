@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The signers sign a case's envelope in their turn (the owning investor as its signatory, then the
- * case's assigned officer for the commission); the owner investor and all commission staff read it.
- * Leaders and admins never sign; who may sign which place is the envelope's decision.
+ * A case's envelope for logged-in users: the owner investor and all commission staff read it and its
+ * documents, its signers record views, the assigned officer or a leader voids it. Signing and
+ * declining go through the signers' one-time links and emailed codes only ({@link SigningLinkController}).
  */
 @RestController
 @RequestMapping("/api/envelopes")
@@ -80,7 +80,7 @@ class EnvelopeController {
         return new Origin(address, request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
     }
 
-    private static ResponseEntity<byte[]> pdf(RenderedPdf pdf, String filename) {
+    static ResponseEntity<byte[]> pdf(RenderedPdf pdf, String filename) {
         return ResponseEntity.ok().contentType(PDF).eTag("\"" + pdf.sha256() + "\"")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .body(pdf.bytes());
@@ -91,10 +91,11 @@ class EnvelopeController {
         return envelopes.view(caseId, caller.actor()).map(EnvelopeView::of);
     }
 
-    @PostMapping("/{caseId}/signatures")
-    Mono<EnvelopeView> sign(Caller caller, @PathVariable String caseId, @Valid @RequestBody SignRequest request,
-                            ServerHttpRequest http) {
-        caller.require(Role.INVESTOR, Role.OFFICER);
-        return envelopes.sign(caseId, caller.actor(), request.typedName().strip(), originOf(http)).map(EnvelopeView::of);
+    /** The case's assigned officer or a leader voids its open envelope with a reason. */
+    @PostMapping("/{caseId}/voids")
+    Mono<EnvelopeView> voidEnvelope(Caller caller, @PathVariable String caseId, @Valid @RequestBody ReasonRequest request,
+                                    ServerHttpRequest http) {
+        caller.require(Role.OFFICER, Role.LEADER);
+        return envelopes.voidEnvelope(caseId, caller.actor(), request.reason().strip(), originOf(http)).map(EnvelopeView::of);
     }
 }

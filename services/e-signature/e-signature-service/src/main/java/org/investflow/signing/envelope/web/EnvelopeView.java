@@ -9,25 +9,29 @@ import org.investflow.signing.envelope.EnvelopeStatus;
 import org.investflow.signing.envelope.Signer;
 import org.investflow.signing.envelope.SignerRole;
 
-/** An envelope as the API shows it: where it stands, who signed when, and the hash of what they signed. */
+/**
+ * An envelope as the API shows it: where it stands, who signed when, the hash of what they signed and
+ * of the sealed executed contract, and when and why it was declined, expired or voided.
+ */
 public record EnvelopeView(String caseId, String envelopeId, String investorId, String agreementId, String companyName,
                            EnvelopeStatus status, String documentHash, String termsFingerprint, AgreedTerms terms,
-                           List<SignerView> signers, Instant sentAt, Instant executedAt) {
+                           List<SignerView> signers, Instant sentAt, Instant executedAt, String executedDocumentHash,
+                           Instant closedAt, String closingReason) {
 
     static EnvelopeView of(Envelope envelope) {
         return new EnvelopeView(envelope.caseId(), envelope.envelopeId(), envelope.investorId(), envelope.agreementId(),
                 envelope.companyName(), envelope.status(), envelope.documentHash(), envelope.termsFingerprint(),
                 envelope.terms(), envelope.signers().stream().map(SignerView::of).toList(), envelope.sentAt(),
-                envelope.executedAt());
+                envelope.executedAt(), envelope.executedDocumentHash(), envelope.closedAt(), envelope.closingReason());
     }
 
     /** One place in the signing order. */
     public record SignerView(int order, SignerRole role, boolean signed, String signedBy, String typedName,
-                             Instant signedAt) {
+                             Instant signedAt, Instant deadline, int remindersSent) {
 
         static SignerView of(Signer signer) {
             return new SignerView(signer.order(), signer.role(), signer.hasSigned(), signer.signedBy(),
-                    signer.typedName(), signer.signedAt());
+                    signer.typedName(), signer.signedAt(), signer.deadline(), signer.remindersSent());
         }
     }
 }

@@ -1,0 +1,70 @@
+package org.investflow.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * A real SMTP and IMAP server (GreenMail) for the local stack and the end-to-end runs: e-signature
+ * sends its invitations and codes to it over SMTP, signers (the demo, the tests, the benchmark) read
+ * them over IMAP. It accepts mail for any address; any user logs in to IMAP with their address as
+ * user name and password. Production points e-signature at a real SMTP host instead.
+ */
+public final class MailServer implements AutoCloseable {
+
+    private final GreenMail server;
+
+    private MailServer(GreenMail server) {
+        this.server = server;
+    }
+
+    /** Starts SMTP on {@code smtpPort} and IMAP on {@code imapPort} of 127.0.0.1 (0: free ports). */
+    public static MailServer start(int smtpPort, int imapPort) {
+        GreenMail server = new GreenMail(new ServerSetup[] {
+                new ServerSetup(orFree(smtpPort), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(orFree(imapPort), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        server.start();
+        return new MailServer(server);
+    }
+
+    private static int orFree(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int smtpPort() {
+        return server.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return server.getImap().getPort();
+    }
+
+    /** The settings that point a service's mail sender here. */
+    public Map<String, Object> senderSettings() {
+        return Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", smtpPort());
+    }
+
+    /** The signers' mailboxes on this server, read over IMAP. */
+    public SignerMailbox mailbox() {
+        return new SignerMailbox("127.0.0.1", imapPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

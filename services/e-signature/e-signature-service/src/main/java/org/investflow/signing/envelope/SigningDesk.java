@@ -1,0 +1,26 @@
+package org.investflow.signing.envelope;
+
+/**
+ * What an envelope needs from outside to act: the signing policy, fresh secrets, where signers are
+ * reached and the hash of the sealed executed contract. Given by the application service, so the
+ * envelope stays free of Spring, randomness and crypto libraries.
+ */
+public interface SigningDesk {
+
+    SigningPolicy policy();
+
+    /** A fresh link token: at least 128 bits from a SecureRandom, base64url. */
+    String newToken();
+
+    /** A fresh six-digit one-time code from a SecureRandom. */
+    String newCode();
+
+    /** The email address of user {@code userId}. */
+    String addressOf(String userId);
+
+    /** The URL a signer opens with link token {@code token}. */
+    String linkTo(String token);
+
+    /** SHA-256 (hex) of the sealed executed contract of {@code executed}, as downloads return it. */
+    String sealedHashOf(Envelope executed);
+}
