@@ -86,6 +86,20 @@ class AuthorizationMatrixTest {
             POST /api/projects/{caseId}/capital-injections  LEADER   UNKNOWN 403
             POST /api/projects/{caseId}/capital-injections  ADMIN    OTHER   403
             POST /api/projects/{caseId}/capital-injections  ADMIN    UNKNOWN 403
+            POST /api/projects/{caseId}/jobs        INVESTOR OWN     403
+            POST /api/projects/{caseId}/jobs        INVESTOR OTHER   403
+            POST /api/projects/{caseId}/jobs        INVESTOR UNKNOWN 403
+            POST /api/projects/{caseId}/jobs        OFFICER  OWN     201
+            POST /api/projects/{caseId}/jobs        OFFICER  OTHER   403
+            POST /api/projects/{caseId}/jobs        OFFICER  UNKNOWN 404
+            POST /api/projects/{caseId}/jobs        LEADER   OTHER   403
+            POST /api/projects/{caseId}/jobs        LEADER   UNKNOWN 403
+            POST /api/projects/{caseId}/jobs        ADMIN    OTHER   403
+            POST /api/projects/{caseId}/jobs        ADMIN    UNKNOWN 403
+            GET  /api/projects/delayed              INVESTOR NONE    403
+            GET  /api/projects/delayed              OFFICER  NONE    200
+            GET  /api/projects/delayed              LEADER   NONE    200
+            GET  /api/projects/delayed              ADMIN    NONE    200
             GET  /api/pipeline/funnel               INVESTOR NONE    403
             GET  /api/pipeline/funnel               OFFICER  NONE    200
             GET  /api/pipeline/funnel               LEADER   NONE    200
@@ -205,6 +219,8 @@ class AuthorizationMatrixTest {
         if (row.path().endsWith("/capital-injections")) {
             request.bodyValue(Map.of("amount", new java.math.BigDecimal("1000000.00"), "currency", "EUR",
                     "injectedOn", lastWeek().toString()));
+        } else if (row.path().endsWith("/jobs")) {
+            request.bodyValue(Map.of("jobsCreated", 12, "asOf", lastWeek().toString()));
         } else if (row.method() == HttpMethod.POST) {
             request.bodyValue(Map.of("milestone", "BUSINESS_REGISTERED", "achievedOn", lastWeek().toString()));
         }
