@@ -104,6 +104,10 @@ class AuthorizationMatrixTest {
             GET  /api/pipeline/funnel               OFFICER  NONE    200
             GET  /api/pipeline/funnel               LEADER   NONE    200
             GET  /api/pipeline/funnel               ADMIN    NONE    200
+            GET  /api/pipeline/figures              INVESTOR NONE    403
+            GET  /api/pipeline/figures              OFFICER  NONE    200
+            GET  /api/pipeline/figures              LEADER   NONE    200
+            GET  /api/pipeline/figures              ADMIN    NONE    200
             GET  /api/pipeline/stalled              INVESTOR NONE    403
             GET  /api/pipeline/stalled              OFFICER  NONE    200
             GET  /api/pipeline/stalled              LEADER   NONE    200

@@ -12,11 +12,13 @@ import org.investflow.platform.events.Actor;
  *
  * @param jobsCreated jobs created by the project up to {@code asOf}, never negative
  * @param asOf        the day the count refers to, never after the day it was recorded
+ * @param jobsCreatedToDate the project's figure after this report: the latest report in effect (by {@code asOf})
  * @param entryId     the project's id of this evidence entry, which a correction names
  * @param supersedes  for a correction, the jobs entry it replaces; null for a new report
  * @param reason      why the correction was made; null exactly when {@code supersedes} is
  */
-public record JobsReported(String caseId, String investorId, int jobsCreated, LocalDate asOf, String entryId,
+public record JobsReported(String caseId, String investorId, int jobsCreated, LocalDate asOf, int jobsCreatedToDate,
+                           String entryId,
                            String supersedes, String reason, Instant occurredAt, Actor actor) implements TrackingEvent {
 
     public JobsReported {

@@ -182,8 +182,8 @@ public class Project extends AggregateRoot {
         String supersedes = correction == null ? null : correction.supersedes();
         String reason = correction == null ? null : correction.reason();
         jobReports.add(new JobsReport(count.jobsCreated(), count.asOf(), officer.id(), now, entryId, supersedes, reason, null));
-        return List.of(new JobsReported(caseId, investorId, count.jobsCreated(), count.asOf(), entryId, supersedes, reason, now,
-                officer));
+        return List.of(new JobsReported(caseId, investorId, count.jobsCreated(), count.asOf(), jobsCreated(), entryId, supersedes,
+                reason, now, officer));
     }
 
     /**

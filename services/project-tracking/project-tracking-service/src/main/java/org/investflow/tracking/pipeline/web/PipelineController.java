@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
+import org.investflow.tracking.pipeline.CommissionFigures;
 import org.investflow.tracking.pipeline.Funnel;
 import org.investflow.tracking.pipeline.PipelineService;
 import org.investflow.tracking.pipeline.StalledCase;
@@ -38,6 +39,16 @@ class PipelineController {
     Mono<Funnel> funnel(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         return pipeline.funnel(query.toFilter(clock.getZone()));
+    }
+
+    /**
+     * The commission's ratios, capital (reporting currency) and jobs over the contracted cases of the filters;
+     * {@code from}/{@code to} select the day of each case's first signing.
+     */
+    @GetMapping("/figures")
+    Mono<CommissionFigures> figures(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
+        caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
+        return pipeline.figures(query.toFilter(clock.getZone()));
     }
 
     /** Cases with no transition for longer than {@code investflow.tracking.pipeline.stalled-after}, longest waiting first. */
