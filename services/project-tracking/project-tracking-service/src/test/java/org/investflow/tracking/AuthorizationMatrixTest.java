@@ -108,6 +108,10 @@ class AuthorizationMatrixTest {
             GET  /api/pipeline/figures              OFFICER  NONE    200
             GET  /api/pipeline/figures              LEADER   NONE    200
             GET  /api/pipeline/figures              ADMIN    NONE    200
+            POST /api/pipeline/rebuild              INVESTOR NONE    403
+            POST /api/pipeline/rebuild              OFFICER  NONE    403
+            POST /api/pipeline/rebuild              LEADER   NONE    403
+            POST /api/pipeline/rebuild              ADMIN    NONE    200
             GET  /api/pipeline/stalled              INVESTOR NONE    403
             GET  /api/pipeline/stalled              OFFICER  NONE    200
             GET  /api/pipeline/stalled              LEADER   NONE    200
@@ -225,6 +229,8 @@ class AuthorizationMatrixTest {
                     "injectedOn", lastWeek().toString()));
         } else if (row.path().endsWith("/jobs")) {
             request.bodyValue(Map.of("jobsCreated", 12, "asOf", lastWeek().toString()));
+        } else if (row.path().endsWith("/rebuild")) {
+            return request.exchange().expectBody(String.class).returnResult();
         } else if (row.method() == HttpMethod.POST) {
             request.bodyValue(Map.of("milestone", "BUSINESS_REGISTERED", "achievedOn", lastWeek().toString()));
         }

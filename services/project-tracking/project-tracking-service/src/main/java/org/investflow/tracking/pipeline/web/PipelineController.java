@@ -13,9 +13,12 @@ import org.investflow.tracking.pipeline.CommissionFigures;
 import org.investflow.tracking.pipeline.Funnel;
 import org.investflow.tracking.pipeline.PipelineService;
 import org.investflow.tracking.pipeline.StalledCase;
+import org.investflow.tracking.pipeline.rebuild.PipelineRebuild;
+import org.investflow.tracking.pipeline.rebuild.RebuildReport;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +31,12 @@ import reactor.core.publisher.Mono;
 class PipelineController {
 
     private final PipelineService pipeline;
+    private final PipelineRebuild rebuild;
     private final Clock clock;
 
-    PipelineController(PipelineService pipeline, Clock clock) {
+    PipelineController(PipelineService pipeline, PipelineRebuild rebuild, Clock clock) {
         this.pipeline = pipeline;
+        this.rebuild = rebuild;
         this.clock = clock;
     }
 
@@ -69,6 +74,16 @@ class PipelineController {
         Instant now = clock.instant();
         return Flux.concat(Mono.just(PipelineCsv.HEADER),
                 pipeline.cases(query.toFilter(clock.getZone())).map(pipelineCase -> PipelineCsv.row(pipelineCase, now)));
+    }
+
+    /**
+     * Rebuilds the read model from the topics into a fresh collection and swaps it in (admins only); answers
+     * when the rebuilt model is in place, with what the rebuild did. 409 while another rebuild runs.
+     */
+    @PostMapping("/rebuild")
+    Mono<RebuildReport> rebuild(Caller caller) {
+        caller.require(Role.ADMIN);
+        return rebuild.run();
     }
 
     @GetMapping("/cases/{caseId}")
