@@ -103,6 +103,11 @@ public class ProjectService {
         return projects.findDelayed(Limit.of(limit));
     }
 
+    /** How many projects are delayed now. */
+    public Mono<Long> countDelayed() {
+        return projects.countDelayed();
+    }
+
     /** The project as {@code viewer} may see it: investors only their own, staff every one. */
     public Mono<Project> view(String caseId, Actor viewer) {
         return projects.findById(caseId)

@@ -136,6 +136,8 @@ class CorrectionTest {
                 OFFICER, CLOCK)).isInstanceOf(RuleViolationException.class);
         assertThatThrownBy(() -> new Correction("E1", " ")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new Correction(null, "why")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new Correction("E1", "x".repeat(501))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new Correction("first", "why")).isInstanceOf(InvalidInputException.class);
         assertThat(project.injections()).hasSize(1);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.mongodb.repository.Query;
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Projects by case id; the delay check's candidates; the delayed ones. */
 public interface ProjectRepository extends ReactiveMongoRepository<Project, String> {
@@ -18,4 +19,8 @@ public interface ProjectRepository extends ReactiveMongoRepository<Project, Stri
     /** Projects with overdue milestones, delayed longest first. */
     @Query(value = "{ 'overdue.0': { '$exists': true } }", sort = "{ 'delayedSince': 1, '_id': 1 }")
     Flux<Project> findDelayed(Limit limit);
+
+    /** How many projects have overdue milestones. */
+    @Query(value = "{ 'overdue.0': { '$exists': true } }", count = true)
+    Mono<Long> countDelayed();
 }
