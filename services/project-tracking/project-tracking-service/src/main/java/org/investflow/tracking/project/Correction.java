@@ -20,4 +20,14 @@ public record Correction(String supersedes, String reason) {
             throw new InvalidInputException(Map.of("reason", "a correction needs a reason of 1 to 500 characters"));
         }
     }
+
+    /** The entry {@code correction} supersedes, or null for no correction. */
+    static String supersedesOf(Correction correction) {
+        return correction == null ? null : correction.supersedes();
+    }
+
+    /** The reason of {@code correction}, or null for no correction. */
+    static String reasonOf(Correction correction) {
+        return correction == null ? null : correction.reason();
+    }
 }

@@ -130,14 +130,7 @@ public class Project extends AggregateRoot {
      */
     List<TrackingEvent> inject(Injection injection, Actor officer, LandingRule rule, Clock clock) {
         Instant now = clock.instant();
-        requireAssigned(officer);
-        requireNotFuture(injection.injectedOn(), LocalDate.now(clock), "capital cannot be injected");
-        requireCommittedCurrency(injection);
-        String entryId = nextEntryId();
-        injections.add(new CapitalInjection(injection.amount(), injection.currency(), injection.injectedOn(), officer.id(), now,
-                entryId, null, null, null));
-        List<TrackingEvent> events = new ArrayList<>();
-        events.add(injected(injection, officer, now, entryId, null));
+        List<TrackingEvent> events = new ArrayList<>(List.of(addInjection(injection, null, officer, clock)));
         if (status == ProjectStatus.IN_PROGRESS && rule.isMetBy(achievedForLanding())) {
             events.add(land(officer, now));
         }
@@ -150,21 +143,24 @@ public class Project extends AggregateRoot {
      * so the realised capital is recomputed (and the {@link ProjectFlag#CAPITAL_EXCEEDED} flag with it).
      */
     List<TrackingEvent> correct(Injection injection, Correction correction, Actor officer, Clock clock) {
+        return List.of(addInjection(injection, correction, officer, clock));
+    }
+
+    /** Adds an injection entry, superseding the one {@code correction} names (when not null), and returns its event. */
+    private CapitalInjected addInjection(Injection injection, Correction correction, Actor officer, Clock clock) {
         Instant now = clock.instant();
         requireAssigned(officer);
         requireNotFuture(injection.injectedOn(), LocalDate.now(clock), "capital cannot be injected");
         requireCommittedCurrency(injection);
         String entryId = nextEntryId();
-        EvidenceRecord.supersede(injections, correction, entryId, entry -> true, CapitalInjection::supersededBy);
+        if (correction != null) {
+            EvidenceRecord.supersede(injections, correction, entryId, entry -> true, CapitalInjection::supersededBy);
+        }
         injections.add(new CapitalInjection(injection.amount(), injection.currency(), injection.injectedOn(), officer.id(), now,
-                entryId, correction.supersedes(), correction.reason(), null));
-        return List.of(injected(injection, officer, now, entryId, correction));
-    }
-
-    private CapitalInjected injected(Injection injection, Actor officer, Instant now, String entryId, Correction correction) {
+                entryId, Correction.supersedesOf(correction), Correction.reasonOf(correction), null));
         return new CapitalInjected(caseId, investorId, injection.amount(), injection.currency(), injection.injectedOn(),
                 realisedCapital(), flags().contains(ProjectFlag.CAPITAL_EXCEEDED), now, officer, entryId,
-                correction == null ? null : correction.supersedes(), correction == null ? null : correction.reason());
+                Correction.supersedesOf(correction), Correction.reasonOf(correction));
     }
 
     /**
@@ -179,8 +175,8 @@ public class Project extends AggregateRoot {
         if (correction != null) {
             EvidenceRecord.supersede(jobReports, correction, entryId, entry -> true, JobsReport::supersededBy);
         }
-        String supersedes = correction == null ? null : correction.supersedes();
-        String reason = correction == null ? null : correction.reason();
+        String supersedes = Correction.supersedesOf(correction);
+        String reason = Correction.reasonOf(correction);
         jobReports.add(new JobsReport(count.jobsCreated(), count.asOf(), officer.id(), now, entryId, supersedes, reason, null));
         return List.of(new JobsReported(caseId, investorId, count.jobsCreated(), count.asOf(), jobsCreated(), entryId, supersedes,
                 reason, now, officer));
