@@ -104,6 +104,10 @@ class AuthorizationMatrixTest {
             GET  /api/pipeline/funnel               OFFICER  NONE    200
             GET  /api/pipeline/funnel               LEADER   NONE    200
             GET  /api/pipeline/funnel               ADMIN    NONE    200
+            GET  /api/pipeline/delayed              INVESTOR NONE    403
+            GET  /api/pipeline/delayed              OFFICER  NONE    200
+            GET  /api/pipeline/delayed              LEADER   NONE    200
+            GET  /api/pipeline/delayed              ADMIN    NONE    200
             GET  /api/pipeline/figures              INVESTOR NONE    403
             GET  /api/pipeline/figures              OFFICER  NONE    200
             GET  /api/pipeline/figures              LEADER   NONE    200

@@ -2,6 +2,7 @@ package org.investflow.tracking.pipeline;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * the earliest (construction start), so their arrival order does not matter.
  */
 public sealed interface CaseFact permits StageSignal, CaseFact.Committed, CaseFact.Realised, CaseFact.JobsToDate,
-        CaseFact.ConstructionStarted, CaseFact.Reopened {
+        CaseFact.ConstructionStarted, CaseFact.Reopened, CaseFact.Delayed {
 
     /** When it happened at its producer. */
     Instant at();
@@ -61,6 +62,18 @@ public sealed interface CaseFact permits StageSignal, CaseFact.Committed, CaseFa
     record Reopened(Instant at) implements CaseFact {
 
         public Reopened {
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The project's milestones overdue as project tracking last said ({@code ProjectDelayed}); an empty list
+     * when it is back on track ({@code ProjectBackOnTrack}).
+     */
+    record Delayed(List<String> overdue, Instant at) implements CaseFact {
+
+        public Delayed {
+            overdue = List.copyOf(overdue);
             Objects.requireNonNull(at, "at");
         }
     }

@@ -11,6 +11,8 @@ import org.investflow.signing.events.ContractVoided;
 import org.investflow.tracking.events.CapitalInjected;
 import org.investflow.tracking.events.JobsReported;
 import org.investflow.tracking.events.MilestoneRecorded;
+import org.investflow.tracking.events.ProjectBackOnTrack;
+import org.investflow.tracking.events.ProjectDelayed;
 
 /**
  * Everything one upstream fact means for its case: the stage it signals (see {@link StageSignals}) and
@@ -40,6 +42,10 @@ final class CaseFacts {
             facts.add(new CaseFact.JobsToDate(reported.jobsCreatedToDate(), reported.occurredAt()));
         } else if (data instanceof MilestoneRecorded recorded && "CONSTRUCTION_STARTED".equals(recorded.milestone())) {
             facts.add(new CaseFact.ConstructionStarted(recorded.occurredAt()));
+        } else if (data instanceof ProjectDelayed delayed) {
+            facts.add(new CaseFact.Delayed(delayed.overdueMilestones(), delayed.occurredAt()));
+        } else if (data instanceof ProjectBackOnTrack backOnTrack) {
+            facts.add(new CaseFact.Delayed(List.of(), backOnTrack.occurredAt()));
         } else if (reopens(data)) {
             facts.add(new CaseFact.Reopened(((CaseEvent) data).occurredAt()));
         }

@@ -44,6 +44,8 @@ public class PipelineCase extends AggregateRoot {
     /** The latest count of jobs created to date. */
     private CaseFact.JobsToDate jobsToDate;
     private Instant constructionStartedAt;
+    /** The latest delay fact of the project: its overdue milestones (empty once back on track). */
+    private CaseFact.Delayed delay;
     /** The latest agreement and the latest reopening of the negotiation (a contract declined, expired or voided). */
     private Instant lastAgreedAt;
     private Instant lastReopenedAt;
@@ -90,6 +92,8 @@ public class PipelineCase extends AggregateRoot {
             constructionStartedAt = earliest(constructionStartedAt, started.at());
         } else if (fact instanceof CaseFact.Reopened reopened) {
             lastReopenedAt = latest(lastReopenedAt, reopened.at());
+        } else if (fact instanceof CaseFact.Delayed delayed) {
+            delay = later(delay, delayed);
         }
     }
 
@@ -164,6 +168,11 @@ public class PipelineCase extends AggregateRoot {
     /** Jobs created to date, or null before any report. */
     public CaseFact.JobsToDate jobsToDate() {
         return jobsToDate;
+    }
+
+    /** The project's latest delay fact, or null when it was never delayed. */
+    public CaseFact.Delayed delay() {
+        return delay;
     }
 
     /** When construction started, or null. */

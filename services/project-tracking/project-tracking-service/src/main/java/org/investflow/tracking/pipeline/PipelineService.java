@@ -114,6 +114,11 @@ public class PipelineService {
         return counts.stalled(now.minus(settings.stalledAfter()), filter, limit).map(found -> StalledCase.of(found, now));
     }
 
+    /** Cases of {@code filter} whose project is delayed, as project tracking's delay check last said. */
+    public Flux<DelayedCase> delayed(PipelineFilter filter, int limit) {
+        return counts.delayed(filter, limit).map(DelayedCase::of);
+    }
+
     /** Every case of {@code filter}, in a stable order (opened first, then case id): the rows of the exported table. */
     public Flux<PipelineCase> cases(PipelineFilter filter) {
         return counts.cases(filter);

@@ -66,6 +66,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Rates (project-tracking.yml): EUR 7.80, USD 7.20, HKD 0.92 CNY. Committed 763,200,000.00 CNY (CHF left out),
  * realised 489,700,000.00 → funds in place 0.6416; landed 5 of 10 contracted → 0.5000; construction 6 → 0.6000;
  * fulfilled (capital and jobs both reached): c17, c19, c24 → 0.3000; jobs committed 955, created 475.
+ * Delays: c15 delayed at 300 and back on track at 350; c16 delayed at 300, narrowed to BUSINESS_REGISTERED at
+ * 320; c20 delayed at 600 → the delayed list is c16, c20.
  */
 @TrackingServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -133,6 +135,12 @@ class CommissionFiguresTest {
         landedProject("c22", "DE", "5000000.00", "EUR", 40, 100, "6000000.00", 40);
         realised("c22", "4500000.00", "EUR", 130);
         contracted("c23", "DE", "1000000.00", "CHF", 5);
+        add("c15", TrackingEvents.CATALOG, TrackingEvents.PROJECT_DELAYED, 300, Map.of());
+        add("c15", TrackingEvents.CATALOG, TrackingEvents.PROJECT_BACK_ON_TRACK, 350, Map.of());
+        add("c16", TrackingEvents.CATALOG, TrackingEvents.PROJECT_DELAYED, 300,
+                Map.of("overdueMilestones", List.of("BUSINESS_REGISTERED", "CAPITAL_INJECTED")));
+        add("c16", TrackingEvents.CATALOG, TrackingEvents.PROJECT_DELAYED, 320, Map.of("overdueMilestones", List.of("BUSINESS_REGISTERED")));
+        add("c20", TrackingEvents.CATALOG, TrackingEvents.PROJECT_DELAYED, 600, Map.of());
         landedProject("c24", "FR", "10000000.00", "HKD", 20, 90, "10000000.00", 25);
         operating("c24", 300);
     }
@@ -203,8 +211,7 @@ class CommissionFiguresTest {
 
     /** A producer's golden example of {@code type} for the case {@code name}, at T + {@code hours}, with {@code overrides}. */
     private void add(String name, EventCatalog catalog, String type, long hours, Map<String, Object> overrides) {
-        String caseId = prefix.substring(0, 8) + String.format("%06d", Integer.parseInt(prefix.substring(8)) * 100
-                + Integer.parseInt(name.substring(1)));
+        String caseId = caseId(name);
         Instant at = T.plusSeconds(hours * 3600);
         ObjectNode body = (ObjectNode) JSON.readTree(GoldenEvents.example(catalog, type));
         Map<String, Object> fields = new HashMap<>(overrides);
@@ -214,6 +221,11 @@ class CommissionFiguresTest {
         fields.forEach((field, value) -> body.set(field, JSON.valueToTree(value)));
         Record data = (Record) JSON.treeToValue(body, catalog.forType(type).orElseThrow().recordClass());
         events.add(new IncomingEvent(UUID.randomUUID().toString(), type, caseId, at, data));
+    }
+
+    private String caseId(String name) {
+        return prefix.substring(0, 8) + String.format("%06d", Integer.parseInt(prefix.substring(8)) * 100
+                + Integer.parseInt(name.substring(1)));
     }
 
     private PipelineFilter all() {
@@ -306,6 +318,16 @@ class CommissionFiguresTest {
         assertThat(dayBefore.contracted()).isZero();
         assertThat(dayBefore.landingRate()).isNull();
         assertThat(dayBefore.fundsInPlaceRate()).isNull();
+    }
+
+    @Test
+    void theDelayedListHoldsTheCasesWhoseLatestDelayFactNamesOverdueMilestones() {
+        List<DelayedCase> delayed = pipeline.delayed(all(), 100).collectList().block(Duration.ofSeconds(10));
+        assertThat(delayed).extracting(DelayedCase::caseId).containsExactly(caseId("c16"), caseId("c20"));
+        assertThat(delayed.get(0).overdueMilestones()).containsExactly("BUSINESS_REGISTERED");
+        assertThat(delayed.get(0).since()).isEqualTo(T.plusSeconds(320 * 3600));
+        assertThat(pipeline.delayed(new PipelineFilter("FR", null, district, null, null), 100).collectList()
+                .block(Duration.ofSeconds(10))).isEmpty();
     }
 
     @Test

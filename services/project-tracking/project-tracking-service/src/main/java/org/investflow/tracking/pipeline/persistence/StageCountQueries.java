@@ -72,6 +72,13 @@ class StageCountQueries implements StageCounts {
     }
 
     @Override
+    public Flux<PipelineCase> delayed(PipelineFilter filter, int limit) {
+        Query query = Query.query(matching(Criteria.where("delay.overdue.0").exists(true), filter))
+                .with(Sort.by("delay.at", "_id")).limit(limit);
+        return mongo.find(query, PipelineCase.class);
+    }
+
+    @Override
     public Flux<PipelineCase> contracted(PipelineFilter filter) {
         String signed = "enteredAt." + PipelineStage.CONTRACTED.name();
         return mongo.find(Query.query(matching(Criteria.where(signed).exists(true), filter, signed)), PipelineCase.class);

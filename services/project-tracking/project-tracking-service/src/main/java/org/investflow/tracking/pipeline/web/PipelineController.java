@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
 import org.investflow.tracking.pipeline.CommissionFigures;
+import org.investflow.tracking.pipeline.DelayedCase;
 import org.investflow.tracking.pipeline.Funnel;
 import org.investflow.tracking.pipeline.PipelineService;
 import org.investflow.tracking.pipeline.StalledCase;
@@ -62,6 +63,14 @@ class PipelineController {
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         return pipeline.stalled(query.toFilter(clock.getZone()), limit).collectList();
+    }
+
+    /** Cases whose project is delayed (project tracking's delay check), filtered like the funnel, least recently changed first. */
+    @GetMapping("/delayed")
+    Mono<List<DelayedCase>> delayed(Caller caller, @Valid @ModelAttribute PipelineQuery query,
+                                    @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
+        return pipeline.delayed(query.toFilter(clock.getZone()), limit).collectList();
     }
 
     /**
