@@ -185,17 +185,23 @@ public class Project extends AggregateRoot {
     /**
      * The scheduled delay check: once the landing deadline has passed (in the commission's zone), the
      * milestones of {@code rule} still without evidence make an in-progress project DELAYED. Publishes
-     * {@link ProjectDelayed} when the overdue set is new or changed; nothing when it is unchanged.
+     * {@link ProjectDelayed} when the overdue set is new or changed; nothing when it is unchanged. A delayed
+     * project that owes nothing under the rule as now configured (the rule was relaxed) is back on track.
      */
     List<TrackingEvent> checkDelay(LandingRule rule, Clock clock) {
-        if (status != ProjectStatus.IN_PROGRESS || !LocalDate.now(clock).isAfter(commitment.landingDeadline())) {
+        if (!LocalDate.now(clock).isAfter(commitment.landingDeadline())) {
             return List.of();
         }
         List<Milestone> missing = missing(rule);
-        if (missing.isEmpty() || missing.equals(overdue())) {
+        if (missing.equals(overdue())) {
             return List.of();
         }
         Instant now = clock.instant();
+        if (missing.isEmpty()) {
+            overdue = new ArrayList<>();
+            delayedSince = null;
+            return List.of(new ProjectBackOnTrack(caseId, investorId, now, Actor.SYSTEM));
+        }
         delayedSince = overdue().isEmpty() ? now : delayedSince;
         overdue = new ArrayList<>(missing);
         return List.of(delayed(Actor.SYSTEM, now));

@@ -91,6 +91,19 @@ class DelayTest {
     }
 
     @Test
+    void aDelayedProjectThatOwesNothingUnderARelaxedRuleIsBackOnTrackAtTheNextCheck() {
+        Project project = started();
+        record(project, Milestone.CONSTRUCTION_STARTED);
+        project.checkDelay(DEFAULT_RULE, DAY_AFTER);
+
+        LandingRule constructionOnly = new LandingRule(java.util.Set.of(Milestone.CONSTRUCTION_STARTED));
+        assertThat(project.checkDelay(constructionOnly, DAY_AFTER)).singleElement().isInstanceOfSatisfying(ProjectBackOnTrack.class,
+                back -> assertThat(back.actor()).isEqualTo(Actor.SYSTEM));
+        assertThat(project.flags()).doesNotContain(ProjectFlag.DELAYED);
+        assertThat(project.checkDelay(constructionOnly, DAY_AFTER)).isEmpty();
+    }
+
+    @Test
     void aStricterLandingRuleNamesOnlyItsOwnMilestones() {
         Project project = started();
         LandingRule registrationOnly = new LandingRule(java.util.Set.of(Milestone.BUSINESS_REGISTERED));
