@@ -172,6 +172,15 @@ class EvidenceIntegrationTest {
         post(caseId, "jobs", json).expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         as(http, OFFICER, "OFFICER", HttpMethod.GET, "/api/projects/" + caseId).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.jobs.reports").isEmpty().jsonPath("$.jobs.created").isEqualTo(0);
+        assertOnlyAValidReportIsPublishedAfterwards(caseId);
+    }
+
+    /** One case's events share a partition and leave the outbox in order: a refused request's event would come before this one. */
+    private void assertOnlyAValidReportIsPublishedAfterwards(String caseId) {
+        post(caseId, "jobs", "{\"jobsCreated\":3,\"asOf\":\"" + today() + "\"}").expectStatus().isCreated();
+        tracking.await(caseId, TrackingEvents.JOBS_REPORTED);
+        assertThat(tracking.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type"))
+                .containsExactly(TrackingEvents.PROJECT_STARTED, TrackingEvents.JOBS_REPORTED);
     }
 
     @ParameterizedTest(name = "{0}")
