@@ -18,16 +18,14 @@ import org.investflow.intake.events.IntakeEvents;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.platform.events.EventCatalog;
 import org.investflow.platform.messaging.IncomingEvent;
-import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.signing.events.SigningEvents;
+import org.investflow.tracking.TrackingFixtures;
 import org.investflow.tracking.TrackingServiceTest;
 import org.investflow.tracking.events.TrackingEvents;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Leadership's figures against a hand-computed fixture of 24 cases in a district of their own, covering every
@@ -74,7 +72,6 @@ import tools.jackson.databind.node.ObjectNode;
 class CommissionFiguresTest {
 
     static final Instant T = Instant.parse("2030-03-01T00:00:00Z");
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     PipelineService pipeline;
@@ -212,15 +209,11 @@ class CommissionFiguresTest {
     /** A producer's golden example of {@code type} for the case {@code name}, at T + {@code hours}, with {@code overrides}. */
     private void add(String name, EventCatalog catalog, String type, long hours, Map<String, Object> overrides) {
         String caseId = caseId(name);
-        Instant at = T.plusSeconds(hours * 3600);
-        ObjectNode body = (ObjectNode) JSON.readTree(GoldenEvents.example(catalog, type));
         Map<String, Object> fields = new HashMap<>(overrides);
         fields.put("caseId", caseId);
         fields.put("investorId", "investor-" + name);
-        fields.put("occurredAt", at.toString());
-        fields.forEach((field, value) -> body.set(field, JSON.valueToTree(value)));
-        Record data = (Record) JSON.treeToValue(body, catalog.forType(type).orElseThrow().recordClass());
-        events.add(new IncomingEvent(UUID.randomUUID().toString(), type, caseId, at, data));
+        fields.put("occurredAt", T.plusSeconds(hours * 3600).toString());
+        events.add(TrackingFixtures.golden(catalog, type, fields));
     }
 
     private String caseId(String name) {
