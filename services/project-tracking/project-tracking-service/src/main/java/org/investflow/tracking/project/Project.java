@@ -55,9 +55,8 @@ public class Project extends AggregateRoot {
     private List<RecordedMilestone> milestones = new ArrayList<>();
     private List<CapitalInjection> injections = new ArrayList<>();
     private List<JobsReport> jobReports = new ArrayList<>();
-    /** Milestones overdue when the delay check last looked; empty while the project is not delayed. */
-    private List<Milestone> overdue = new ArrayList<>();
-    private Instant delayedSince;
+    /** What the delay check last found, narrowed by evidence since. */
+    private ProjectDelay delay = ProjectDelay.NONE;
     private Instant startedAt;
     private Instant landedAt;
     private Instant operatingSince;
@@ -192,36 +191,22 @@ public class Project extends AggregateRoot {
         if (!LocalDate.now(clock).isAfter(commitment.landingDeadline())) {
             return List.of();
         }
-        List<Milestone> missing = missing(rule);
-        if (missing.equals(overdue())) {
-            return List.of();
-        }
         Instant now = clock.instant();
-        if (missing.isEmpty()) {
-            overdue = new ArrayList<>();
-            delayedSince = null;
-            return List.of(new ProjectBackOnTrack(caseId, investorId, now, Actor.SYSTEM));
-        }
-        delayedSince = overdue().isEmpty() ? now : delayedSince;
-        overdue = new ArrayList<>(missing);
-        return List.of(delayed(Actor.SYSTEM, now));
+        return changeDelay(delay().after(missing(rule), now), Actor.SYSTEM, now);
     }
 
-    /** After new evidence: a delayed project whose overdue milestones now all have evidence is back on track. */
+    /** After new evidence: the overdue milestones it provides are no longer overdue; none left is back on track. */
     private List<TrackingEvent> reviewDelay(LandingRule rule, Actor officer, Instant now) {
-        if (overdue().isEmpty()) {
+        return changeDelay(delay().narrowedTo(missing(rule)), officer, now);
+    }
+
+    /** Takes {@code next} when its overdue milestones differ, publishing the delay or the way back on track. */
+    private List<TrackingEvent> changeDelay(ProjectDelay next, Actor actor, Instant now) {
+        if (next.overdue().equals(delay().overdue())) {
             return List.of();
         }
-        List<Milestone> remaining = overdue().stream().filter(missing(rule)::contains).toList();
-        if (remaining.equals(overdue())) {
-            return List.of();
-        }
-        overdue = new ArrayList<>(remaining);
-        if (remaining.isEmpty()) {
-            delayedSince = null;
-            return List.of(new ProjectBackOnTrack(caseId, investorId, now, officer));
-        }
-        return List.of(delayed(officer, now));
+        delay = next;
+        return List.of(next.overdue().isEmpty() ? new ProjectBackOnTrack(caseId, investorId, now, actor) : delayed(actor, now));
     }
 
     private ProjectDelayed delayed(Actor actor, Instant now) {
@@ -285,12 +270,16 @@ public class Project extends AggregateRoot {
 
     /** The milestones the delay check found overdue and still without evidence; empty when not delayed. */
     public List<Milestone> overdue() {
-        return overdue == null ? List.of() : List.copyOf(overdue);
+        return delay().overdue();
+    }
+
+    private ProjectDelay delay() {
+        return delay == null ? ProjectDelay.NONE : delay;
     }
 
     /** When the project became delayed; null when it is not. */
     public Instant delayedSince() {
-        return delayedSince;
+        return delay().since();
     }
 
     /** What a reviewer should look at now. */

@@ -17,10 +17,10 @@ public interface ProjectRepository extends ReactiveMongoRepository<Project, Stri
     Flux<Project> findByStatusAndCommitmentLandingDeadlineBefore(ProjectStatus status, LocalDate day);
 
     /** Projects with overdue milestones, delayed longest first. */
-    @Query(value = "{ 'overdue.0': { '$exists': true } }", sort = "{ 'delayedSince': 1, '_id': 1 }")
+    @Query(value = "{ 'delay.overdue.0': { '$exists': true } }", sort = "{ 'delay.since': 1, '_id': 1 }")
     Flux<Project> findDelayed(Limit limit);
 
     /** How many projects have overdue milestones. */
-    @Query(value = "{ 'overdue.0': { '$exists': true } }", count = true)
+    @Query(value = "{ 'delay.overdue.0': { '$exists': true } }", count = true)
     Mono<Long> countDelayed();
 }
