@@ -86,10 +86,36 @@ class AuthorizationMatrixTest {
             POST /api/projects/{caseId}/capital-injections  LEADER   UNKNOWN 403
             POST /api/projects/{caseId}/capital-injections  ADMIN    OTHER   403
             POST /api/projects/{caseId}/capital-injections  ADMIN    UNKNOWN 403
+            POST /api/projects/{caseId}/jobs        INVESTOR OWN     403
+            POST /api/projects/{caseId}/jobs        INVESTOR OTHER   403
+            POST /api/projects/{caseId}/jobs        INVESTOR UNKNOWN 403
+            POST /api/projects/{caseId}/jobs        OFFICER  OWN     201
+            POST /api/projects/{caseId}/jobs        OFFICER  OTHER   403
+            POST /api/projects/{caseId}/jobs        OFFICER  UNKNOWN 404
+            POST /api/projects/{caseId}/jobs        LEADER   OTHER   403
+            POST /api/projects/{caseId}/jobs        LEADER   UNKNOWN 403
+            POST /api/projects/{caseId}/jobs        ADMIN    OTHER   403
+            POST /api/projects/{caseId}/jobs        ADMIN    UNKNOWN 403
+            GET  /api/projects/delayed              INVESTOR NONE    403
+            GET  /api/projects/delayed              OFFICER  NONE    200
+            GET  /api/projects/delayed              LEADER   NONE    200
+            GET  /api/projects/delayed              ADMIN    NONE    200
             GET  /api/pipeline/funnel               INVESTOR NONE    403
             GET  /api/pipeline/funnel               OFFICER  NONE    200
             GET  /api/pipeline/funnel               LEADER   NONE    200
             GET  /api/pipeline/funnel               ADMIN    NONE    200
+            GET  /api/pipeline/delayed              INVESTOR NONE    403
+            GET  /api/pipeline/delayed              OFFICER  NONE    200
+            GET  /api/pipeline/delayed              LEADER   NONE    200
+            GET  /api/pipeline/delayed              ADMIN    NONE    200
+            GET  /api/pipeline/figures              INVESTOR NONE    403
+            GET  /api/pipeline/figures              OFFICER  NONE    200
+            GET  /api/pipeline/figures              LEADER   NONE    200
+            GET  /api/pipeline/figures              ADMIN    NONE    200
+            POST /api/pipeline/rebuild              INVESTOR NONE    403
+            POST /api/pipeline/rebuild              OFFICER  NONE    403
+            POST /api/pipeline/rebuild              LEADER   NONE    403
+            POST /api/pipeline/rebuild              ADMIN    NONE    200
             GET  /api/pipeline/stalled              INVESTOR NONE    403
             GET  /api/pipeline/stalled              OFFICER  NONE    200
             GET  /api/pipeline/stalled              LEADER   NONE    200
@@ -205,6 +231,10 @@ class AuthorizationMatrixTest {
         if (row.path().endsWith("/capital-injections")) {
             request.bodyValue(Map.of("amount", new java.math.BigDecimal("1000000.00"), "currency", "EUR",
                     "injectedOn", lastWeek().toString()));
+        } else if (row.path().endsWith("/jobs")) {
+            request.bodyValue(Map.of("jobsCreated", 12, "asOf", lastWeek().toString()));
+        } else if (row.path().endsWith("/rebuild")) {
+            return request.exchange().expectBody(String.class).returnResult();
         } else if (row.method() == HttpMethod.POST) {
             request.bodyValue(Map.of("milestone", "BUSINESS_REGISTERED", "achievedOn", lastWeek().toString()));
         }

@@ -1,8 +1,10 @@
 package org.investflow.tracking;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.investflow.platform.events.EventCatalog;
+import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.SharedInfrastructure;
@@ -22,10 +25,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpec;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What project tracking's integration tests share: fresh cases, golden events, HTTP as a role, consumer catch-up. */
 public final class TrackingFixtures {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger NEXT_CASE = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 800_000));
 
     private TrackingFixtures() {
@@ -57,6 +63,18 @@ public final class TrackingFixtures {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> as(http, "admin-probe", "ADMIN", HttpMethod.GET, path).exchange()
                         .returnResult(String.class).getStatus().value() == 200);
+    }
+
+    /**
+     * A producer's golden example of {@code type} with {@code overrides} (caseId, occurredAt…), as the record a
+     * listener hands to its service, under a fresh event id: for feeding read models without the broker.
+     */
+    public static IncomingEvent golden(EventCatalog catalog, String type, Map<String, Object> overrides) {
+        ObjectNode body = (ObjectNode) JSON.readTree(GoldenEvents.example(catalog, type));
+        overrides.forEach((field, value) -> body.set(field, JSON.valueToTree(value)));
+        Record data = (Record) JSON.treeToValue(body, catalog.forType(type).orElseThrow().recordClass());
+        return new IncomingEvent(UUID.randomUUID().toString(), type, body.path("caseId").asString(),
+                Instant.parse(body.path("occurredAt").asString()), data);
     }
 
     /** A request to the service on {@code port} as {@code user} acting as {@code role}. */

@@ -16,9 +16,15 @@ import org.investflow.platform.events.Actor;
  * @param injectedOn      the day the capital arrived, never after the day it was recorded
  * @param realisedAmount  the capital realised so far, this injection included, in {@code currency}
  * @param capitalExceeded whether the realised capital is now more than the committed capital (a flag for review)
+ * @param entryId         the project's id of this evidence entry, which a correction names; null in events
+ *                        published before entries had ids
+ * @param supersedes      for a correction, the injection entry it replaces (its amount no longer counts in
+ *                        {@code realisedAmount}); null for a new injection
+ * @param reason          why the correction was made; null exactly when {@code supersedes} is
  */
 public record CapitalInjected(String caseId, String investorId, BigDecimal amount, String currency, LocalDate injectedOn,
-                              BigDecimal realisedAmount, boolean capitalExceeded, Instant occurredAt, Actor actor)
+                              BigDecimal realisedAmount, boolean capitalExceeded, Instant occurredAt, Actor actor,
+                              String entryId, String supersedes, String reason)
         implements TrackingEvent {
 
     public CapitalInjected {

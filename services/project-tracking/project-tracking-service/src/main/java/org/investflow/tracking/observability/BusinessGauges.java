@@ -1,5 +1,6 @@
 package org.investflow.tracking.observability;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.bson.Document;
+import org.investflow.tracking.pipeline.PipelineFilter;
 import org.investflow.tracking.pipeline.PipelineService;
+import org.investflow.tracking.project.ProjectService;
 import org.investflow.tracking.pipeline.PipelineStage;
 import java.time.Duration;
 
@@ -34,16 +37,20 @@ import reactor.core.publisher.Mono;
 class BusinessGauges {
 
     private final PipelineService pipeline;
+    private final ProjectService projects;
     private final ReactiveMongoTemplate mongo;
     private final BrokerGauges broker;
     private final MetricsSettings settings;
     private final MultiGauge byStage;
     private final MultiGauge byDistrict;
+    private final MultiGauge ratios;
     private final AtomicLong stalled = new AtomicLong();
+    private final AtomicLong delayed = new AtomicLong();
 
-    BusinessGauges(PipelineService pipeline, ReactiveMongoTemplate mongo, BrokerGauges broker, MetricsSettings settings,
-                   MeterRegistry meters) {
+    BusinessGauges(PipelineService pipeline, ProjectService projects, ReactiveMongoTemplate mongo, BrokerGauges broker,
+                   MetricsSettings settings, MeterRegistry meters) {
         this.pipeline = pipeline;
+        this.projects = projects;
         this.mongo = mongo;
         this.broker = broker;
         this.settings = settings;
@@ -53,11 +60,28 @@ class BusinessGauges {
                 .description("cases per target district; districts beyond the largest ones are summed as OTHER").register(meters);
         Gauge.builder("investflow.pipeline.stalled.cases", stalled, AtomicLong::get)
                 .description("cases with no transition for longer than the stalled-after setting").register(meters);
+        Gauge.builder("investflow.tracking.delayed.projects", delayed, AtomicLong::get)
+                .description("projects past their landing deadline with milestones still missing").register(meters);
+        this.ratios = MultiGauge.builder("investflow.pipeline.commission.rate")
+                .description("the commission's ratios over every contracted case (NaN while none is contracted)").register(meters);
     }
 
     /** Recomputes every gauge once. */
     public Mono<Void> refresh() {
-        return Mono.when(stages(), districts(), pipeline.countStalled().doOnNext(stalled::set), broker.refresh());
+        return Mono.when(stages(), districts(), pipeline.countStalled().doOnNext(stalled::set),
+                projects.countDelayed().doOnNext(delayed::set), ratios(), broker.refresh());
+    }
+
+    /** {@code ratio} is one of four: landing, construction_start, funds_in_place, contract_fulfilment. */
+    private Mono<Void> ratios() {
+        return pipeline.figures(PipelineFilter.ALL).doOnNext(figures -> ratios.register(List.of(
+                ratio("landing", figures.landingRate()), ratio("construction_start", figures.constructionStartRate()),
+                ratio("funds_in_place", figures.fundsInPlaceRate()),
+                ratio("contract_fulfilment", figures.contractFulfilmentRate())), true)).then();
+    }
+
+    private static MultiGauge.Row<?> ratio(String name, BigDecimal value) {
+        return MultiGauge.Row.of(Tags.of("ratio", name), value == null ? Double.NaN : value.doubleValue());
     }
 
     private Mono<Void> stages() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.investflow.platform.domain.AggregateRoot;
@@ -36,6 +37,18 @@ public class PipelineCase extends AggregateRoot {
     private Instant movedAt;
     /** Seconds spent in each stage the case has left, kept so that no query reads events. */
     private Map<PipelineStage, Long> secondsInStage = new LinkedHashMap<>();
+    /** The latest executed contract's commitment; the commission's capital and jobs figures read it. */
+    private CaseFact.Committed committed;
+    /** The latest realised capital the project reported. */
+    private CaseFact.Realised realised;
+    /** The latest count of jobs created to date. */
+    private CaseFact.JobsToDate jobsToDate;
+    private Instant constructionStartedAt;
+    /** The latest delay fact of the project: its overdue milestones (empty once back on track). */
+    private CaseFact.Delayed delay;
+    /** The latest agreement and the latest reopening of the negotiation (a contract declined, expired or voided). */
+    private Instant lastAgreedAt;
+    private Instant lastReopenedAt;
 
     PipelineCase() {
     }
@@ -52,12 +65,48 @@ public class PipelineCase extends AggregateRoot {
      * changed: false for an event already applied.
      */
     boolean apply(String eventId, StageSignal signal) {
+        return apply(eventId, List.of(signal));
+    }
+
+    /** Applies every fact one event {@code eventId} carries, once. Returns false for an event already applied. */
+    boolean apply(String eventId, List<CaseFact> facts) {
         if (hasHandled(eventId)) {
             return false;
         }
         markHandled(eventId);
-        enter(signal);
+        facts.forEach(this::take);
+        derive();
         return true;
+    }
+
+    private void take(CaseFact fact) {
+        if (fact instanceof StageSignal signal) {
+            enter(signal);
+        } else if (fact instanceof CaseFact.Committed contract) {
+            committed = later(committed, contract);
+        } else if (fact instanceof CaseFact.Realised capital) {
+            realised = later(realised, capital);
+        } else if (fact instanceof CaseFact.JobsToDate jobs) {
+            jobsToDate = later(jobsToDate, jobs);
+        } else if (fact instanceof CaseFact.ConstructionStarted started) {
+            constructionStartedAt = earliest(constructionStartedAt, started.at());
+        } else if (fact instanceof CaseFact.Reopened reopened) {
+            lastReopenedAt = latest(lastReopenedAt, reopened.at());
+        } else if (fact instanceof CaseFact.Delayed delayed) {
+            delay = later(delay, delayed);
+        }
+    }
+
+    private static <T extends CaseFact> T later(T known, T arrived) {
+        return known == null || !arrived.at().isBefore(known.at()) ? arrived : known;
+    }
+
+    private static Instant earliest(Instant known, Instant arrived) {
+        return known == null || arrived.isBefore(known) ? arrived : known;
+    }
+
+    private static Instant latest(Instant known, Instant arrived) {
+        return known == null || arrived.isAfter(known) ? arrived : known;
     }
 
     /** Remembers when the stage was entered (the earliest such fact wins) and moves forward only. */
@@ -67,10 +116,12 @@ public class PipelineCase extends AggregateRoot {
             profile = signal.profile();
         }
         enteredAt.merge(signal.stage(), signal.at(), (known, late) -> known.isBefore(late) ? known : late);
+        if (signal.stage() == PipelineStage.AGREED) {
+            lastAgreedAt = latest(lastAgreedAt, signal.at());
+        }
         if (stage == null || stage.canTransitionTo(signal.stage())) {
             stage = signal.stage();
         }
-        derive();
     }
 
     /**
@@ -81,6 +132,10 @@ public class PipelineCase extends AggregateRoot {
     private void derive() {
         openedAt = enteredAt.values().stream().min(Comparator.naturalOrder()).orElse(null);
         movedAt = enteredAt.get(stage);
+        if (reopenedSinceAgreed()) {
+            stage = PipelineStage.NEGOTIATING;
+            movedAt = lastReopenedAt;
+        }
         secondsInStage = new LinkedHashMap<>();
         enteredAt.forEach((entered, at) -> leftAt(entered).ifPresent(left ->
                 secondsInStage.put(entered, Math.max(0, Duration.between(at, left).toSeconds()))));
@@ -89,6 +144,40 @@ public class PipelineCase extends AggregateRoot {
     private Optional<Instant> leftAt(PipelineStage entered) {
         return enteredAt.entrySet().stream().filter(other -> entered.canTransitionTo(other.getKey()))
                 .map(Map.Entry::getValue).min(Comparator.naturalOrder());
+    }
+
+    /**
+     * Whether the negotiation reopened after the case's latest agreement while no contract was executed:
+     * the case is back in NEGOTIATING (the one way it moves back; a new agreement moves it on again).
+     */
+    private boolean reopenedSinceAgreed() {
+        return lastReopenedAt != null && (stage == PipelineStage.AGREED || stage == PipelineStage.NEGOTIATING)
+                && (lastAgreedAt == null || lastReopenedAt.isAfter(lastAgreedAt));
+    }
+
+    /** The latest executed contract's commitment, or null before any. */
+    public CaseFact.Committed committed() {
+        return committed;
+    }
+
+    /** The capital realised so far, or null before any injection was reported. */
+    public CaseFact.Realised realised() {
+        return realised;
+    }
+
+    /** Jobs created to date, or null before any report. */
+    public CaseFact.JobsToDate jobsToDate() {
+        return jobsToDate;
+    }
+
+    /** The project's latest delay fact, or null when it was never delayed. */
+    public CaseFact.Delayed delay() {
+        return delay;
+    }
+
+    /** When construction started, or null. */
+    public Instant constructionStartedAt() {
+        return constructionStartedAt;
     }
 
     /** Whether {@code userId} is the investor who owns the case. */

@@ -35,35 +35,38 @@ public class PipelineService {
     private final StageCounts counts;
     private final PipelineMoves moves;
     private final PipelineSettings settings;
+    private final ReportingCurrency reporting;
     private final Clock clock;
 
     public PipelineService(PipelineCaseRepository cases, StageCounts counts, PipelineMoves moves,
-                           PipelineSettings settings, Clock clock) {
+                           PipelineSettings settings, ReportingCurrency reporting, Clock clock) {
         this.cases = cases;
         this.counts = counts;
         this.moves = moves;
         this.settings = settings;
+        this.reporting = reporting;
         this.clock = clock;
     }
 
-    /** Applies an upstream fact to its case; facts that mean no stage are ignored. */
+    /** Applies an upstream fact to its case; facts that mean neither a stage nor a figure are ignored. */
     public Mono<Void> handle(IncomingEvent event) {
-        return StageSignals.of(event.data()).map(signal -> apply(event, signal)).orElse(Mono.empty());
+        List<CaseFact> facts = CaseFacts.of(event.data());
+        return facts.isEmpty() ? Mono.empty() : apply(event, facts);
     }
 
-    private Mono<Void> apply(IncomingEvent event, StageSignal signal) {
+    private Mono<Void> apply(IncomingEvent event, List<CaseFact> facts) {
         return cases.findById(event.caseId())
                 .switchIfEmpty(Mono.fromSupplier(() -> PipelineCase.open(event.caseId())))
-                .flatMap(pipelineCase -> change(pipelineCase, event.id(), signal))
+                .flatMap(pipelineCase -> change(pipelineCase, event.id(), facts))
                 .retryWhen(CONCURRENT_WRITE)
                 .then();
     }
 
-    /** Applies the fact and saves; reports the move only once the document is stored. */
-    private Mono<PipelineCase> change(PipelineCase pipelineCase, String eventId, StageSignal signal) {
+    /** Applies the facts and saves; reports the move only once the document is stored. */
+    private Mono<PipelineCase> change(PipelineCase pipelineCase, String eventId, List<CaseFact> facts) {
         PipelineStage from = pipelineCase.stage();
         Map<PipelineStage, Long> knownDurations = pipelineCase.secondsInStage();
-        if (!pipelineCase.apply(eventId, signal)) {
+        if (!pipelineCase.apply(eventId, facts)) {
             return Mono.empty();
         }
         return cases.save(pipelineCase).doOnNext(saved -> moves.moved(from, saved.stage(), knownDurations, saved.secondsInStage()));
@@ -97,10 +100,23 @@ public class PipelineService {
         return from == 0 ? null : BigDecimal.valueOf(row.reached()).divide(BigDecimal.valueOf(from), 4, RoundingMode.HALF_UP);
     }
 
+    /**
+     * The commission's figures over the contracted cases of {@code filter}, whose period is the day of
+     * their first signing: read from the cases' documents one by one, never from events.
+     */
+    public Mono<CommissionFigures> figures(PipelineFilter filter) {
+        return counts.contracted(filter).reduce(new FiguresTally(reporting), FiguresTally::add).map(FiguresTally::figures);
+    }
+
     /** Cases of {@code filter} without a transition for longer than the configured time, longest waiting first. */
     public Flux<StalledCase> stalled(PipelineFilter filter, int limit) {
         Instant now = clock.instant();
         return counts.stalled(now.minus(settings.stalledAfter()), filter, limit).map(found -> StalledCase.of(found, now));
+    }
+
+    /** Cases of {@code filter} whose project is delayed, as project tracking's delay check last said. */
+    public Flux<DelayedCase> delayed(PipelineFilter filter, int limit) {
+        return counts.delayed(filter, limit).map(DelayedCase::of);
     }
 
     /** Every case of {@code filter}, in a stable order (opened first, then case id): the rows of the exported table. */

@@ -23,6 +23,12 @@ public interface StageCounts {
     /** Cases of {@code filter} still in the funnel whose current stage was entered before {@code movedBefore}, longest waiting first. */
     Flux<PipelineCase> stalled(Instant movedBefore, PipelineFilter filter, int limit);
 
+    /** Cases of {@code filter} whose project is delayed now, the least recently changed delay first. */
+    Flux<PipelineCase> delayed(PipelineFilter filter, int limit);
+
+    /** Every case of {@code filter} with an executed contract, the period of {@code filter} applied to its first signing. */
+    Flux<PipelineCase> contracted(PipelineFilter filter);
+
     /** Every case of {@code filter} that has a known fact, by when it was opened, then by case id (a stable order). */
     Flux<PipelineCase> cases(PipelineFilter filter);
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param profile the case's profile when the fact carries it (the intention), otherwise null
  */
-public record StageSignal(PipelineStage stage, String investorId, Instant at, CaseProfile profile) {
+public record StageSignal(PipelineStage stage, String investorId, Instant at, CaseProfile profile) implements CaseFact {
 
     public StageSignal {
         Objects.requireNonNull(stage, "stage");

@@ -16,6 +16,7 @@ import org.investflow.platform.events.CaseEvent;
 import org.investflow.signing.events.ContractExecuted;
 import org.investflow.tracking.events.MilestoneRecorded;
 import org.investflow.tracking.events.ProjectLanded;
+import org.investflow.tracking.events.ProjectOperating;
 
 /**
  * Which funnel stage each upstream fact means; facts that move no case (terms proposed, signatures…) mean none.
@@ -32,7 +33,8 @@ final class StageSignals {
             new Rule<>(NegotiationFailed.class, PipelineStage.NEGOTIATION_FAILED, NegotiationFailed::investorId),
             new Rule<>(AgreementReached.class, PipelineStage.AGREED, AgreementReached::investorId),
             new Rule<>(ContractExecuted.class, PipelineStage.CONTRACTED, ContractExecuted::investorId),
-            new Rule<>(ProjectLanded.class, PipelineStage.LANDED, ProjectLanded::investorId));
+            new Rule<>(ProjectLanded.class, PipelineStage.LANDED, ProjectLanded::investorId),
+            new Rule<>(ProjectOperating.class, PipelineStage.OPERATING, ProjectOperating::investorId));
 
     private StageSignals() {
     }

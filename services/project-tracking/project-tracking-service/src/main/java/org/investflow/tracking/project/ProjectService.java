@@ -14,7 +14,9 @@ import org.investflow.tracking.events.TrackingEvent;
 import org.investflow.tracking.events.TrackingEvents;
 import org.investflow.tracking.project.persistence.ProjectRepository;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -65,6 +67,45 @@ public class ProjectService {
     /** Records capital injected into the project; only the officer it is assigned to may, anyone else is refused. */
     public Mono<Project> inject(String caseId, Injection injection, Actor officer) {
         return change(caseId, project -> project.inject(injection, officer, landingRule, clock));
+    }
+
+    /** Corrects a recorded milestone with a new entry superseding the named one; only the assigned officer may. */
+    public Mono<Project> correct(String caseId, Achievement achievement, Correction correction, Actor officer) {
+        return change(caseId, project -> project.correct(achievement, correction, officer, clock));
+    }
+
+    /** Corrects a capital injection with a new entry superseding the named one; only the assigned officer may. */
+    public Mono<Project> correct(String caseId, Injection injection, Correction correction, Actor officer) {
+        return change(caseId, project -> project.correct(injection, correction, officer, clock));
+    }
+
+    /** Records (or, with a {@code correction}, else null, corrects) the jobs created to date; only the assigned officer may. */
+    public Mono<Project> reportJobs(String caseId, JobsCount count, Correction correction, Actor officer) {
+        return change(caseId, project -> project.reportJobs(count, correction, officer, clock));
+    }
+
+    /**
+     * The delay check of one project (the scheduled {@code DelayWatch} calls it): emits whether the
+     * project's overdue milestones changed (and {@code ProjectDelayed} was stored for publication).
+     */
+    public Mono<Boolean> checkDelay(String caseId) {
+        return projects.findById(caseId)
+                .flatMap(project -> {
+                    List<TrackingEvent> events = project.checkDelay(landingRule, clock);
+                    return events.isEmpty() ? Mono.just(false) : save(project, events).thenReturn(true);
+                })
+                .retryWhen(ConcurrentChanges.retry())
+                .defaultIfEmpty(false);
+    }
+
+    /** Projects with overdue milestones, delayed longest first, at most {@code limit}. */
+    public Flux<Project> delayed(int limit) {
+        return projects.findDelayed(Limit.of(limit));
+    }
+
+    /** How many projects are delayed now. */
+    public Mono<Long> countDelayed() {
+        return projects.countDelayed();
     }
 
     /** The project as {@code viewer} may see it: investors only their own, staff every one. */

@@ -67,7 +67,9 @@ class ObservabilityContractTest {
 
         assertThat(referenced).contains("investflow_pipeline_cases", "investflow_pipeline_district_cases",
                 "investflow_pipeline_transitions_total", "investflow_pipeline_stage_duration_seconds_bucket",
-                "investflow_pipeline_stalled_cases", "investflow_tracking_dlt_records", "investflow_tracking_consumer_lag");
+                "investflow_pipeline_stalled_cases", "investflow_tracking_dlt_records", "investflow_tracking_consumer_lag",
+                "investflow_tracking_delayed_projects", "investflow_pipeline_commission_rate",
+                "investflow_pipeline_rebuild_duration_seconds_max");
         assertThat(exported).containsAll(referenced);
     }
 
@@ -89,6 +91,7 @@ class ObservabilityContractTest {
         assertThat(series(metrics, "investflow_pipeline_stage_duration_seconds_count{")).hasSize(10);
         assertThat(series(metrics, "investflow_tracking_consumer_lag{")).hasSize(8);
         assertThat(series(metrics, "investflow_tracking_dlt_records{")).hasSize(4);
+        assertThat(series(metrics, "investflow_pipeline_commission_rate{")).hasSize(4);
     }
 
     private static Set<String> series(String metrics, String prefix) {

@@ -193,7 +193,11 @@ class PipelineAnalyticsTest {
             "/api/pipeline/funnel?industryCode=X99", "/api/pipeline/funnel?from=2026-13-01",
             "/api/pipeline/funnel?to=yesterday", "/api/pipeline/funnel?from=2026-05-02&to=2026-05-01",
             "/api/pipeline/funnel?district=", "/api/pipeline/stalled?limit=0", "/api/pipeline/stalled?limit=501",
-            "/api/pipeline/stalled?limit=many", "/api/pipeline/stalled?from=2026-02-30"})
+            "/api/pipeline/stalled?limit=many", "/api/pipeline/stalled?from=2026-02-30",
+            "/api/pipeline/figures?country=de", "/api/pipeline/figures?industryCode=X99", "/api/pipeline/figures?district=",
+            "/api/pipeline/figures?from=2026-05-02&to=2026-05-01", "/api/pipeline/figures?to=soon",
+            "/api/pipeline/delayed?limit=0", "/api/pipeline/delayed?limit=501", "/api/pipeline/delayed?country=France",
+            "/api/pipeline/delayed?from=2026-02-30"})
     void badFiltersAreRefusedWithAProblem(String path) {
         as(http, "leader-wang", "LEADER", HttpMethod.GET, path).exchange()
                 .expectStatus().isBadRequest()

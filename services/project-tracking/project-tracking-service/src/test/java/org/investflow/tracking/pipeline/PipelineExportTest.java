@@ -57,7 +57,9 @@ class PipelineExportTest {
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
     static final String HEADER = "caseId,stage,country,industryCode,district,enteredAt.INTENTION,enteredAt.SCREENED,"
             + "enteredAt.NEGOTIATING,enteredAt.AGREED,enteredAt.CONTRACTED,enteredAt.LANDED,enteredAt.OPERATING,"
-            + "enteredAt.REJECTED,enteredAt.WITHDRAWN,enteredAt.NEGOTIATION_FAILED,daysInStage\r\n";
+            + "enteredAt.REJECTED,enteredAt.WITHDRAWN,enteredAt.NEGOTIATION_FAILED,daysInStage,committedAmount,committedCurrency,"
+            + "committedJobs,realisedAmount,jobsCreated,constructionStartedAt,overdueMilestones\r\n";
+    static final String NO_FIGURES = ",,,,,,,";
 
     @LocalServerPort
     int port;
@@ -128,9 +130,9 @@ class PipelineExportTest {
 
         String quoted = "\"两江新区, \"\"Export\"\" " + district.substring(district.lastIndexOf(' ') + 1) + "\"";
         assertThat(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8)).isEqualTo(HEADER
-                + ids.get("P") + ",NEGOTIATING,DE,C29," + quoted + "," + at(0) + "," + at(10) + "," + at(30) + ",,,,,,,,3\r\n"
-                + ids.get("R") + ",INTENTION,FR,C29," + quoted + "," + at(2) + ",,,,,,,,,,4\r\n"
-                + ids.get("Q") + ",REJECTED,DE,C29," + quoted + "," + at(5) + ",,,,,,," + at(8) + ",,,3\r\n");
+                + ids.get("P") + ",NEGOTIATING,DE,C29," + quoted + "," + at(0) + "," + at(10) + "," + at(30) + ",,,,,,,,3" + NO_FIGURES + "\r\n"
+                + ids.get("R") + ",INTENTION,FR,C29," + quoted + "," + at(2) + ",,,,,,,,,,4" + NO_FIGURES + "\r\n"
+                + ids.get("Q") + ",REJECTED,DE,C29," + quoted + "," + at(5) + ",,,,,,," + at(8) + ",,,3" + NO_FIGURES + "\r\n");
     }
 
     @Test

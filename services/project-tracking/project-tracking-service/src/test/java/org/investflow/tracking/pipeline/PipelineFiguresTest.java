@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,16 +33,16 @@ class PipelineFiguresTest {
         return pipelineCase;
     }
 
-    static List<List<Fact>> permutations(List<Fact> facts) {
-        if (facts.isEmpty()) {
+    static <T> List<List<T>> permutations(List<T> items) {
+        if (items.isEmpty()) {
             return List.of(List.of());
         }
-        List<List<Fact>> all = new ArrayList<>();
-        for (Fact first : facts) {
-            List<Fact> rest = new ArrayList<>(facts);
+        List<List<T>> all = new ArrayList<>();
+        for (T first : items) {
+            List<T> rest = new ArrayList<>(items);
             rest.remove(first);
-            for (List<Fact> tail : permutations(rest)) {
-                List<Fact> order = new ArrayList<>(List.of(first));
+            for (List<T> tail : permutations(rest)) {
+                List<T> order = new ArrayList<>(List.of(first));
                 order.addAll(tail);
                 all.add(order);
             }
@@ -128,6 +130,76 @@ class PipelineFiguresTest {
                 assertThat(replayed.secondsInStage()).as(order.toString()).isEqualTo(expected.secondsInStage());
                 assertThat(replayed.movedAt()).as(order.toString()).isEqualTo(expected.movedAt());
             }
+        }
+    }
+
+    record Figure(String eventId, CaseFact fact) {
+    }
+
+    static Instant at(long hours) {
+        return T0.plusSeconds(3600 * hours);
+    }
+
+    /**
+     * A case agreed at 50 h, its contract declined at 60 h (the negotiation reopens), agreed again at 70 h, executed
+     * at 80 h (EUR 10M), increased at 200 h (EUR 12M), capital realised 3M at 120 h and corrected to 2.5M at 130 h,
+     * jobs 10 then 25, construction recorded at 100 h and its correction at 140 h, delayed at 150 h and back on
+     * track at 160 h.
+     */
+    static final List<Figure> FIGURES = List.of(
+            new Figure("i", fact("i", PipelineStage.INTENTION, 0).signal()),
+            new Figure("n", fact("n", PipelineStage.NEGOTIATING, 20).signal()),
+            new Figure("a1", fact("a1", PipelineStage.AGREED, 50).signal()),
+            new Figure("d", new CaseFact.Reopened(at(60))),
+            new Figure("a2", fact("a2", PipelineStage.AGREED, 70).signal()),
+            new Figure("c1", new CaseFact.Committed(new java.math.BigDecimal("10000000.00"), "EUR", 100, at(80))),
+            new Figure("c1s", fact("c1s", PipelineStage.CONTRACTED, 80).signal()),
+            new Figure("c2", new CaseFact.Committed(new java.math.BigDecimal("12000000.00"), "EUR", 120, at(200))),
+            new Figure("r1", new CaseFact.Realised(new java.math.BigDecimal("3000000.00"), "EUR", at(120))),
+            new Figure("r2", new CaseFact.Realised(new java.math.BigDecimal("2500000.00"), "EUR", at(130))),
+            new Figure("j1", new CaseFact.JobsToDate(10, at(110))),
+            new Figure("j2", new CaseFact.JobsToDate(25, at(170))),
+            new Figure("s1", new CaseFact.ConstructionStarted(at(100))),
+            new Figure("s2", new CaseFact.ConstructionStarted(at(140))),
+            new Figure("y1", new CaseFact.Delayed(List.of("BUSINESS_REGISTERED"), at(150))),
+            new Figure("y2", new CaseFact.Delayed(List.of(), at(160))));
+
+    static PipelineCase replayFigures(List<Figure> figures) {
+        PipelineCase pipelineCase = PipelineCase.open("CQ-2");
+        figures.forEach(figure -> pipelineCase.apply(figure.eventId(), List.of(figure.fact())));
+        return pipelineCase;
+    }
+
+    @Test
+    void theCommissionsFiguresOfACaseAreTheSameInAnyArrivalOrderAndWithRedeliveries() {
+        Random random = new Random(3);
+        for (int round = 0; round < 300; round++) {
+            List<Figure> order = new ArrayList<>(FIGURES);
+            Collections.shuffle(order, random);
+            order.addAll(order.subList(0, random.nextInt(order.size())));
+            PipelineCase replayed = replayFigures(order);
+            assertThat(replayed.stage()).as(order.toString()).isEqualTo(PipelineStage.CONTRACTED);
+            assertThat(replayed.committed().amount()).isEqualByComparingTo("12000000.00");
+            assertThat(replayed.committed().jobs()).isEqualTo(120);
+            assertThat(replayed.realised().amount()).isEqualByComparingTo("2500000.00");
+            assertThat(replayed.jobsToDate().jobs()).isEqualTo(25);
+            assertThat(replayed.constructionStartedAt()).isEqualTo(at(100));
+            assertThat(replayed.delay().overdue()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDeclinedContractPutsAnAgreedCaseBackInNegotiationInAnyOrderUntilItAgreesAgain() {
+        List<Figure> reopened = FIGURES.subList(0, 4);
+        for (List<Figure> order : permutations(reopened)) {
+            PipelineCase replayed = replayFigures(order);
+            assertThat(replayed.stage()).as(order.toString()).isEqualTo(PipelineStage.NEGOTIATING);
+            assertThat(replayed.movedAt()).isEqualTo(at(60));
+            assertThat(replayed.enteredAt()).containsKey(PipelineStage.AGREED);
+        }
+        List<Figure> agreedAgain = FIGURES.subList(0, 5);
+        for (List<Figure> order : permutations(agreedAgain)) {
+            assertThat(replayFigures(order).stage()).as(order.toString()).isEqualTo(PipelineStage.AGREED);
         }
     }
 

@@ -110,6 +110,33 @@ class PipelineIntegrationTest {
         awaitDelta(before, PipelineStage.OPERATING, 1, 1);
     }
 
+    /**
+     * e-signature's golden examples off the topic: the agreement (2026-03-12), then its contract declined
+     * (2026-04-10) reopens the negotiation; a contract voided as superseded changes nothing; the contract
+     * executed (2026-04-12) moves the case on and carries the commitment into the case.
+     */
+    @Test
+    void aDeclinedContractReopensTheNegotiationAndTheExecutedOneCarriesTheCommitment() {
+        String caseId = freshCaseId();
+        String investor = "investor-reopen";
+        publish(IntakeEvents.CATALOG, IntakeEvents.INTENTION_SUBMITTED, caseId, investor);
+        publish(NegotiationEvents.CATALOG, NegotiationEvents.NEGOTIATION_OPENED, caseId, investor);
+        publish(NegotiationEvents.CATALOG, NegotiationEvents.AGREEMENT_REACHED, caseId, investor);
+        awaitCase(caseId, view -> assertThat(view.stage()).isEqualTo(PipelineStage.AGREED));
+
+        publish(SigningEvents.CATALOG, SigningEvents.CONTRACT_DECLINED, caseId, investor);
+        awaitCase(caseId, view -> assertThat(view.stage()).isEqualTo(PipelineStage.NEGOTIATING));
+        publish(SigningEvents.CATALOG, SigningEvents.CONTRACT_VOIDED, caseId, investor);
+        publish(SigningEvents.CATALOG, SigningEvents.CONTRACT_EXECUTED, caseId, investor);
+
+        awaitCase(caseId, view -> assertThat(view.stage()).isEqualTo(PipelineStage.CONTRACTED));
+        PipelineCaseView contracted = caseView(caseId);
+        assertThat(contracted.committed().amount()).isEqualByComparingTo("120000000.00");
+        assertThat(contracted.committed().currency()).isEqualTo("EUR");
+        assertThat(contracted.committed().jobs()).isEqualTo(350);
+        assertThat(contracted.realised()).isNull();
+    }
+
     @Test
     void aContractExecutedBeforeTheAcceptanceArrivedLeavesTheCaseContracted() {
         String caseId = freshCaseId();

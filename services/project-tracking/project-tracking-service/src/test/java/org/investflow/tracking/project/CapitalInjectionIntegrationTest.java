@@ -135,6 +135,10 @@ class CapitalInjectionIntegrationTest {
             "{\"amount\":1000,\"currency\":\"EUR\",\"injectedOn\":\"05.01.2026\"}",
             "{\"amount\":1000,\"currency\":\"EUR\",\"injectedOn\":\"2026-01-05\",\"bonus\":1}",
             "{\"amount\":1000,\"currency\":\"EUR\",\"injectedOn\":\"2026-01-05\"} {}",
+            "{\"amount\":1000,\"currency\":\"EUR\",\"injectedOn\":\"2026-01-05\",\"supersedes\":\"E1\"}",
+            "{\"amount\":1000,\"currency\":\"EUR\",\"injectedOn\":\"2026-01-05\",\"reason\":\"no entry named\"}",
+            "{\"amount\":1000,\"currency\":\"EUR\",\"injectedOn\":\"2026-01-05\",\"supersedes\":\"E1\",\"reason\":\"no such entry\"}",
+            "{\"amount\":1000,\"currency\":\"EUR\",\"injectedOn\":\"2026-01-05\",\"supersedes\":\"first\",\"reason\":\"bad id\"}",
             "not json"})
     void badBodiesAreRefusedWithAProblemAndNothingIsStored(String json) {
         String caseId = startProject();

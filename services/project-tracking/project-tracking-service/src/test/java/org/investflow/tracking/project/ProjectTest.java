@@ -18,6 +18,7 @@ import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
 import org.investflow.tracking.events.MilestoneRecorded;
 import org.investflow.tracking.events.ProjectLanded;
+import org.investflow.tracking.events.ProjectOperating;
 import org.investflow.tracking.events.ProjectStarted;
 import org.investflow.tracking.events.TrackingEvent;
 import org.junit.jupiter.api.Test;
@@ -170,8 +171,11 @@ class ProjectTest {
     @Test
     void aLandedProjectStartsOperatingAndThenRecordsNothingMore() {
         Project project = landed();
-        assertThat(record(project, Milestone.OPERATION_STARTED)).singleElement()
+        List<TrackingEvent> events = record(project, Milestone.OPERATION_STARTED);
+        assertThat(events).hasSize(2).first()
                 .isInstanceOfSatisfying(MilestoneRecorded.class, event -> assertThat(event.milestone()).isEqualTo("OPERATION_STARTED"));
+        assertThat(events.get(1)).isInstanceOfSatisfying(ProjectOperating.class,
+                operating -> assertThat(operating.operatingSince()).isEqualTo(TODAY.minusDays(3)));
         assertThat(project.status()).isEqualTo(ProjectStatus.OPERATING);
         assertThat(project.operatingSince()).isEqualTo(CLOCK.instant());
         assertThatThrownBy(() -> record(project, Milestone.OPERATION_STARTED)).isInstanceOf(RuleViolationException.class);

@@ -71,6 +71,19 @@ class StageCountQueries implements StageCounts {
         return mongo.find(query, PipelineCase.class);
     }
 
+    @Override
+    public Flux<PipelineCase> delayed(PipelineFilter filter, int limit) {
+        Query query = Query.query(matching(Criteria.where("delay.overdue.0").exists(true), filter))
+                .with(Sort.by("delay.at", "_id")).limit(limit);
+        return mongo.find(query, PipelineCase.class);
+    }
+
+    @Override
+    public Flux<PipelineCase> contracted(PipelineFilter filter) {
+        String signed = "enteredAt." + PipelineStage.CONTRACTED.name();
+        return mongo.find(Query.query(matching(Criteria.where(signed).exists(true), filter, signed)), PipelineCase.class);
+    }
+
     private static Criteria waiting(Instant movedBefore) {
         return Criteria.where("stage").in(OPEN_STAGES).and("movedAt").lt(movedBefore);
     }
@@ -81,15 +94,20 @@ class StageCountQueries implements StageCounts {
 
     /** {@code criteria} and every part of {@code filter} that is set. */
     static Criteria matching(Criteria criteria, PipelineFilter filter) {
+        return matching(criteria, filter, "openedAt");
+    }
+
+    /** As {@link #matching(Criteria, PipelineFilter)}, the period applied to {@code periodField}. */
+    static Criteria matching(Criteria criteria, PipelineFilter filter, String periodField) {
         List<Criteria> all = new ArrayList<>(List.of(criteria));
         equal(all, "profile.country", filter.country());
         equal(all, "profile.industryCode", filter.industryCode());
         equal(all, "profile.district", filter.district());
         if (filter.openedFrom() != null) {
-            all.add(Criteria.where("openedAt").gte(filter.openedFrom()));
+            all.add(Criteria.where(periodField).gte(filter.openedFrom()));
         }
         if (filter.openedUntil() != null) {
-            all.add(Criteria.where("openedAt").lt(filter.openedUntil()));
+            all.add(Criteria.where(periodField).lt(filter.openedUntil()));
         }
         return all.size() == 1 ? criteria : new Criteria().andOperator(all);
     }

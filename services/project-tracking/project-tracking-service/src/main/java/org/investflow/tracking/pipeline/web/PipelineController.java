@@ -9,12 +9,17 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
+import org.investflow.tracking.pipeline.CommissionFigures;
+import org.investflow.tracking.pipeline.DelayedCase;
 import org.investflow.tracking.pipeline.Funnel;
 import org.investflow.tracking.pipeline.PipelineService;
 import org.investflow.tracking.pipeline.StalledCase;
+import org.investflow.tracking.pipeline.rebuild.PipelineRebuild;
+import org.investflow.tracking.pipeline.rebuild.RebuildReport;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,10 +32,12 @@ import reactor.core.publisher.Mono;
 class PipelineController {
 
     private final PipelineService pipeline;
+    private final PipelineRebuild rebuild;
     private final Clock clock;
 
-    PipelineController(PipelineService pipeline, Clock clock) {
+    PipelineController(PipelineService pipeline, PipelineRebuild rebuild, Clock clock) {
         this.pipeline = pipeline;
+        this.rebuild = rebuild;
         this.clock = clock;
     }
 
@@ -40,12 +47,30 @@ class PipelineController {
         return pipeline.funnel(query.toFilter(clock.getZone()));
     }
 
+    /**
+     * The commission's ratios, capital (reporting currency) and jobs over the contracted cases of the filters;
+     * {@code from}/{@code to} select the day of each case's first signing.
+     */
+    @GetMapping("/figures")
+    Mono<CommissionFigures> figures(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
+        caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
+        return pipeline.figures(query.toFilter(clock.getZone()));
+    }
+
     /** Cases with no transition for longer than {@code investflow.tracking.pipeline.stalled-after}, longest waiting first. */
     @GetMapping("/stalled")
     Mono<List<StalledCase>> stalled(Caller caller, @Valid @ModelAttribute PipelineQuery query,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         return pipeline.stalled(query.toFilter(clock.getZone()), limit).collectList();
+    }
+
+    /** Cases whose project is delayed (project tracking's delay check), filtered like the funnel, least recently changed first. */
+    @GetMapping("/delayed")
+    Mono<List<DelayedCase>> delayed(Caller caller, @Valid @ModelAttribute PipelineQuery query,
+                                    @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
+        return pipeline.delayed(query.toFilter(clock.getZone()), limit).collectList();
     }
 
     /**
@@ -58,6 +83,16 @@ class PipelineController {
         Instant now = clock.instant();
         return Flux.concat(Mono.just(PipelineCsv.HEADER),
                 pipeline.cases(query.toFilter(clock.getZone())).map(pipelineCase -> PipelineCsv.row(pipelineCase, now)));
+    }
+
+    /**
+     * Rebuilds the read model from the topics into a fresh collection and swaps it in (admins only); answers
+     * when the rebuilt model is in place, with what the rebuild did. 409 while another rebuild runs.
+     */
+    @PostMapping("/rebuild")
+    Mono<RebuildReport> rebuild(Caller caller) {
+        caller.require(Role.ADMIN);
+        return rebuild.run();
     }
 
     @GetMapping("/cases/{caseId}")

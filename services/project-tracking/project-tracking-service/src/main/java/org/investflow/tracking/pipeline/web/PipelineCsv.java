@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.investflow.tracking.pipeline.CaseFact;
 import org.investflow.tracking.pipeline.CaseProfile;
 import org.investflow.tracking.pipeline.PipelineCase;
 import org.investflow.tracking.pipeline.PipelineStage;
@@ -27,7 +28,8 @@ final class PipelineCsv {
     private static List<String> header() {
         List<String> names = new ArrayList<>(List.of("caseId", "stage", "country", "industryCode", "district"));
         Arrays.stream(PipelineStage.values()).map(stage -> "enteredAt." + stage.name()).forEach(names::add);
-        names.add("daysInStage");
+        names.addAll(List.of("daysInStage", "committedAmount", "committedCurrency", "committedJobs", "realisedAmount",
+                "jobsCreated", "constructionStartedAt", "overdueMilestones"));
         return names;
     }
 
@@ -47,7 +49,21 @@ final class PipelineCsv {
         }
         Instant movedAt = pipelineCase.movedAt();
         fields.add(movedAt == null ? null : Long.toString(Math.max(0, Duration.between(movedAt, now).toDays())));
+        figures(pipelineCase, fields);
         return line(fields);
+    }
+
+    /** The commission's figures of the case (empty until known); overdue milestones joined by {@code ;}. */
+    private static void figures(PipelineCase pipelineCase, List<String> fields) {
+        CaseFact.Committed committed = pipelineCase.committed();
+        fields.add(committed == null ? null : committed.amount().toPlainString());
+        fields.add(committed == null ? null : committed.currency());
+        fields.add(committed == null ? null : Integer.toString(committed.jobs()));
+        fields.add(pipelineCase.realised() == null ? null : pipelineCase.realised().amount().toPlainString());
+        fields.add(pipelineCase.jobsToDate() == null ? null : Integer.toString(pipelineCase.jobsToDate().jobs()));
+        fields.add(pipelineCase.constructionStartedAt() == null ? null : pipelineCase.constructionStartedAt().toString());
+        fields.add(pipelineCase.delay() == null || pipelineCase.delay().overdue().isEmpty() ? null
+                : String.join(";", pipelineCase.delay().overdue()));
     }
 
     private static String line(List<String> fields) {

@@ -1,8 +1,26 @@
 package org.investflow.tracking.project.persistence;
 
-import org.investflow.tracking.project.Project;
-import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
+import java.time.LocalDate;
 
-/** Projects by case id. */
+import org.investflow.tracking.project.Project;
+import org.investflow.tracking.project.ProjectStatus;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.mongodb.repository.Query;
+import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Projects by case id; the delay check's candidates; the delayed ones. */
 public interface ProjectRepository extends ReactiveMongoRepository<Project, String> {
+
+    /** Projects of {@code status} whose landing deadline lies before {@code day}: what the delay check looks at. */
+    Flux<Project> findByStatusAndCommitmentLandingDeadlineBefore(ProjectStatus status, LocalDate day);
+
+    /** Projects with overdue milestones, delayed longest first. */
+    @Query(value = "{ 'delay.overdue.0': { '$exists': true } }", sort = "{ 'delay.since': 1, '_id': 1 }")
+    Flux<Project> findDelayed(Limit limit);
+
+    /** How many projects have overdue milestones. */
+    @Query(value = "{ 'delay.overdue.0': { '$exists': true } }", count = true)
+    Mono<Long> countDelayed();
 }

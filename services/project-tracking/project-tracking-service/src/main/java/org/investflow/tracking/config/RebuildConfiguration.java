@@ -1,0 +1,29 @@
+package org.investflow.tracking.config;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.investflow.intake.events.IntakeEvents;
+import org.investflow.negotiation.events.NegotiationEvents;
+import org.investflow.platform.messaging.CloudEventCodec;
+import org.investflow.platform.scheduling.SchedulerLease;
+import org.investflow.signing.events.SigningEvents;
+import org.investflow.tracking.events.TrackingEvents;
+import org.investflow.tracking.pipeline.rebuild.PipelineRebuild;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+/** The rebuild of the pipeline read model: the broker settings of the service's consumers, the four topics it reads. */
+@Configuration(proxyBeanMethods = false)
+class RebuildConfiguration {
+
+    @Bean
+    PipelineRebuild pipelineRebuild(ReactiveMongoTemplate mongo, CloudEventCodec codec, KafkaProperties kafka,
+                                    SchedulerLease lease, MeterRegistry meters) {
+        return new PipelineRebuild(mongo, codec, kafka.buildConsumerProperties(),
+                List.of(IntakeEvents.CATALOG, NegotiationEvents.CATALOG, SigningEvents.CATALOG, TrackingEvents.CATALOG),
+                lease, meters);
+    }
+}

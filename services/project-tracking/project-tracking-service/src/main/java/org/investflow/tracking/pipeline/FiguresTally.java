@@ -1,0 +1,67 @@
+package org.investflow.tracking.pipeline;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Adds up contracted cases one by one into the {@link CommissionFigures}; one pass, no case kept. */
+final class FiguresTally {
+
+    private final ReportingCurrency reporting;
+    private long contracted;
+    private long landed;
+    private long constructionStarted;
+    private long fulfilled;
+    private BigDecimal committedCapital = BigDecimal.ZERO;
+    private BigDecimal realisedCapital = BigDecimal.ZERO;
+    private long committedJobs;
+    private long createdJobs;
+    private final Set<String> unconverted = new TreeSet<>();
+
+    FiguresTally(ReportingCurrency reporting) {
+        this.reporting = reporting;
+    }
+
+    FiguresTally add(PipelineCase pipelineCase) {
+        CaseFact.Committed committed = pipelineCase.committed();
+        if (committed == null) {
+            return this;
+        }
+        contracted++;
+        landed += pipelineCase.enteredAt().containsKey(PipelineStage.LANDED) ? 1 : 0;
+        constructionStarted += pipelineCase.constructionStartedAt() != null ? 1 : 0;
+        BigDecimal realised = pipelineCase.realised() == null ? BigDecimal.ZERO : pipelineCase.realised().amount();
+        int jobs = pipelineCase.jobsToDate() == null ? 0 : pipelineCase.jobsToDate().jobs();
+        fulfilled += realised.compareTo(committed.amount()) >= 0 && jobs >= committed.jobs() ? 1 : 0;
+        addCapital(committed.amount(), realised, committed.currency());
+        committedJobs += committed.jobs();
+        createdJobs += jobs;
+        return this;
+    }
+
+    private void addCapital(BigDecimal committed, BigDecimal realised, String currency) {
+        reporting.convert(committed, currency).ifPresentOrElse(amount -> committedCapital = committedCapital.add(amount),
+                () -> unconverted.add(currency));
+        reporting.convert(realised, currency).ifPresent(amount -> realisedCapital = realisedCapital.add(amount));
+    }
+
+    CommissionFigures figures() {
+        return new CommissionFigures(contracted, landed, constructionStarted, fulfilled, ratio(landed, contracted),
+                ratio(constructionStarted, contracted), ratio(realisedCapital, committedCapital), ratio(fulfilled, contracted),
+                new CommissionFigures.Capital(reporting.currency(), cents(committedCapital), cents(realisedCapital)),
+                new CommissionFigures.Jobs(committedJobs, createdJobs), unconverted);
+    }
+
+    private static BigDecimal ratio(long part, long whole) {
+        return ratio(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
+    }
+
+    private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+}
