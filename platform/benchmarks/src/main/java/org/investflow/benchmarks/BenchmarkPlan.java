@@ -26,7 +26,10 @@ import java.util.List;
  * @param propagationRate      intentions submitted per second while timing propagation
  * @param funnelSizes          read-model sizes at which the funnel query is timed
  * @param funnelQueries        funnel queries timed at each size (fewer at the larger sizes; one unrecorded warm-up query before the first size)
- * @param budget               the whole run's time budget: a funnel size whose projected time would overrun it is skipped and says so
+ * @param rebuildSizes         generated cases on the topics at which the read-model rebuild is timed (cumulative: the larger adds to the smaller)
+ * @param rebuildReserve       time the funnel phase leaves for the rebuild phase (the funnel's largest size gives way first)
+ * @param budget               the whole command's time budget, from the moment {@code ./investflow bench} started (its build included):
+ *                             a funnel or rebuild size whose projected time would overrun it is skipped and says so
  */
 record BenchmarkPlan(
         int kafkaRecords, int kafkaRecordSize, int kafkaLatencyMessages,
@@ -35,6 +38,7 @@ record BenchmarkPlan(
         int journeys, int journeyConcurrency, Duration pipelineTime,
         int propagationCases, int propagationRate,
         List<Integer> funnelSizes, List<Integer> funnelQueries,
+        List<Integer> rebuildSizes, Duration rebuildReserve,
         Duration budget) {
 
     static BenchmarkPlan full() {
@@ -44,7 +48,8 @@ record BenchmarkPlan(
                 24, 6, Duration.ofSeconds(120),
                 100, 5,
                 List.of(10_000, 100_000, 1_000_000), List.of(10, 3, 1),
-                Duration.ofMinutes(9));
+                List.of(10_000, 100_000), Duration.ofSeconds(150),
+                Duration.ofSeconds(555));
     }
 
     static BenchmarkPlan smoke() {
@@ -54,6 +59,7 @@ record BenchmarkPlan(
                 2, 2, Duration.ofSeconds(60),
                 5, 20,
                 List.of(200, 500, 1_000), List.of(2, 1, 1),
+                List.of(100, 300), Duration.ofSeconds(30),
                 Duration.ofSeconds(150));
     }
 }

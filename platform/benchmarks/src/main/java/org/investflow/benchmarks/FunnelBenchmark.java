@@ -62,13 +62,13 @@ final class FunnelBenchmark {
                 report.unavailable(prefix + ".maxMs", "skipped");
                 continue;
             }
-            long usedBefore = usedHeap();
+            long usedBefore = Machine.usedHeap();
             long started = System.nanoTime();
             fill(cases, template, toAdd);
             double loadSeconds = (System.nanoTime() - started) / 1e9;
             if (toAdd > BATCH) {
                 loadNanosPerCase = loadSeconds * 1e9 / toAdd;
-                bytesPerCase = Math.max(bytesPerCase / 4, (double) (usedHeap() - usedBefore) / toAdd);
+                bytesPerCase = Math.max(bytesPerCase / 4, (double) (Machine.usedHeap() - usedBefore) / toAdd);
             }
             HttpLoad.Outcome outcome = query(i == 0 ? 1 : 0, queries, deadline);
             if (outcome.ok() == 0) {
@@ -103,7 +103,7 @@ final class FunnelBenchmark {
             return String.format("projected %.0f s to load %d cases and query %d times, %.0f s of the budget left", projectedSeconds, toAdd, queries, leftSeconds);
         }
         long projectedBytes = (long) (toAdd * bytesPerCase * 1.3);
-        long freeBytes = Runtime.getRuntime().maxMemory() - usedHeap();
+        long freeBytes = Runtime.getRuntime().maxMemory() - Machine.usedHeap();
         if (projectedBytes > freeBytes) {
             return String.format("projected %d MB of heap for %d more cases, %d MB free (raise -Xmx)", projectedBytes >> 20, toAdd, freeBytes >> 20);
         }
@@ -175,15 +175,13 @@ final class FunnelBenchmark {
         if (value instanceof Date date) {
             return date.toInstant();
         }
+        if (value instanceof org.bson.types.Decimal128 decimal) {
+            // money (the commission's figures) is stored as Decimal128; the server has a type of its own for it
+            return new de.bwaldvogel.mongo.bson.Decimal128(decimal.getHigh(), decimal.getLow());
+        }
         if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
             return value;
         }
         throw new IllegalStateException("unexpected type in a pipeline case: " + value.getClass());
-    }
-
-    private static long usedHeap() {
-        System.gc();
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

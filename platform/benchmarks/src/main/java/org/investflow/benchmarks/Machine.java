@@ -28,6 +28,13 @@ final class Machine {
         report.figure("machine.loadAverageAtStart", os.getSystemLoadAverage(), "1-min load average: other work on the machine skews every figure");
     }
 
+    /** Heap in use after a full collection: what the data of a phase really takes. */
+    static long usedHeap() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }

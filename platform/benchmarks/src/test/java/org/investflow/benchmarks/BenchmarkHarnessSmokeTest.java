@@ -23,7 +23,7 @@ class BenchmarkHarnessSmokeTest {
     private static final List<String> FIGURES = List.of(
             "revision.commit", "machine.cores", "machine.memoryMb", "machine.jvm", "machine.os", "machine.jvmArguments",
             "machine.loadAverageAtStart", "machine.loadAverageAtEnd", "plan.journeys",
-            "run.stackStartSeconds", "run.wallSeconds",
+            "run.stackStartSeconds", "run.wallSeconds", "run.commandSeconds",
             "limits.kafka.produceRecordsPerSecond", "limits.kafka.produceMegabytesPerSecond", "limits.kafka.produceLatencyP99Ms",
             "limits.kafka.consumeRecordsPerSecond", "limits.kafka.consumeMegabytesPerSecond",
             "limits.kafka.toolE2eAvgMs", "limits.kafka.toolE2eP50Ms", "limits.kafka.toolE2eP99Ms",
@@ -38,7 +38,11 @@ class BenchmarkHarnessSmokeTest {
             "investflow.funnel.small.cases", "investflow.funnel.small.p50Ms",
             "investflow.funnel.medium.cases", "investflow.funnel.medium.p50Ms",
             "investflow.funnel.large.cases", "investflow.funnel.large.p50Ms",
-            "investflow.rebuild.smallSecondsReason", "investflow.rebuild.mediumSecondsReason",
+            "investflow.rebuild.baseline.cases", "investflow.rebuild.smallCases", "investflow.rebuild.smallProduceSeconds",
+            "investflow.rebuild.smallSeconds", "investflow.rebuild.smallRecords", "investflow.rebuild.smallEventsPerSecond",
+            "investflow.rebuild.smallCasesPerSecond", "investflow.rebuild.mediumCases", "investflow.rebuild.mediumSeconds",
+            "investflow.rebuild.mediumRecords", "investflow.rebuild.mediumEventsPerSecond", "investflow.rebuild.mediumCasesPerSecond",
+            "ratios.rebuildTimeGrowth", "ratios.rebuildWorkGrowth", "ratios.rebuildToKafkaConsume",
             "ratios.intakeToBareWebFlux", "ratios.intakeToMongoInsert", "ratios.propagationP99ToKafkaE2eP99",
             "profile.pipeline.samples", "profile.pipeline.hotMethods", "profile.pipeline.codeBases");
 
@@ -56,6 +60,9 @@ class BenchmarkHarnessSmokeTest {
                 .as("%s in %s", figure, json).isFalse());
         assertThat(json.at("/investflow/pipeline/failed").asLong()).isZero();
         assertThat(json.at("/investflow/intake/failed").asLong()).isZero();
+        // the rebuilt read model held exactly the generated cases on top of the earlier phases' (else no figure)
+        assertThat(json.at("/investflow/rebuild/mediumCases").asLong() - json.at("/investflow/rebuild/baseline/cases").asLong())
+                .isEqualTo(BenchmarkPlan.smoke().rebuildSizes().get(1).longValue());
         assertThat(progress).isNotEmpty();
     }
 

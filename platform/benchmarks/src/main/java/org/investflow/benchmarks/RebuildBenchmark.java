@@ -1,0 +1,187 @@
+package org.investflow.benchmarks;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import org.apache.kafka.clients.producer.Producer;
+import org.bson.Document;
+import org.investflow.devstack.Service;
+import org.investflow.platform.messaging.CloudEventCodec;
+import org.investflow.platform.messaging.OutboxMessages;
+import org.investflow.tracking.pipeline.rebuild.PipelineRebuild;
+import org.investflow.tracking.pipeline.rebuild.RebuildReport;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ProducerFactory;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Read-model rebuild time as the topics grow: project-tracking's {@link PipelineRebuild} (in this JVM, as
+ * its README offers benchmarks) replays the four topics into a fresh collection and swaps it in, timed
+ * for the cases the earlier phases left (the baseline, which also swaps out the funnel's synthetic
+ * cases), then after {@link CaseHistories} added the events of the small and then the medium number of
+ * cases. Every service's live listeners are stopped first: otherwise negotiation, e-signature and
+ * project-tracking would act on the generated events (open negotiations, build contracts, start projects)
+ * on the same 2 cores while the rebuild is timed. A size is reported only when the rebuilt read model
+ * holds exactly the expected cases, stage by stage; a size whose projected time or memory does not fit
+ * what is left is skipped, and says so.
+ */
+final class RebuildBenchmark {
+
+    private static final String[] SIZE_NAMES = {"small", "medium"};
+    private static final String COLLECTION = "pipeline_cases";
+
+    private final Rig rig;
+    private final BenchmarkPlan plan;
+
+    RebuildBenchmark(Rig rig, BenchmarkPlan plan) {
+        this.rig = rig;
+        this.plan = plan;
+    }
+
+    void measure(Report report, long deadline) {
+        ConfigurableApplicationContext tracking = RunningContexts.holding(PipelineRebuild.class);
+        RunningContexts.active().forEach(context -> context.getBeanProvider(KafkaListenerEndpointRegistry.class)
+                .ifAvailable(KafkaListenerEndpointRegistry::stop));
+        PipelineRebuild rebuild = tracking.getBean(PipelineRebuild.class);
+        CaseHistories histories = new CaseHistories(tracking.getBean(JsonMapper.class), tracking.getBean(OutboxMessages.class),
+                tracking.getBean(CloudEventCodec.class));
+        try (MongoClient client = MongoClients.create("mongodb://" + rig.mongoAddress());
+             Producer<String, byte[]> producer = producers(tracking).createProducer()) {
+            RebuildReport baseline = run(rebuild, deadline);
+            Map<String, Long> expected = stages(client);
+            check(baseline, expected, client, 0);
+            report.fact("investflow.rebuild.baseline", Map.of("cases", baseline.cases(), "records", baseline.records(),
+                    "seconds", seconds(baseline)));
+            long produced = 0;
+            double produceNanosPerCase = 0;
+            double rebuildNanosPerCase = 0;
+            long bytesPerCase = 0;
+            for (int i = 0; i < plan.rebuildSizes().size(); i++) {
+                String prefix = "investflow.rebuild." + SIZE_NAMES[i];
+                int size = plan.rebuildSizes().get(i);
+                String refusal = refusal(size - produced, size + baseline.cases(), produceNanosPerCase, rebuildNanosPerCase,
+                        bytesPerCase, deadline);
+                if (refusal != null) {
+                    report.figure(prefix + "Cases", (long) size, "planned");
+                    report.unavailable(prefix + "Seconds", "skipped: " + refusal);
+                    break;
+                }
+                long usedBefore = Machine.usedHeap();
+                CaseHistories.Produced added = histories.produce(producer, (int) (size - produced), deadline);
+                produced = size;
+                added.byStage().forEach((stage, count) -> expected.merge(stage, count, Long::sum));
+                RebuildReport rebuilt = run(rebuild, deadline);
+                String wrong = check(rebuilt, expected, client, baseline.cases() + size);
+                produceNanosPerCase = added.seconds() * 1e9 / added.cases();
+                rebuildNanosPerCase = seconds(rebuilt) * 1e9 / Math.max(1, rebuilt.cases());
+                bytesPerCase = Math.max(bytesPerCase, (Machine.usedHeap() - usedBefore) / Math.max(1, rebuilt.cases()));
+                report(report, prefix, size, added, rebuilt, wrong);
+                if (wrong != null) {
+                    break;
+                }
+            }
+        }
+        growth(report);
+    }
+
+    private static void report(Report report, String prefix, int size, CaseHistories.Produced added, RebuildReport rebuilt,
+                               String wrong) {
+        report.figure(prefix + "Cases", rebuilt.cases(), "cases in the rebuilt read model (" + size + " generated + the earlier phases')");
+        report.figure(prefix + "ProduceSeconds", added.seconds(), "s to produce " + added.events() + " events of " + added.cases()
+                + " cases (services' records, codec and producer)");
+        if (wrong != null) {
+            report.unavailable(prefix + "Seconds", "not reported, the rebuilt read model is wrong: " + wrong);
+            return;
+        }
+        double seconds = seconds(rebuilt);
+        report.figure(prefix + "Seconds", seconds, "s PipelineRebuild.run(): replay " + rebuilt.records()
+                + " records of 4 topics, write, swap, catch up");
+        report.figure(prefix + "Records", rebuilt.records(), "records replayed (" + rebuilt.applied() + " changed a case, "
+                + rebuilt.skipped() + " unreadable)");
+        report.figure(prefix + "EventsPerSecond", rebuilt.records() / seconds, "records/s replayed and applied");
+        report.figure(prefix + "CasesPerSecond", rebuilt.cases() / seconds, "cases/s into the fresh collection");
+    }
+
+    private static void growth(Report report) {
+        double small = report.number("investflow.rebuild.smallSeconds");
+        double medium = report.number("investflow.rebuild.mediumSeconds");
+        if (Double.isNaN(small) || Double.isNaN(medium)) {
+            report.unavailable("ratios.rebuildTimeGrowth", "no rebuild figure for both sizes");
+            return;
+        }
+        report.figure("ratios.rebuildTimeGrowth", medium / small, "rebuild s at medium ÷ at small");
+        report.figure("ratios.rebuildWorkGrowth", report.number("investflow.rebuild.mediumRecords")
+                / report.number("investflow.rebuild.smallRecords"), "records replayed at medium ÷ at small (the work)");
+        report.figure("ratios.rebuildToKafkaConsume", report.number("investflow.rebuild.mediumEventsPerSecond")
+                / report.number("limits.kafka.consumeRecordsPerSecond"), "rebuild records/s (medium) ÷ ConsumerPerformance records/s");
+    }
+
+    private static RebuildReport run(PipelineRebuild rebuild, long deadline) {
+        Duration left = Duration.ofNanos(Math.max(Duration.ofSeconds(10).toNanos(), deadline - System.nanoTime()));
+        RebuildReport rebuilt = rebuild.run().block(left);
+        if (rebuilt == null) {
+            throw new IllegalStateException("the rebuild returned nothing");
+        }
+        return rebuilt;
+    }
+
+    /** Null when the live collection holds the rebuilt cases, {@code cases} of them (unless 0), stage by stage as expected. */
+    private static String check(RebuildReport rebuilt, Map<String, Long> expected, MongoClient client, long cases) {
+        Map<String, Long> actual = stages(client);
+        long stored = actual.values().stream().mapToLong(Long::longValue).sum();
+        if (cases > 0 && (rebuilt.cases() != cases || stored != cases)) {
+            return "expected " + cases + " cases, the rebuild reported " + rebuilt.cases() + " and the collection holds " + stored;
+        }
+        if (!actual.equals(expected)) {
+            return "stages expected " + expected + ", found " + actual;
+        }
+        return null;
+    }
+
+    /** Cases of the live read model per stage, counted by the database. */
+    private static Map<String, Long> stages(MongoClient client) {
+        List<Document> groups = Flux.from(client.getDatabase(Service.PROJECT_TRACKING.database()).getCollection(COLLECTION)
+                        .aggregate(List.of(Aggregates.group("$stage", Accumulators.sum("n", 1)))))
+                .collectList().block(Duration.ofMinutes(2));
+        Map<String, Long> stages = new TreeMap<>();
+        groups.forEach(group -> stages.put(String.valueOf(group.get("_id")), ((Number) group.get("n")).longValue()));
+        return stages;
+    }
+
+    private static String refusal(long toAdd, long cases, double produceNanosPerCase, double rebuildNanosPerCase,
+                                  long bytesPerCase, long deadline) {
+        // producing grows with the cases added, the rebuild at least with all cases; 1.3 × leaves room for worse
+        double projectedSeconds = 1.3 * (produceNanosPerCase * toAdd + rebuildNanosPerCase * cases) / 1e9;
+        double leftSeconds = (deadline - System.nanoTime()) / 1e9;
+        if (projectedSeconds > leftSeconds) {
+            return String.format("projected %.0f s to produce %d cases' events and rebuild %d cases, %.0f s of the budget left",
+                    projectedSeconds, toAdd, cases, leftSeconds);
+        }
+        long projectedBytes = bytesPerCase * cases * 2;
+        long freeBytes = Runtime.getRuntime().maxMemory() - Machine.usedHeap();
+        if (projectedBytes > freeBytes) {
+            return String.format("projected %d MB of heap to rebuild %d cases, %d MB free (raise -Xmx)", projectedBytes >> 20, cases, freeBytes >> 20);
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ProducerFactory<String, byte[]> producers(ConfigurableApplicationContext context) {
+        return (ProducerFactory<String, byte[]>) context.getBeanProvider(
+                ResolvableType.forClassWithGenerics(ProducerFactory.class, String.class, byte[].class)).getObject();
+    }
+
+    private static double seconds(RebuildReport rebuilt) {
+        return rebuilt.duration().toNanos() / 1e9;
+    }
+}
