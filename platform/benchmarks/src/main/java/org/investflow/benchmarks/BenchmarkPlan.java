@@ -48,8 +48,8 @@ record BenchmarkPlan(
                 24, 6, Duration.ofSeconds(120),
                 100, 5,
                 List.of(10_000, 100_000, 1_000_000), List.of(10, 3, 1),
-                List.of(10_000, 100_000), Duration.ofSeconds(150),
-                Duration.ofSeconds(555));
+                List.of(10_000, 100_000), Duration.ofSeconds(120),
+                Duration.ofSeconds(570));
     }
 
     static BenchmarkPlan smoke() {

@@ -85,7 +85,7 @@ public final class Benchmarks {
         phase(report, "funnel", "funnel query latency at " + plan.funnelSizes() + " cases", () ->
                 new FunnelBenchmark(rig, plan).measure(report, deadline() - plan.rebuildReserve().toNanos()));
         phase(report, "rebuild", "read-model rebuild with " + plan.rebuildSizes() + " generated cases' events on the topics", () ->
-                new RebuildBenchmark(rig, plan).measure(report, deadline()));
+                new RebuildBenchmark(rig, plan, target.resolve("bench-run/rebuild.jfr")).measure(report, deadline()));
         step("stopping");
     }
 

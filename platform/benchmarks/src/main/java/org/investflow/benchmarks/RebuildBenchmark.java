@@ -1,5 +1,6 @@
 package org.investflow.benchmarks;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * project-tracking would act on the generated events (open negotiations, build contracts, start projects)
  * on the same 2 cores while the rebuild is timed. A size is reported only when the rebuilt read model
  * holds exactly the expected cases, stage by stage; a size whose projected time or memory does not fit
- * what is left is skipped, and says so.
+ * what is left is skipped, and says so. The largest size's rebuild runs under a JFR CPU profile.
  */
 final class RebuildBenchmark {
 
@@ -42,10 +43,12 @@ final class RebuildBenchmark {
 
     private final Rig rig;
     private final BenchmarkPlan plan;
+    private final Path profileFile;
 
-    RebuildBenchmark(Rig rig, BenchmarkPlan plan) {
+    RebuildBenchmark(Rig rig, BenchmarkPlan plan, Path profileFile) {
         this.rig = rig;
         this.plan = plan;
+        this.profileFile = profileFile;
     }
 
     void measure(Report report, long deadline) {
@@ -80,7 +83,8 @@ final class RebuildBenchmark {
                 CaseHistories.Produced added = histories.produce(producer, (int) (size - produced), deadline);
                 produced = size;
                 added.byStage().forEach((stage, count) -> expected.merge(stage, count, Long::sum));
-                RebuildReport rebuilt = run(rebuild, deadline);
+                boolean last = i == plan.rebuildSizes().size() - 1;
+                RebuildReport rebuilt = last ? profiled(report, rebuild, deadline) : run(rebuild, deadline);
                 String wrong = check(rebuilt, expected, client, baseline.cases() + size);
                 produceNanosPerCase = added.seconds() * 1e9 / added.cases();
                 rebuildNanosPerCase = seconds(rebuilt) * 1e9 / Math.max(1, rebuilt.cases());
@@ -124,6 +128,16 @@ final class RebuildBenchmark {
                 / report.number("investflow.rebuild.smallRecords"), "records replayed at medium ÷ at small (the work)");
         report.figure("ratios.rebuildToKafkaConsume", report.number("investflow.rebuild.mediumEventsPerSecond")
                 / report.number("limits.kafka.consumeRecordsPerSecond"), "rebuild records/s (medium) ÷ ConsumerPerformance records/s");
+    }
+
+    /** The largest size's rebuild under a JFR CPU profile: where the rebuild's time goes. */
+    private RebuildReport profiled(Report report, PipelineRebuild rebuild, long deadline) {
+        try (ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
+            RebuildReport rebuilt = run(rebuild, deadline);
+            profile.stop();
+            profile.summarise(report, "profile.rebuild", 8);
+            return rebuilt;
+        }
     }
 
     private static RebuildReport run(PipelineRebuild rebuild, long deadline) {

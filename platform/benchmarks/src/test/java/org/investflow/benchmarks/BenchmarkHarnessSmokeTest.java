@@ -44,7 +44,8 @@ class BenchmarkHarnessSmokeTest {
             "investflow.rebuild.mediumRecords", "investflow.rebuild.mediumEventsPerSecond", "investflow.rebuild.mediumCasesPerSecond",
             "ratios.rebuildTimeGrowth", "ratios.rebuildWorkGrowth", "ratios.rebuildToKafkaConsume",
             "ratios.intakeToBareWebFlux", "ratios.intakeToMongoInsert", "ratios.propagationP99ToKafkaE2eP99",
-            "profile.pipeline.samples", "profile.pipeline.hotMethods", "profile.pipeline.codeBases");
+            "profile.pipeline.samples", "profile.pipeline.hotMethods", "profile.pipeline.codeBases",
+            "profile.rebuild.samples", "profile.rebuild.hotMethods", "profile.rebuild.codeBases");
 
     @Test
     @Timeout(180)
