@@ -370,7 +370,8 @@ public class Envelope extends AggregateRoot {
 
     private ContractExecuted executed(Actor signer, Instant now) {
         return new ContractExecuted(caseId, investorId, officerId, envelopeId, executedDocumentHash, termsFingerprint,
-                terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline(), now, signer);
+                terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline(), terms.capitalSchedule(),
+                terms.milestones(), now, signer);
     }
 
     private void guard(EnvelopeStatus target, String attempted) {

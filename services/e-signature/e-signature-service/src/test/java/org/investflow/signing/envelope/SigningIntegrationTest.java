@@ -3,6 +3,7 @@ package org.investflow.signing.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -155,6 +156,43 @@ class SigningIntegrationTest {
         assertThat(signing.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type")).containsExactly(
                 SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED, SigningEvents.SIGNATURE_RECORDED,
                 SigningEvents.CONTRACT_EXECUTED);
+    }
+
+    @Test
+    void theExecutedContractCarriesTheAgreedCapitalScheduleAndMilestoneDeadlines() {
+        String caseId = newCase();
+        Map<String, Object> terms = new java.util.LinkedHashMap<>(Map.of("investmentAmount", 120000000.00, "currency", "EUR",
+                "jobs", 350, "landingDeadline", "2027-12-31", "incentives", List.of(), "specialConditions", List.of()));
+        terms.put("capitalSchedule", List.of(Map.of("amount", 20000000.00, "dueBy", "2026-09-30"),
+                Map.of("amount", 100000000.00, "dueBy", "2027-06-30")));
+        terms.put("milestones", Map.of("businessRegistration", "2026-06-30", "landRights", "2026-09-30",
+                "constructionStart", "2026-12-31", "firstCapitalInjection", "2026-09-30", "operationStart", "2027-12-01"));
+        SharedInfrastructure.send(GoldenEvents.record(NegotiationEvents.CATALOG, NegotiationEvents.AGREEMENT_REACHED,
+                UUID.randomUUID().toString(), Map.of("caseId", caseId, "investorId", "investor-s", "terms", terms)));
+        signing.await(caseId, SigningEvents.ENVELOPE_SENT);
+        signAll(caseId, "investor-s");
+
+        JsonNode executed = body(signing.await(caseId, SigningEvents.CONTRACT_EXECUTED));
+        assertThat(executed.path("tranches")).hasSize(2);
+        assertThat(executed.path("tranches").get(0).path("amount").decimalValue()).isEqualByComparingTo("20000000.00");
+        assertThat(executed.path("tranches").get(1).path("dueBy").asString()).isEqualTo("2027-06-30");
+        assertThat(executed.path("milestoneDeadlines").path("businessRegistration").asString()).isEqualTo("2026-06-30");
+        assertThat(executed.path("milestoneDeadlines").path("operationStart").asString()).isEqualTo("2027-12-01");
+    }
+
+    @Test
+    void anAgreementWithoutScheduleExecutesWithAnEmptyScheduleAndNoDeadlines() {
+        String caseId = envelopeSentFor("investor-t");
+        signAll(caseId, "investor-t");
+        JsonNode executed = body(signing.await(caseId, SigningEvents.CONTRACT_EXECUTED));
+        assertThat(executed.path("tranches").isArray()).isTrue();
+        assertThat(executed.path("tranches")).isEmpty();
+        assertThat(executed.path("milestoneDeadlines").isNull()).isTrue();
+    }
+
+    private void signAll(String caseId, String investor) {
+        driver.sign(investor, caseId, "Hans Müller").expectStatus().isOk();
+        driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk();
     }
 
     @Test
