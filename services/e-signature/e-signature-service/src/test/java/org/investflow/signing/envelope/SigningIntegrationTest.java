@@ -120,7 +120,9 @@ class SigningIntegrationTest {
                 .jsonPath("$.envelopeId").isEqualTo(body(sent).path("envelopeId").asString())
                 .jsonPath("$.signers[0].role").isEqualTo("INVESTOR_SIGNATORY")
                 .jsonPath("$.signers[0].signed").isEqualTo(false)
-                .jsonPath("$.signers[1].role").isEqualTo("COMMISSION_REPRESENTATIVE");
+                .jsonPath("$.signers[1].role").isEqualTo("COMMISSION_REPRESENTATIVE")
+                .jsonPath("$.signers[2].role").isEqualTo("DISTRICT_REPRESENTATIVE")
+                .jsonPath("$.signers[2].name").isEqualTo("District representative (development) 区政府代表");
     }
 
     static Agreement goldenAgreement(String caseId, String investor) {
@@ -137,6 +139,8 @@ class SigningIntegrationTest {
         driver.sign("investor-b", caseId, "Hans Müller").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
         driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
+        driver.sign(SigningDriver.DISTRICT, caseId, "周敏").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("EXECUTED");
 
         JsonNode executed = body(signing.await(caseId, SigningEvents.CONTRACT_EXECUTED));
@@ -152,10 +156,13 @@ class SigningIntegrationTest {
                 .expectBody().jsonPath("$.signers[0].signedBy").isEqualTo("investor-b")
                 .jsonPath("$.signers[0].typedName").isEqualTo("Hans Müller")
                 .jsonPath("$.signers[1].signedBy").isEqualTo("officer-li")
+                .jsonPath("$.signers[2].role").isEqualTo("DISTRICT_REPRESENTATIVE")
+                .jsonPath("$.signers[2].group").isEqualTo(2)
+                .jsonPath("$.signers[2].signedBy").isEqualTo(TestMail.addressOf(SigningDriver.DISTRICT))
                 .jsonPath("$.executedDocumentHash").isEqualTo(sha256(download));
         assertThat(signing.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type")).containsExactly(
                 SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED, SigningEvents.SIGNATURE_RECORDED,
-                SigningEvents.CONTRACT_EXECUTED);
+                SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_EXECUTED);
     }
 
     @Test
@@ -193,6 +200,7 @@ class SigningIntegrationTest {
     private void signAll(String caseId, String investor) {
         driver.sign(investor, caseId, "Hans Müller").expectStatus().isOk();
         driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk();
+        driver.sign(SigningDriver.DISTRICT, caseId, "周敏").expectStatus().isOk();
     }
 
     @Test
@@ -200,6 +208,7 @@ class SigningIntegrationTest {
         String caseId = envelopeSentFor("investor-c");
         TestMail.awaitLink("investor-c", caseId);
         assertThat(TestMail.about("officer-li", caseId)).isEmpty();
+        assertThat(TestMail.about(SigningDriver.DISTRICT, caseId)).isEmpty();
         // a link for the commission's place that exists before its turn (as a copied one would) is refused by the server
         String copied = "copied-commission-link-" + UUID.randomUUID();
         mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().push("links",
@@ -212,6 +221,20 @@ class SigningIntegrationTest {
         assertThat(signing.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type"))
                 .containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
         assertThat(body(signing.seenFor(caseId).get(1)).path("signerRole").asString()).isEqualTo("INVESTOR_SIGNATORY");
+    }
+
+    @Test
+    void theDistrictMaySignBeforeTheCommissionAndOnlyTheLastSignatureOfTheGroupExecutes() {
+        String caseId = envelopeSentFor("investor-p");
+        driver.sign("investor-p", caseId, "Hans Müller").expectStatus().isOk();
+        driver.sign(SigningDriver.DISTRICT, caseId, "周敏").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
+        signing.await(record -> caseId.equals(record.key()) && "DISTRICT_REPRESENTATIVE".equals(body(record).path("signerRole").asString("")));
+        assertThat(driver.typesSeenFor(caseId)).doesNotContain(SigningEvents.CONTRACT_EXECUTED);
+        driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("EXECUTED");
+        signing.await(caseId, SigningEvents.CONTRACT_EXECUTED);
+        assertThat(signing.seenFor(caseId)).extracting(record -> body(record).path("signerRole").asString("")).containsExactly(
+                "", "INVESTOR_SIGNATORY", "DISTRICT_REPRESENTATIVE", "COMMISSION_REPRESENTATIVE", "");
     }
 
     @Test
