@@ -79,6 +79,13 @@ class SigningWorkflowIntegrationTest {
         assertThat(trail.path("entries").valueStream().map(entry -> entry.path("action").asString()).toList())
                 .containsExactly("SENT", "CODE_SENT", "VIEWED");
         assertThat(trail.path("entries").get(2).path("actorId").asString()).isEqualTo("investor-w1");
+        JsonNode viewed = body(driver.signing.await(caseId, SigningEvents.SIGNER_VIEWED));
+        assertThat(viewed.path("signerRole").asString()).isEqualTo("INVESTOR_SIGNATORY");
+        assertThat(viewed.path("documentHash").asString()).isEqualTo(envelope.path("documentHash").asString());
+        assertThat(java.time.Instant.parse(viewed.path("occurredAt").asString()))
+                .isEqualTo(java.time.Instant.parse(trail.path("entries").get(2).path("at").asString()));
+        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT,
+                SigningEvents.SIGNER_VIEWED);
     }
 
     @Test
@@ -182,8 +189,9 @@ class SigningWorkflowIntegrationTest {
         String current = envelope("investor-w9", caseId).path("envelopeId").asString();
         driver.signing.await(record -> caseId.equals(record.key()) && SigningEvents.SIGNATURE_RECORDED.equals(TopicProbe.header(record, "ce_type"))
                 && current.equals(body(record).path("envelopeId").asString()));
-        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED,
-                SigningEvents.CONTRACT_VOIDED, SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
+        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT,
+                SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_VOIDED, SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT,
+                SigningEvents.SIGNATURE_RECORDED);
         assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId)), Envelope.class).block()).isEqualTo(2);
     }
 

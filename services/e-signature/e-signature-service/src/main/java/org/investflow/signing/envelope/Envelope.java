@@ -18,11 +18,13 @@ import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.ContractParticulars;
 import org.investflow.signing.contract.SignatureLine;
 import org.investflow.signing.events.ContractDeclined;
+import org.investflow.signing.events.ContractDrafted;
 import org.investflow.signing.events.ContractExecuted;
 import org.investflow.signing.events.ContractExpired;
 import org.investflow.signing.events.ContractVoided;
 import org.investflow.signing.events.EnvelopeSent;
 import org.investflow.signing.events.SignatureRecorded;
+import org.investflow.signing.events.SignerViewed;
 import org.investflow.signing.events.SigningEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -101,8 +103,11 @@ public class Envelope extends AggregateRoot {
         envelope.sentAt = now;
         envelope.record(AuditAction.SENT, Actor.SYSTEM, now, Origin.SYSTEM);
         envelope.startTurnsInTurn(now, desk);
-        return new Sending(envelope, List.of(new EnvelopeSent(envelope.caseId, envelope.investorId, envelopeId,
-                envelope.documentHash, envelope.termsFingerprint, now, Actor.SYSTEM)));
+        return new Sending(envelope, List.of(
+                new ContractDrafted(envelope.caseId, envelope.investorId, envelopeId, envelope.agreementId, envelope.documentHash,
+                        envelope.termsFingerprint, now, Actor.SYSTEM),
+                new EnvelopeSent(envelope.caseId, envelope.investorId, envelopeId, envelope.documentHash, envelope.termsFingerprint,
+                        now, Actor.SYSTEM)));
     }
 
     /** The places of the configured signing order, numbered in sequence, each group a step. */
@@ -266,13 +271,19 @@ public class Envelope extends AggregateRoot {
     }
 
     /** The signer views the contract through their link (once per link), after the right code. */
-    void viewThroughLink(String tokenHash, Instant now, Origin origin, SigningPolicy policy) {
+    List<SigningEvent> viewThroughLink(String tokenHash, Instant now, Origin origin, SigningPolicy policy) {
         SigningLink link = usableLink(tokenHash, now, policy);
         if (link.viewed()) {
             throw new InvalidLinkException();
         }
         replace(link.asViewed());
-        record(AuditAction.VIEWED, signers.get(link.signerOrder() - 1).actor(), now, origin);
+        return viewedBy(signers.get(link.signerOrder() - 1), now, origin);
+    }
+
+    private List<SigningEvent> viewedBy(Signer place, Instant now, Origin origin) {
+        Actor viewer = place.actor();
+        record(AuditAction.VIEWED, viewer, now, origin);
+        return List.of(new SignerViewed(caseId, investorId, envelopeId, place.order(), place.role().name(), documentHash, now, viewer));
     }
 
     private SigningLink usableLink(String tokenHash, Instant now, SigningPolicy policy) {
@@ -292,13 +303,10 @@ public class Envelope extends AggregateRoot {
      * another's case, that is a 404 before).
      */
     List<SigningEvent> view(Actor viewer, Instant now, Origin origin) {
-        boolean signer = signers.stream().anyMatch(place -> place.mayBeSignedBy(viewer.id())
-                && place.role() == SignerRole.actingAs(viewer.role()));
-        if (!signer) {
-            throw new ForbiddenException(viewer.id() + " is not a signer of envelope " + envelopeId);
-        }
-        record(AuditAction.VIEWED, viewer, now, origin);
-        return List.of();
+        Signer place = signers.stream().filter(each -> each.mayBeSignedBy(viewer.id())
+                && each.role() == SignerRole.actingAs(viewer.role())).findFirst()
+                .orElseThrow(() -> new ForbiddenException(viewer.id() + " is not a signer of envelope " + envelopeId));
+        return viewedBy(place, now, origin);
     }
 
     /**

@@ -136,10 +136,7 @@ public class EnvelopeService {
 
     /** The signer of the link views the contract with the right code (once per link). */
     public Mono<Envelope> viewThroughLink(String token, String code, Origin origin) {
-        return withCode(token, code, (envelope, signer) -> {
-            envelope.viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy());
-            return List.of();
-        });
+        return withCode(token, code, (envelope, signer) -> envelope.viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy()));
     }
 
     /** The signer of the link signs with the right code and consent, in their turn. */

@@ -111,6 +111,11 @@ class SigningIntegrationTest {
         String expectedHash = org.investflow.signing.contract.ContractTemplate.draft(goldenAgreement(caseId, "investor-a").particulars()).sha256();
         assertThat(body(sent).path("documentHash").asString()).isEqualTo(expectedHash);
         assertThat(body(sent).path("termsFingerprint").asString()).isEqualTo(GOLDEN.path("termsFingerprint").asString());
+        JsonNode drafted = body(signing.await(caseId, SigningEvents.CONTRACT_DRAFTED));
+        assertThat(drafted.path("documentHash").asString()).isEqualTo(expectedHash);
+        assertThat(drafted.path("termsFingerprint").asString()).isEqualTo(GOLDEN.path("termsFingerprint").asString());
+        assertThat(drafted.path("agreementId").asString()).isEqualTo(GOLDEN.path("agreementId").asString());
+        assertThat(drafted.path("envelopeId").asString()).isEqualTo(body(sent).path("envelopeId").asString());
 
         as("investor-a", "INVESTOR", HttpMethod.GET, "/api/envelopes/" + caseId).exchange()
                 .expectStatus().isOk()
@@ -161,8 +166,8 @@ class SigningIntegrationTest {
                 .jsonPath("$.signers[2].signedBy").isEqualTo(TestMail.addressOf(SigningDriver.DISTRICT))
                 .jsonPath("$.executedDocumentHash").isEqualTo(sha256(download));
         assertThat(signing.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type")).containsExactly(
-                SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED, SigningEvents.SIGNATURE_RECORDED,
-                SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_EXECUTED);
+                SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED,
+                SigningEvents.SIGNATURE_RECORDED, SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_EXECUTED);
     }
 
     @Test
@@ -219,8 +224,8 @@ class SigningIntegrationTest {
         driver.sign("investor-c", caseId, "Hans Müller").expectStatus().isOk();
         signing.await(caseId, SigningEvents.SIGNATURE_RECORDED);
         assertThat(signing.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type"))
-                .containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
-        assertThat(body(signing.seenFor(caseId).get(1)).path("signerRole").asString()).isEqualTo("INVESTOR_SIGNATORY");
+                .containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
+        assertThat(body(signing.seenFor(caseId).get(2)).path("signerRole").asString()).isEqualTo("INVESTOR_SIGNATORY");
     }
 
     @Test
@@ -234,7 +239,7 @@ class SigningIntegrationTest {
         driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("EXECUTED");
         signing.await(caseId, SigningEvents.CONTRACT_EXECUTED);
         assertThat(signing.seenFor(caseId)).extracting(record -> body(record).path("signerRole").asString("")).containsExactly(
-                "", "INVESTOR_SIGNATORY", "DISTRICT_REPRESENTATIVE", "COMMISSION_REPRESENTATIVE", "");
+                "", "", "INVESTOR_SIGNATORY", "DISTRICT_REPRESENTATIVE", "COMMISSION_REPRESENTATIVE", "");
     }
 
     @Test
@@ -249,7 +254,7 @@ class SigningIntegrationTest {
         driver.sign("investor-e", caseId, "Hans Müller").expectStatus().isOk();
         signing.await(caseId, SigningEvents.SIGNATURE_RECORDED);
         assertThat(signing.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type"))
-                .containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
+                .containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
         assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId)), Envelope.class).block()).isEqualTo(1);
     }
 
