@@ -11,7 +11,7 @@ import org.investflow.platform.events.Actor;
  * @param order          the place's number, 1 first; links name the place by it
  * @param group          the step of the signing order the place belongs to, 1 first: the places of
  *                       one group sign in parallel, in any order, once every place of the groups
- *                       before signed; 0 in envelopes stored before groups (then the order is the step)
+ *                       before signed; null in envelopes stored before groups (then the order is the step)
  * @param role           the capacity the signer signs in
  * @param requiredUserId the only user who may sign here; a place without one is signed by nobody. For
  *                       a district representative, who is no platform user, their configured address
@@ -25,7 +25,7 @@ import org.investflow.platform.events.Actor;
  * @param nextReminderAt when they are reminded next, null when no reminder is due
  * @param remindersSent  how many reminders they were sent
  */
-public record Signer(int order, int group, SignerRole role, String requiredUserId, String name, String address, String signedBy,
+public record Signer(int order, Integer group, SignerRole role, String requiredUserId, String name, String address, String signedBy,
                      String typedName, Instant signedAt, Instant turnStartedAt, Instant deadline, Instant nextReminderAt,
                      int remindersSent) {
 
@@ -38,10 +38,10 @@ public record Signer(int order, int group, SignerRole role, String requiredUserI
 
     /** A place as envelopes stored before groups kept it: its order is its step. */
     static Signer awaiting(int order, SignerRole role, String requiredUserId) {
-        return awaiting(order, 0, role, requiredUserId);
+        return awaiting(order, null, role, requiredUserId);
     }
 
-    static Signer awaiting(int order, int group, SignerRole role, String requiredUserId) {
+    static Signer awaiting(int order, Integer group, SignerRole role, String requiredUserId) {
         return new Signer(order, group, role, requiredUserId, null, null, null, null, null, null, null, null, 0);
     }
 
@@ -51,9 +51,9 @@ public record Signer(int order, int group, SignerRole role, String requiredUserI
                 null, null, null, null, 0);
     }
 
-    /** The step of the signing order this place signs in. */
-    int step() {
-        return group > 0 ? group : order;
+    /** The step of the signing order this place signs in (its group; its order in envelopes stored before groups). */
+    public int step() {
+        return group != null && group > 0 ? group : order;
     }
 
     /** Where this signer's links and codes are mailed. */

@@ -30,7 +30,7 @@ public record EnvelopeView(String caseId, String envelopeId, String investorId, 
                              Instant signedAt, Instant deadline, int remindersSent) {
 
         static SignerView of(Signer signer) {
-            return new SignerView(signer.order(), signer.group() > 0 ? signer.group() : signer.order(), signer.role(), signer.name(),
+            return new SignerView(signer.order(), signer.step(), signer.role(), signer.name(),
                     signer.hasSigned(), signer.signedBy(),
                     signer.typedName(), signer.signedAt(), signer.deadline(), signer.remindersSent());
         }
