@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Drives one investment case through the whole pipeline over HTTP, as its users would: an investor
  * submits, the routed officer accepts and proposes terms, the investor counters, the officer adds a
- * subsidy that a leader must approve, the investor accepts it, both sign through the one-time links
- * and codes e-signature mails them (read from their mailboxes over IMAP), anyone verifies the sealed
+ * subsidy that a leader must approve, the investor accepts it, the investor's signatory and then the
+ * commission's and the district's representatives sign through the one-time links and codes
+ * e-signature mails them (read from their mailboxes over IMAP), anyone verifies the sealed
  * contract, the officer records milestones until the project lands. Between services it only waits
  * for the events to have done their work. Used by the demo against the local stack, by the end-to-end
  * test and by the benchmark.
@@ -36,6 +37,12 @@ public final class CaseJourney {
     private final Map<Service, URI> services;
     private final BiFunction<String, String, String> tokens;
     private final Consumer<String> report;
+    /**
+     * The mailbox user of e-signature's default district representative (its default configuration mails
+     * them at {@code district-representative@users.investflow.local}); no platform user, only a mailbox.
+     */
+    static final String DISTRICT_REPRESENTATIVE = "district-representative";
+
     private final SignerMailbox mailbox;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Clock clock = Clock.systemUTC();
@@ -89,6 +96,7 @@ public final class CaseJourney {
         step("contract envelope is sent", () -> awaitFound(Service.E_SIGNATURE, "/api/envelopes/" + caseId));
         step("investor's signatory signs by mailed link", () -> signThroughLink(investor, caseId, "Anna Schmidt"));
         step("commission signs by mailed link", () -> signThroughLink(assigned, caseId, "李明"));
+        step("district representative signs by mailed link", () -> signThroughLink(DISTRICT_REPRESENTATIVE, caseId, "王芳"));
         step("anyone verifies the sealed contract", () -> verifyExecuted(caseId));
         step("project is created", () -> awaitFound(Service.PROJECT_TRACKING, "/api/projects/" + caseId));
         for (String milestone : new String[] {"BUSINESS_REGISTERED", "CONSTRUCTION_STARTED", "CAPITAL_INJECTED"}) {

@@ -79,8 +79,11 @@ class PipelineEndToEndTest {
                 .filteredOn(NegotiationEvents.TERMS_PROPOSED::equals).hasSize(3);
         assertThat(journey.stepMillis()).containsKey("anyone verifies the sealed contract");
         assertThat(typesOn(SigningEvents.TOPIC, caseId, SigningEvents.CONTRACT_EXECUTED))
-                .containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED,
-                        SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_EXECUTED);
+                .containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT,
+                        SigningEvents.SIGNER_VIEWED, SigningEvents.SIGNATURE_RECORDED,
+                        SigningEvents.SIGNER_VIEWED, SigningEvents.SIGNATURE_RECORDED,
+                        SigningEvents.SIGNER_VIEWED, SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_EXECUTED);
+        assertThat(journey.stepMillis()).containsKey("district representative signs by mailed link");
         assertThat(typesOn(TrackingEvents.TOPIC, caseId, TrackingEvents.PROJECT_LANDED))
                 .startsWith(TrackingEvents.PROJECT_STARTED).endsWith(TrackingEvents.PROJECT_LANDED)
                 .filteredOn(TrackingEvents.MILESTONE_RECORDED::equals).hasSize(3);

@@ -81,6 +81,7 @@ class AuditTrailIntegrationTest {
         sign("investor-audit-1", caseId, "Hans Müller", "InvestorBrowser/1.0");
         driver.as("investor-audit-1", "INVESTOR", HttpMethod.GET, CERTIFICATE, caseId).exchange()
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentState").isEqualTo("PARTIALLY_SIGNED");
+        sign(SigningDriver.DISTRICT, caseId, "周敏", "DistrictBrowser/3.0");
         view("officer-audit-1", "OFFICER", caseId, "OfficerBrowser/2.0");
         sign("officer-audit-1", caseId, "李伟", "OfficerBrowser/2.0");
 
@@ -88,10 +89,14 @@ class AuditTrailIntegrationTest {
         assertThat(trail.get("intact").asBoolean()).isTrue();
         JsonNode entries = trail.get("entries");
         assertThat(entries.valueStream().map(e -> e.get("action").asString()).toList())
-                .containsExactly("SENT", "VIEWED", "CODE_SENT", "SIGNED", "VIEWED", "CODE_SENT", "SIGNED", "EXECUTED");
+                .containsExactly("SENT", "VIEWED", "CODE_SENT", "SIGNED", "CODE_SENT", "SIGNED", "VIEWED", "CODE_SENT", "SIGNED",
+                        "EXECUTED");
+        String district = TestMail.addressOf(SigningDriver.DISTRICT);
         assertThat(entries.valueStream().map(e -> e.get("actorId").asString()).toList()).containsExactly("investflow",
-                "investor-audit-1", "investor-audit-1", "investor-audit-1", "officer-audit-1", "officer-audit-1", "officer-audit-1",
-                "officer-audit-1");
+                "investor-audit-1", "investor-audit-1", "investor-audit-1", district, district, "officer-audit-1", "officer-audit-1",
+                "officer-audit-1", "officer-audit-1");
+        assertThat(entries.get(5).get("actorRole").asString()).isEqualTo("DISTRICT_REPRESENTATIVE");
+        assertThat(entries.get(5).get("userAgent").asString()).isEqualTo("DistrictBrowser/3.0");
         String documentHash = JSON.readTree(driver.as("investor-audit-1", "INVESTOR", HttpMethod.GET, SigningDriver.ENVELOPE, caseId)
                 .exchange().expectBody().returnResult().getResponseBody()).get("documentHash").asString();
         assertThat(entries.valueStream().map(e -> e.get("documentHash").asString()).distinct().toList()).containsExactly(documentHash);
@@ -100,12 +105,12 @@ class AuditTrailIntegrationTest {
         assertThat(investorView.get("userAgent").asString()).isEqualTo("InvestorBrowser/1.0");
         assertThat(investorView.get("clientAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(entries.get(3).get("userAgent").asString()).isEqualTo("InvestorBrowser/1.0");
-        assertThat(entries.get(7).get("userAgent").asString()).isEqualTo("OfficerBrowser/2.0");
+        assertThat(entries.get(9).get("userAgent").asString()).isEqualTo("OfficerBrowser/2.0");
         assertThat(entries.get(0).get("previousHash").asString()).isEqualTo("0".repeat(64));
         for (int i = 1; i < entries.size(); i++) {
             assertThat(entries.get(i).get("previousHash").asString()).isEqualTo(entries.get(i - 1).get("hash").asString());
         }
-        String head = entries.get(7).get("hash").asString();
+        String head = entries.get(9).get("hash").asString();
         assertThat(trail.get("head").asString()).isEqualTo(head);
 
         byte[] certificate = driver.as("leader-audit", "LEADER", HttpMethod.GET, CERTIFICATE, caseId).exchange()
@@ -115,7 +120,7 @@ class AuditTrailIntegrationTest {
                 .expectBody().returnResult().getResponseBody()).as("deterministic").isEqualTo(certificate);
         try (PDDocument pdf = Loader.loadPDF(certificate)) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-            assertThat(text).contains("完成证书", caseId, "李伟", documentHash, "VIEWED", "EXECUTED");
+            assertThat(text).contains("完成证书", caseId, "李伟", "周敏", "District representative 区政府代表", documentHash, "VIEWED", "EXECUTED");
             assertThat(text.replace(" ", "")).contains(head);
         }
     }

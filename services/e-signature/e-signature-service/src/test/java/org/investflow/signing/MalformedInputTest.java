@@ -112,7 +112,8 @@ class MalformedInputTest {
         driver.link(LINK_SIGNATURES, Map.of("token", token, "code", code, "typedName", "Hans Müller", "consent", true))
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
         driver.signing.await(caseId, SigningEvents.SIGNATURE_RECORDED);
-        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
+        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT,
+                SigningEvents.SIGNATURE_RECORDED);
     }
 
     static Stream<Arguments> malformedOtherRequests() {

@@ -40,6 +40,9 @@ public final class SigningDriver implements AutoCloseable {
     public static final String AUDIT_TRAIL = "/api/envelopes/{caseId}/audit-trail";
     public static final String CERTIFICATE = "/api/envelopes/{caseId}/certificate";
 
+    /** The default district representative (the service's default configuration); their mail arrives like a user's. */
+    public static final String DISTRICT = "district-representative";
+
     private static final AtomicInteger CASES = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 800_000));
 
     public final WebTestClient http;
@@ -71,10 +74,11 @@ public final class SigningDriver implements AutoCloseable {
         return caseId;
     }
 
-    /** As {@link #partiallySignedCase} and signed by its officer too: executed. */
+    /** As {@link #partiallySignedCase} and signed by its officer and the district's representative too: executed. */
     public String executedCase(String investor, String officer) {
         String caseId = partiallySignedCase(investor, officer);
         sign(officer, caseId, "李伟 " + officer).expectStatus().isOk();
+        sign(DISTRICT, caseId, "周敏").expectStatus().isOk();
         return caseId;
     }
 

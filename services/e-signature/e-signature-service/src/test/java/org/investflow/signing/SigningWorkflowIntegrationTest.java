@@ -79,6 +79,13 @@ class SigningWorkflowIntegrationTest {
         assertThat(trail.path("entries").valueStream().map(entry -> entry.path("action").asString()).toList())
                 .containsExactly("SENT", "CODE_SENT", "VIEWED");
         assertThat(trail.path("entries").get(2).path("actorId").asString()).isEqualTo("investor-w1");
+        JsonNode viewed = body(driver.signing.await(caseId, SigningEvents.SIGNER_VIEWED));
+        assertThat(viewed.path("signerRole").asString()).isEqualTo("INVESTOR_SIGNATORY");
+        assertThat(viewed.path("documentHash").asString()).isEqualTo(envelope.path("documentHash").asString());
+        assertThat(java.time.Instant.parse(viewed.path("occurredAt").asString()))
+                .isEqualTo(java.time.Instant.parse(trail.path("entries").get(2).path("at").asString()));
+        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT,
+                SigningEvents.SIGNER_VIEWED);
     }
 
     @Test
@@ -182,8 +189,9 @@ class SigningWorkflowIntegrationTest {
         String current = envelope("investor-w9", caseId).path("envelopeId").asString();
         driver.signing.await(record -> caseId.equals(record.key()) && SigningEvents.SIGNATURE_RECORDED.equals(TopicProbe.header(record, "ce_type"))
                 && current.equals(body(record).path("envelopeId").asString()));
-        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED,
-                SigningEvents.CONTRACT_VOIDED, SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
+        assertThat(driver.typesSeenFor(caseId)).containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT,
+                SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_VOIDED, SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT,
+                SigningEvents.SIGNATURE_RECORDED);
         assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId)), Envelope.class).block()).isEqualTo(2);
     }
 
@@ -224,6 +232,19 @@ class SigningWorkflowIntegrationTest {
     private void awaitSentWith(String caseId, String fingerprint) {
         driver.signing.await(record -> caseId.equals(record.key()) && SigningEvents.ENVELOPE_SENT.equals(TopicProbe.header(record, "ce_type"))
                 && fingerprint.equals(body(record).path("termsFingerprint").asString()));
+    }
+
+    @Test
+    void anEnvelopeStoredBeforeGroupsKeepsItsTwoSignersInSequence() {
+        String caseId = driver.sentCase("investor-w13", "officer-w13");
+        TestMail.awaitLink("investor-w13", caseId);
+        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().pop("signers", Update.Position.LAST),
+                Envelope.class).block();
+        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().unset("signers.0.group").unset("signers.1.group")
+                .unset("signers.0.name").unset("signers.0.address").unset("signers.1.name").unset("signers.1.address"), Envelope.class).block();
+        driver.sign("investor-w13", caseId, "Hans Müller").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
+        driver.sign("officer-w13", caseId, "Li Wei").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("EXECUTED");
+        assertThat(envelope("investor-w13", caseId).path("signers")).extracting(signer -> signer.path("group").asInt()).containsExactly(1, 2);
     }
 
     @Test

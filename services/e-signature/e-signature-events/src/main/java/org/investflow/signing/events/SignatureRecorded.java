@@ -9,7 +9,7 @@ import org.investflow.platform.events.Actor;
  * One signer of the envelope signed, in their turn.
  *
  * @param signerOrder position of the signer, 1 first
- * @param signerRole  {@code INVESTOR_SIGNATORY} or {@code COMMISSION_REPRESENTATIVE}
+ * @param signerRole  {@code INVESTOR_SIGNATORY}, {@code COMMISSION_REPRESENTATIVE} or {@code DISTRICT_REPRESENTATIVE}
  * @param signerId    the user who signed
  */
 public record SignatureRecorded(String caseId, String investorId, String envelopeId, int signerOrder,

@@ -3,8 +3,8 @@ package org.investflow.signing.events;
 import org.investflow.platform.events.CaseEvent;
 
 /** An event of a contract envelope's life in e-signature. */
-public sealed interface SigningEvent extends CaseEvent permits EnvelopeSent, SignatureRecorded, ContractExecuted,
-        ContractDeclined, ContractExpired, ContractVoided {
+public sealed interface SigningEvent extends CaseEvent permits ContractDrafted, EnvelopeSent, SignerViewed,
+        SignatureRecorded, ContractExecuted, ContractDeclined, ContractExpired, ContractVoided {
 
     /** The investor who owns the case. */
     String investorId();

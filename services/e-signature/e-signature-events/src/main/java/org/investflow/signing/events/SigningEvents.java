@@ -13,6 +13,8 @@ public final class SigningEvents {
     public static final String CONTRACT_DECLINED = "org.investflow.signing.contract-declined.v1";
     public static final String CONTRACT_EXPIRED = "org.investflow.signing.contract-expired.v1";
     public static final String CONTRACT_VOIDED = "org.investflow.signing.contract-voided.v1";
+    public static final String CONTRACT_DRAFTED = "org.investflow.signing.contract-drafted.v1";
+    public static final String SIGNER_VIEWED = "org.investflow.signing.signer-viewed.v1";
 
     public static final EventCatalog CATALOG = EventCatalog.of(TOPIC, "/investflow/e-signature",
             new EventType<>(ENVELOPE_SENT, EnvelopeSent.class),
@@ -20,7 +22,9 @@ public final class SigningEvents {
             new EventType<>(CONTRACT_EXECUTED, ContractExecuted.class),
             new EventType<>(CONTRACT_DECLINED, ContractDeclined.class),
             new EventType<>(CONTRACT_EXPIRED, ContractExpired.class),
-            new EventType<>(CONTRACT_VOIDED, ContractVoided.class));
+            new EventType<>(CONTRACT_VOIDED, ContractVoided.class),
+            new EventType<>(CONTRACT_DRAFTED, ContractDrafted.class),
+            new EventType<>(SIGNER_VIEWED, SignerViewed.class));
 
     private SigningEvents() {
     }

@@ -2,14 +2,17 @@ package org.investflow.signing.config;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 import org.investflow.signing.envelope.ContractSealing;
+import org.investflow.signing.envelope.DistrictRepresentative;
 import org.investflow.signing.envelope.Envelope;
+import org.investflow.signing.envelope.SignerRole;
 import org.investflow.signing.envelope.SigningDesk;
 import org.investflow.signing.envelope.SigningPolicy;
 import org.springframework.stereotype.Component;
 
-/** The signing desk of the running service: settings, a SecureRandom, the signer directory and the seal. */
+/** The signing desk of the running service: settings, the signing order and district representatives, a SecureRandom and the seal. */
 @Component
 class EnvelopeDesk implements SigningDesk {
 
@@ -17,11 +20,13 @@ class EnvelopeDesk implements SigningDesk {
     private static final int TOKEN_BYTES = 32;
 
     private final WorkflowProperties properties;
+    private final SignerProperties signers;
     private final ContractSealing sealing;
     private final SecureRandom random = new SecureRandom();
 
-    EnvelopeDesk(WorkflowProperties properties, ContractSealing sealing) {
+    EnvelopeDesk(WorkflowProperties properties, SignerProperties signers, ContractSealing sealing) {
         this.properties = properties;
+        this.signers = signers;
         this.sealing = sealing;
     }
 
@@ -50,6 +55,16 @@ class EnvelopeDesk implements SigningDesk {
     @Override
     public String linkTo(String token) {
         return properties.linkBaseUrl() + token;
+    }
+
+    @Override
+    public List<List<SignerRole>> signingOrder() {
+        return signers.order();
+    }
+
+    @Override
+    public DistrictRepresentative districtRepresentativeOf(String district) {
+        return signers.representativeOf(district);
     }
 
     @Override

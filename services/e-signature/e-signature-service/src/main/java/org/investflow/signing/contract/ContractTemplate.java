@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.investflow.signing.events.MilestoneDeadlines;
+import org.investflow.signing.events.Tranche;
 
 /**
  * Version 1 of the investment contract: bilingual (English / 中文) headings, filled from the frozen
@@ -86,12 +90,45 @@ public final class ContractTemplate {
         pdf.paragraph("Party B creates 乙方创造就业岗位 " + terms.jobs() + " jobs 个.");
         pdf.heading("4. Landing deadline 项目落地期限");
         pdf.paragraph("The project lands by 项目须于以下日期前落地: " + terms.landingDeadline() + ".");
+        schedule(pdf, terms);
+        milestones(pdf, terms.milestones());
         pdf.heading("5. Agreed terms 约定条款");
         pdf.paragraph("These terms are those frozen at the agreement; their SHA-256 fingerprint is 本合同条款与协议冻结条款一致，其SHA-256指纹为:");
         pdf.paragraph(terms.termsFingerprint());
         pdf.heading("6. Electronic signature 电子签名");
         pdf.paragraph("The parties agree to sign this contract electronically; the executed contract is sealed with the "
                 + "commission's digital seal. 双方同意以电子方式签署本合同，签署完成的合同加盖委员会数字印章。");
+    }
+
+    /** The agreed tranches, only when scheduled: a contract without them renders as before. */
+    private static void schedule(PdfComposer pdf, ContractParticulars terms) {
+        if (terms.capitalSchedule().isEmpty()) {
+            return;
+        }
+        pdf.paragraph("Capital schedule 出资计划:");
+        for (int i = 0; i < terms.capitalSchedule().size(); i++) {
+            Tranche tranche = terms.capitalSchedule().get(i);
+            pdf.paragraph("   " + (i + 1) + ". " + amount(tranche.amount()) + " " + terms.currency() + " by 前 " + tranche.dueBy());
+        }
+    }
+
+    /** The agreed milestone deadlines, only when agreed; a milestone left open is not printed. */
+    private static void milestones(PdfComposer pdf, MilestoneDeadlines deadlines) {
+        if (deadlines == null) {
+            return;
+        }
+        pdf.paragraph("Milestone deadlines 里程碑期限:");
+        deadline(pdf, "Business registration 工商注册", deadlines.businessRegistration());
+        deadline(pdf, "Land rights 土地使用权", deadlines.landRights());
+        deadline(pdf, "Construction start 开工建设", deadlines.constructionStart());
+        deadline(pdf, "First capital injection 首笔注资", deadlines.firstCapitalInjection());
+        deadline(pdf, "Operation start 投产运营", deadlines.operationStart());
+    }
+
+    private static void deadline(PdfComposer pdf, String milestone, LocalDate by) {
+        if (by != null) {
+            pdf.paragraph("   " + milestone + ": " + by);
+        }
     }
 
     /** Grouped thousands and two decimals whatever the JVM's locale: 120,000,000.00. */

@@ -34,6 +34,6 @@ public record Agreement(String caseId, String investorId, String officerId, Stri
     /** What the contract template is filled with. */
     public ContractParticulars particulars() {
         return new ContractParticulars(caseId, agreementId, investorId, companyName, terms.investmentAmount(), terms.currency(),
-                terms.jobs(), terms.landingDeadline(), termsFingerprint, agreedAt);
+                terms.jobs(), terms.landingDeadline(), termsFingerprint, agreedAt, terms.capitalSchedule(), terms.milestones());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.ForbiddenException;
@@ -17,11 +18,13 @@ import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.ContractParticulars;
 import org.investflow.signing.contract.SignatureLine;
 import org.investflow.signing.events.ContractDeclined;
+import org.investflow.signing.events.ContractDrafted;
 import org.investflow.signing.events.ContractExecuted;
 import org.investflow.signing.events.ContractExpired;
 import org.investflow.signing.events.ContractVoided;
 import org.investflow.signing.events.EnvelopeSent;
 import org.investflow.signing.events.SignatureRecorded;
+import org.investflow.signing.events.SignerViewed;
 import org.investflow.signing.events.SigningEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -29,9 +32,10 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The contract of one agreement, sent to its signers in a fixed order: first the investor's
- * signatory (the investor who owns the case), then the commission's representative (the officer the
- * case is assigned to). One envelope per case and agreement. Each signer's turn has a deadline and
+ * The contract of one agreement, sent to its signers in the configured order: groups of signers in
+ * sequence, the signers of one group in parallel (by default the investor's signatory, then the
+ * commission's representative and the district's representative together). One envelope per case
+ * and agreement. Each signer's turn has a deadline and
  * reminders; signers act through one-time links with emailed codes. Commands return the events they
  * caused; the application service stores them, and the mails they queued, with the envelope.
  */
@@ -92,34 +96,60 @@ public class Envelope extends AggregateRoot {
         envelope.termsFingerprint = agreement.termsFingerprint();
         envelope.agreedAt = agreement.agreedAt();
         envelope.documentHash = documentHash;
-        envelope.signers = List.of(Signer.awaiting(1, SignerRole.INVESTOR_SIGNATORY, agreement.investorId()),
-                Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, agreement.officerId()));
+        envelope.signers = placesOf(agreement, desk);
         envelope.status = EnvelopeStatus.DRAFT;
         envelope.guard(EnvelopeStatus.SENT, "be sent");
         envelope.status = EnvelopeStatus.SENT;
         envelope.sentAt = now;
         envelope.record(AuditAction.SENT, Actor.SYSTEM, now, Origin.SYSTEM);
-        envelope.startTurnOf(envelope.signers.get(0), now, desk);
-        return new Sending(envelope, List.of(new EnvelopeSent(envelope.caseId, envelope.investorId, envelopeId,
-                envelope.documentHash, envelope.termsFingerprint, now, Actor.SYSTEM)));
+        envelope.startTurnsInTurn(now, desk);
+        return new Sending(envelope, List.of(
+                new ContractDrafted(envelope.caseId, envelope.investorId, envelopeId, envelope.agreementId, envelope.documentHash,
+                        envelope.termsFingerprint, now, Actor.SYSTEM),
+                new EnvelopeSent(envelope.caseId, envelope.investorId, envelopeId, envelope.documentHash, envelope.termsFingerprint,
+                        now, Actor.SYSTEM)));
+    }
+
+    /** The places of the configured signing order, numbered in sequence, each group a step. */
+    private static List<Signer> placesOf(Agreement agreement, SigningDesk desk) {
+        List<Signer> places = new ArrayList<>();
+        List<List<SignerRole>> groups = desk.signingOrder();
+        for (int group = 1; group <= groups.size(); group++) {
+            for (SignerRole role : groups.get(group - 1)) {
+                places.add(placeOf(places.size() + 1, group, role, agreement, desk));
+            }
+        }
+        return List.copyOf(places);
+    }
+
+    private static Signer placeOf(int order, int group, SignerRole role, Agreement agreement, SigningDesk desk) {
+        return switch (role) {
+            case INVESTOR_SIGNATORY -> Signer.awaiting(order, group, role, agreement.investorId());
+            case COMMISSION_REPRESENTATIVE -> Signer.awaiting(order, group, role, agreement.officerId());
+            case DISTRICT_REPRESENTATIVE -> Signer.awaiting(order, group, role, desk.districtRepresentativeOf(agreement.terms().district()));
+        };
     }
 
     /**
-     * Records {@code signer}'s signature in their turn; the last one executes the contract. Who may
-     * sign is checked before when: a user who is not the place's signer is refused whatever the state.
+     * Records {@code signer}'s signature in their group's turn; the last one executes the contract,
+     * the last of a group starts the next group's turn. Who may sign is checked before when: a user
+     * who is not the place's signer is refused whatever the state.
      */
     List<SigningEvent> sign(Actor signer, String typedName, Instant now, Origin origin, SigningDesk desk) {
         Signer place = placeOf(signer);
-        EnvelopeStatus target = place.order() == signers.size() ? EnvelopeStatus.EXECUTED : EnvelopeStatus.PARTIALLY_SIGNED;
-        guard(target, "be signed by " + place.role());
+        boolean last = signers.stream().filter(each -> !each.hasSigned()).count() == 1;
+        EnvelopeStatus target = last ? EnvelopeStatus.EXECUTED : EnvelopeStatus.PARTIALLY_SIGNED;
+        if (target != status) {
+            guard(target, "be signed by " + place.role());
+        }
         replace(place.signed(signer.id(), typedName, now));
         status = target;
         consumeLinksOf(place);
         record(AuditAction.SIGNED, signer, now, origin);
         SignatureRecorded recorded = new SignatureRecorded(caseId, investorId, envelopeId, place.order(),
                 place.role().name(), signer.id(), now, signer);
-        if (target != EnvelopeStatus.EXECUTED) {
-            startTurnOf(signers.get(place.order()), now, desk);
+        if (!last) {
+            startTurnsInTurn(now, desk);
             return List.of(recorded);
         }
         executedAt = now;
@@ -178,37 +208,37 @@ public class Envelope extends AggregateRoot {
         if (!status.isOpen() || status == EnvelopeStatus.DRAFT) {
             return List.of();
         }
-        Signer current = inTurn();
-        if (current.turnStartedAt() == null) {
+        if (startTurnsInTurn(now, desk)) {
             // stored before turns had deadlines and links: the turn starts now, with an invitation
-            startTurnOf(current, now, desk);
             return List.of();
         }
-        if (current.isOverdue(now)) {
+        Optional<Signer> overdue = inTurn().stream().filter(each -> each.isOverdue(now)).findFirst();
+        if (overdue.isPresent()) {
             closeAs(EnvelopeStatus.EXPIRED, "expire", null, now);
             record(AuditAction.EXPIRED, Actor.SYSTEM, now, Origin.SYSTEM);
-            return List.of(new ContractExpired(caseId, investorId, envelopeId, termsFingerprint, current.role().name(),
-                    current.deadline(), now, Actor.SYSTEM));
+            return List.of(new ContractExpired(caseId, investorId, envelopeId, termsFingerprint, overdue.get().role().name(),
+                    overdue.get().deadline(), now, Actor.SYSTEM));
         }
-        if (current.isReminderDue(now)) {
-            replace(current.reminded(now, desk.policy()));
-            mailLink(current, OutgoingMail.Kind.REMINDER, now, desk);
-            record(AuditAction.REMINDED, Actor.SYSTEM, now, Origin.SYSTEM);
-        }
+        inTurn().stream().filter(each -> each.isReminderDue(now)).forEach(due -> remind(due, now, desk));
         return List.of();
     }
 
-    /** When this open envelope next needs the watch: its signer's next reminder or deadline. */
+    private void remind(Signer signer, Instant now, SigningDesk desk) {
+        replace(signer.reminded(now, desk.policy()));
+        mailLink(signer, OutgoingMail.Kind.REMINDER, now, desk);
+        record(AuditAction.REMINDED, Actor.SYSTEM, now, Origin.SYSTEM);
+    }
+
+    /** When this open envelope next needs the watch: the soonest next reminder or deadline of its signers in turn. */
     Instant nextWatchAt() {
         if (!status.isOpen() || status == EnvelopeStatus.DRAFT) {
             return null;
         }
-        Signer current = inTurn();
-        if (current.deadline() == null) {
+        List<Signer> current = inTurn();
+        if (current.stream().anyMatch(each -> each.deadline() == null)) {
             return sentAt;
         }
-        return current.nextReminderAt() != null && current.nextReminderAt().isBefore(current.deadline())
-                ? current.nextReminderAt() : current.deadline();
+        return current.stream().map(Signer::nextWatchAt).min(Instant::compareTo).orElseThrow();
     }
 
     /**
@@ -223,7 +253,7 @@ public class Envelope extends AggregateRoot {
         String code = desk.newCode();
         replace(link.withCode(code, now, desk.policy()));
         Signer signer = signers.get(link.signerOrder() - 1);
-        queue(OutgoingMail.code(desk.addressOf(signer.requiredUserId()), caseId, code, desk.policy().codeValidity(), now));
+        queue(OutgoingMail.code(signer.addressAt(desk), caseId, code, desk.policy().codeValidity(), now));
         record(AuditAction.CODE_SENT, signer.actor(), now, Origin.SYSTEM);
     }
 
@@ -241,19 +271,26 @@ public class Envelope extends AggregateRoot {
     }
 
     /** The signer views the contract through their link (once per link), after the right code. */
-    void viewThroughLink(String tokenHash, Instant now, Origin origin, SigningPolicy policy) {
+    List<SigningEvent> viewThroughLink(String tokenHash, Instant now, Origin origin, SigningPolicy policy) {
         SigningLink link = usableLink(tokenHash, now, policy);
         if (link.viewed()) {
             throw new InvalidLinkException();
         }
         replace(link.asViewed());
-        record(AuditAction.VIEWED, signers.get(link.signerOrder() - 1).actor(), now, origin);
+        return viewedBy(signers.get(link.signerOrder() - 1), now, origin);
+    }
+
+    private List<SigningEvent> viewedBy(Signer place, Instant now, Origin origin) {
+        Actor viewer = place.actor();
+        record(AuditAction.VIEWED, viewer, now, origin);
+        return List.of(new SignerViewed(caseId, investorId, envelopeId, place.order(), place.role().name(), documentHash, now, viewer));
     }
 
     private SigningLink usableLink(String tokenHash, Instant now, SigningPolicy policy) {
         SigningLink link = links().stream().filter(each -> each.tokenHash().equals(tokenHash)).findFirst()
                 .orElseThrow(InvalidLinkException::new);
-        boolean inTurn = status.isOpen() && status != EnvelopeStatus.DRAFT && inTurn().order() == link.signerOrder();
+        boolean inTurn = status.isOpen() && status != EnvelopeStatus.DRAFT
+                && inTurn().stream().anyMatch(each -> each.order() == link.signerOrder());
         if (!inTurn || !link.isUsable(now, policy)) {
             throw new InvalidLinkException();
         }
@@ -266,26 +303,31 @@ public class Envelope extends AggregateRoot {
      * another's case, that is a 404 before).
      */
     List<SigningEvent> view(Actor viewer, Instant now, Origin origin) {
-        boolean signer = signers.stream().anyMatch(place -> place.mayBeSignedBy(viewer.id())
-                && place.role() == SignerRole.actingAs(viewer.role()));
-        if (!signer) {
-            throw new ForbiddenException(viewer.id() + " is not a signer of envelope " + envelopeId);
-        }
-        record(AuditAction.VIEWED, viewer, now, origin);
-        return List.of();
+        Signer place = signers.stream().filter(each -> each.mayBeSignedBy(viewer.id())
+                && each.role() == SignerRole.actingAs(viewer.role())).findFirst()
+                .orElseThrow(() -> new ForbiddenException(viewer.id() + " is not a signer of envelope " + envelopeId));
+        return viewedBy(place, now, origin);
     }
 
-    private void startTurnOf(Signer signer, Instant now, SigningDesk desk) {
-        Signer started = signer.turnStarted(now, desk.policy());
-        replace(started);
-        mailLink(started, OutgoingMail.Kind.INVITATION, now, desk);
+    /**
+     * Starts the turn of every signer in turn whose turn has not started yet (all of a group together),
+     * each invited with a link; answers whether any started.
+     */
+    private boolean startTurnsInTurn(Instant now, SigningDesk desk) {
+        List<Signer> waiting = inTurn().stream().filter(each -> each.turnStartedAt() == null).toList();
+        waiting.forEach(signer -> {
+            Signer started = signer.turnStarted(now, desk.policy());
+            replace(started);
+            mailLink(started, OutgoingMail.Kind.INVITATION, now, desk);
+        });
+        return !waiting.isEmpty();
     }
 
     private void mailLink(Signer signer, OutgoingMail.Kind kind, Instant now, SigningDesk desk) {
         String token = desk.newToken();
         links = new ArrayList<>(links());
         links.add(SigningLink.issue(token, signer.order(), signer.deadline()));
-        queue(OutgoingMail.link(kind, desk.addressOf(signer.requiredUserId()), this, signer, desk.linkTo(token), now));
+        queue(OutgoingMail.link(kind, signer.addressAt(desk), this, signer, desk.linkTo(token), now));
     }
 
     private void queue(OutgoingMail mail) {
@@ -305,8 +347,10 @@ public class Envelope extends AggregateRoot {
         links = new ArrayList<>(links().stream().map(each -> each.tokenHash().equals(changed.tokenHash()) ? changed : each).toList());
     }
 
-    private Signer inTurn() {
-        return signers.stream().filter(each -> !each.hasSigned()).findFirst().orElseThrow();
+    /** The unsigned signers of the first group not complete: those whose turn it is, in parallel. */
+    private List<Signer> inTurn() {
+        int step = signers.stream().filter(each -> !each.hasSigned()).mapToInt(Signer::step).min().orElseThrow();
+        return signers.stream().filter(each -> !each.hasSigned() && each.step() == step).toList();
     }
 
     /** Removes a delivered mail from the mail outbox; false when it was already gone. */
@@ -361,16 +405,18 @@ public class Envelope extends AggregateRoot {
     }
 
     private void requireTurnOf(Signer place) {
-        Signer next = inTurn();
-        if (next.order() != place.order()) {
+        List<Signer> current = inTurn();
+        if (current.get(0).step() != place.step()) {
             throw new IllegalTransitionException("envelope " + envelopeId, status,
-                    "be signed by " + place.role() + " before " + next.role());
+                    "be signed by " + place.role() + " before " + current.stream().map(each -> each.role().name())
+                            .collect(Collectors.joining(" and ")));
         }
     }
 
     private ContractExecuted executed(Actor signer, Instant now) {
         return new ContractExecuted(caseId, investorId, officerId, envelopeId, executedDocumentHash, termsFingerprint,
-                terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline(), now, signer);
+                terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline(), terms.capitalSchedule(),
+                terms.milestones(), now, signer);
     }
 
     private void guard(EnvelopeStatus target, String attempted) {

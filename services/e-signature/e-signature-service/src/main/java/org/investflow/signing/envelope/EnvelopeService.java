@@ -19,8 +19,10 @@ import org.investflow.platform.messaging.OutboxMessages;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
+import org.investflow.signing.events.MilestoneDeadlines;
 import org.investflow.signing.events.SigningEvent;
 import org.investflow.signing.events.SigningEvents;
+import org.investflow.signing.events.Tranche;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -95,8 +97,15 @@ public class EnvelopeService {
     private static Agreement agreementOf(AgreementReached reached) {
         Terms terms = reached.terms();
         return new Agreement(reached.caseId(), reached.investorId(), reached.officerId(), reached.agreementId(), reached.companyName(),
-                new AgreedTerms(terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline()),
+                new AgreedTerms(terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline(),
+                        terms.capitalSchedule().stream().map(tranche -> new Tranche(tranche.amount(), tranche.dueBy())).toList(),
+                        milestonesOf(terms.milestones()), terms.land() == null ? null : terms.land().district()),
                 reached.termsFingerprint(), reached.occurredAt());
+    }
+
+    private static MilestoneDeadlines milestonesOf(org.investflow.negotiation.events.MilestoneDeadlines agreed) {
+        return agreed == null ? null : new MilestoneDeadlines(agreed.businessRegistration(), agreed.landRights(),
+                agreed.constructionStart(), agreed.firstCapitalInjection(), agreed.operationStart());
     }
 
     /** The case's assigned officer or a leader voids its open envelope, with a reason. */
@@ -127,10 +136,7 @@ public class EnvelopeService {
 
     /** The signer of the link views the contract with the right code (once per link). */
     public Mono<Envelope> viewThroughLink(String token, String code, Origin origin) {
-        return withCode(token, code, (envelope, signer) -> {
-            envelope.viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy());
-            return List.of();
-        });
+        return withCode(token, code, (envelope, signer) -> envelope.viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy()));
     }
 
     /** The signer of the link signs with the right code and consent, in their turn. */

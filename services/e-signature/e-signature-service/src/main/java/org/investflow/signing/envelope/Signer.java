@@ -8,9 +8,15 @@ import org.investflow.platform.events.Actor;
 /**
  * One place on an envelope's signing order, and who signed it when.
  *
- * @param order          1 signs first
+ * @param order          the place's number, 1 first; links name the place by it
+ * @param group          the step of the signing order the place belongs to, 1 first: the places of
+ *                       one group sign in parallel, in any order, once every place of the groups
+ *                       before signed; null in envelopes stored before groups (then the order is the step)
  * @param role           the capacity the signer signs in
- * @param requiredUserId the only user who may sign here; a place without one is signed by nobody
+ * @param requiredUserId the only user who may sign here; a place without one is signed by nobody. For
+ *                       a district representative, who is no platform user, their configured address
+ * @param name           the signer's configured name (district representatives), null for platform users
+ * @param address        where their links and codes go; null for platform users (then the signer-address template)
  * @param signedBy       who signed, null until then
  * @param typedName      the name the signer typed as their signature
  * @param signedAt       when they signed, null until then
@@ -19,8 +25,9 @@ import org.investflow.platform.events.Actor;
  * @param nextReminderAt when they are reminded next, null when no reminder is due
  * @param remindersSent  how many reminders they were sent
  */
-public record Signer(int order, SignerRole role, String requiredUserId, String signedBy, String typedName,
-                     Instant signedAt, Instant turnStartedAt, Instant deadline, Instant nextReminderAt, int remindersSent) {
+public record Signer(int order, Integer group, SignerRole role, String requiredUserId, String name, String address, String signedBy,
+                     String typedName, Instant signedAt, Instant turnStartedAt, Instant deadline, Instant nextReminderAt,
+                     int remindersSent) {
 
     public Signer {
         Objects.requireNonNull(role, "role");
@@ -29,8 +36,29 @@ public record Signer(int order, SignerRole role, String requiredUserId, String s
         }
     }
 
+    /** A place as envelopes stored before groups kept it: its order is its step. */
     static Signer awaiting(int order, SignerRole role, String requiredUserId) {
-        return new Signer(order, role, requiredUserId, null, null, null, null, null, null, 0);
+        return awaiting(order, null, role, requiredUserId);
+    }
+
+    static Signer awaiting(int order, Integer group, SignerRole role, String requiredUserId) {
+        return new Signer(order, group, role, requiredUserId, null, null, null, null, null, null, null, null, 0);
+    }
+
+    /** A place for someone who is no platform user: known by a name and the address that is their identity. */
+    static Signer awaiting(int order, int group, SignerRole role, DistrictRepresentative representative) {
+        return new Signer(order, group, role, representative.email(), representative.name(), representative.email(), null, null,
+                null, null, null, null, 0);
+    }
+
+    /** The step of the signing order this place signs in (its group; its order in envelopes stored before groups). */
+    public int step() {
+        return group != null && group > 0 ? group : order;
+    }
+
+    /** Where this signer's links and codes are mailed. */
+    String addressAt(SigningDesk desk) {
+        return address != null ? address : desk.addressOf(requiredUserId);
     }
 
     public boolean hasSigned() {
@@ -48,17 +76,18 @@ public record Signer(int order, SignerRole role, String requiredUserId, String s
     }
 
     Signer signed(String userId, String name, Instant at) {
-        return new Signer(order, role, requiredUserId, userId, name, at, turnStartedAt, deadline, null, remindersSent);
+        return new Signer(order, group, role, requiredUserId, this.name, address, userId, name, at, turnStartedAt, deadline, null,
+                remindersSent);
     }
 
     Signer turnStarted(Instant now, SigningPolicy policy) {
-        return new Signer(order, role, requiredUserId, signedBy, typedName, signedAt, now, now.plus(policy.signingPeriod()),
-                now.plus(policy.firstReminder()), remindersSent);
+        return new Signer(order, group, role, requiredUserId, name, address, signedBy, typedName, signedAt, now,
+                now.plus(policy.signingPeriod()), now.plus(policy.firstReminder()), remindersSent);
     }
 
     Signer reminded(Instant now, SigningPolicy policy) {
-        return new Signer(order, role, requiredUserId, signedBy, typedName, signedAt, turnStartedAt, deadline,
-                now.plus(policy.reminderEvery()), remindersSent + 1);
+        return new Signer(order, group, role, requiredUserId, name, address, signedBy, typedName, signedAt, turnStartedAt,
+                deadline, now.plus(policy.reminderEvery()), remindersSent + 1);
     }
 
     boolean isReminderDue(Instant now) {
@@ -67,5 +96,10 @@ public record Signer(int order, SignerRole role, String requiredUserId, String s
 
     boolean isOverdue(Instant now) {
         return deadline != null && !deadline.isAfter(now);
+    }
+
+    /** When the watch must look at this signer in turn next: their next reminder, or their deadline. */
+    Instant nextWatchAt() {
+        return nextReminderAt != null && nextReminderAt.isBefore(deadline) ? nextReminderAt : deadline;
     }
 }

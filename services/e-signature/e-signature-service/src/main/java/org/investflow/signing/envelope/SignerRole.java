@@ -9,7 +9,12 @@ public enum SignerRole {
     /** The investor's authorised signatory: the investor who owns the case. */
     INVESTOR_SIGNATORY("INVESTOR", "Investor's authorised signatory 投资方授权签字人"),
     /** The commission's representative: the case officer the case is assigned to. */
-    COMMISSION_REPRESENTATIVE("OFFICER", "Commission representative 商务委代表");
+    COMMISSION_REPRESENTATIVE("OFFICER", "Commission representative 商务委代表"),
+    /**
+     * The representative of the district the project lands in: no platform user, named with their
+     * address in the configuration per district; acts only through their mailed link and code.
+     */
+    DISTRICT_REPRESENTATIVE("DISTRICT_REPRESENTATIVE", "District representative 区政府代表");
 
     private final String actingRole;
     private final String capacity;

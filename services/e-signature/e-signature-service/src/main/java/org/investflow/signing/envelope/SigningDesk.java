@@ -1,5 +1,7 @@
 package org.investflow.signing.envelope;
 
+import java.util.List;
+
 /**
  * What an envelope needs from outside to act: the signing policy, fresh secrets, where signers are
  * reached and the hash of the sealed executed contract. Given by the application service, so the
@@ -20,6 +22,12 @@ public interface SigningDesk {
 
     /** The URL a signer opens with link token {@code token}. */
     String linkTo(String token);
+
+    /** The signing order of new envelopes: groups of signer roles, in sequence; the roles of one group sign in parallel. */
+    List<List<SignerRole>> signingOrder();
+
+    /** Who signs for {@code district} (null when the agreement names none): its configured representative, or the default one. */
+    DistrictRepresentative districtRepresentativeOf(String district);
 
     /** SHA-256 (hex) of the sealed executed contract of {@code executed}, as downloads return it. */
     String sealedHashOf(Envelope executed);

@@ -58,6 +58,16 @@ class ContractTemplateTest {
     }
 
     @Test
+    void theAgreedCapitalScheduleAndMilestoneDeadlinesArePrintedAndRenderDeterministically() throws IOException {
+        byte[] scheduled = ContractTemplate.draft(Particulars.scheduled()).bytes();
+        assertThat(ContractTemplate.draft(Particulars.scheduled()).bytes()).isEqualTo(scheduled);
+        assertThat(ContractTemplate.draft(Particulars.scheduled()).sha256()).isNotEqualTo(ContractTemplate.draft(Particulars.agreed()).sha256());
+        assertThat(textOf(scheduled)).contains("出资计划", "1. 20,000,000.00 EUR by 前 2026-09-30",
+                "2. 100,000,000.00 EUR by 前 2027-06-30", "里程碑期限", "Business registration 工商注册: 2026-06-30",
+                "Operation start 投产运营: 2027-12-01").doesNotContain("Land rights");
+    }
+
+    @Test
     void theCjkFontIsEmbeddedAsASubsetInEveryPage() throws IOException {
         try (PDDocument document = Loader.loadPDF(ContractTemplate.draft(Particulars.agreed()).bytes())) {
             for (var page : document.getPages()) {

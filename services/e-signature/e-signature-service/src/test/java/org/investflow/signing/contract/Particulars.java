@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.investflow.signing.events.MilestoneDeadlines;
+import org.investflow.signing.events.Tranche;
+
 /** Object mother of contract particulars and signatures: a Chongqing case of a German investor. */
 public final class Particulars {
 
@@ -22,6 +25,16 @@ public final class Particulars {
     public static ContractParticulars agreed(String amount) {
         return new ContractParticulars("CQ-2026-000123", "5f0c7a2e-8d41-4b7e-9c3a-2b6f1e9d4a10", "investor-de-1", COMPANY,
                 new BigDecimal(amount), "EUR", 350, LocalDate.of(2027, 12, 31), FINGERPRINT, AGREED);
+    }
+
+    /** Agreed with a capital schedule of two tranches and three milestone deadlines. */
+    public static ContractParticulars scheduled() {
+        ContractParticulars agreed = agreed();
+        return new ContractParticulars(agreed.caseId(), agreed.agreementId(), agreed.investorId(), COMPANY, agreed.investmentAmount(), "EUR",
+                350, agreed.landingDeadline(), FINGERPRINT, AGREED,
+                List.of(new Tranche(new BigDecimal("20000000.00"), LocalDate.of(2026, 9, 30)),
+                        new Tranche(new BigDecimal("100000000.00"), LocalDate.of(2027, 6, 30))),
+                new MilestoneDeadlines(LocalDate.of(2026, 6, 30), null, LocalDate.of(2026, 12, 31), null, LocalDate.of(2027, 12, 1)));
     }
 
     public static List<SignatureLine> signatures() {

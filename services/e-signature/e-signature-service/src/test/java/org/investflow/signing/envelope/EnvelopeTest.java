@@ -15,6 +15,7 @@ import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
 import org.investflow.signing.audit.Origin;
+import org.investflow.signing.events.ContractDrafted;
 import org.investflow.signing.events.ContractExecuted;
 import org.investflow.signing.events.EnvelopeSent;
 import org.investflow.signing.events.SignatureRecorded;
@@ -51,7 +52,7 @@ class EnvelopeTest {
     }
 
     @Test
-    void sendingDraftsTheContractForTwoOrderedSignersAndRaisesEnvelopeSent() {
+    void sendingDraftsTheContractForTwoOrderedSignersAndRaisesContractDraftedThenEnvelopeSent() {
         Envelope.Sending sending = Envelope.send("envelope-1", agreement(), DOCUMENT, NOW, new TestDesk());
         Envelope envelope = sending.envelope();
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
@@ -60,7 +61,14 @@ class EnvelopeTest {
                 tuple(2, SignerRole.COMMISSION_REPRESENTATIVE, "officer-li"));
         assertThat(envelope.documentHash()).isEqualTo(DOCUMENT);
         assertThat(envelope.particulars()).isEqualTo(agreement().particulars());
-        assertThat(sending.events()).singleElement().isInstanceOfSatisfying(EnvelopeSent.class, sent -> {
+        assertThat(sending.events()).hasSize(2).first().isInstanceOfSatisfying(ContractDrafted.class, drafted -> {
+            assertThat(drafted.envelopeId()).isEqualTo("envelope-1");
+            assertThat(drafted.agreementId()).isEqualTo(Agreements.AGREEMENT);
+            assertThat(drafted.documentHash()).isEqualTo(DOCUMENT);
+            assertThat(drafted.termsFingerprint()).isEqualTo(Agreements.FINGERPRINT);
+            assertThat(drafted.occurredAt()).isEqualTo(NOW);
+        });
+        assertThat(sending.events()).last().isInstanceOfSatisfying(EnvelopeSent.class, sent -> {
             assertThat(sent.envelopeId()).isEqualTo("envelope-1");
             assertThat(sent.documentHash()).isEqualTo(envelope.documentHash());
             assertThat(sent.termsFingerprint()).isEqualTo(Agreements.FINGERPRINT);

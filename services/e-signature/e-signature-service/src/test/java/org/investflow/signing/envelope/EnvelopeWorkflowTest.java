@@ -14,6 +14,7 @@ import org.investflow.signing.audit.Origin;
 import org.investflow.signing.events.ContractDeclined;
 import org.investflow.signing.events.ContractExpired;
 import org.investflow.signing.events.ContractVoided;
+import org.investflow.signing.events.SignerViewed;
 import org.junit.jupiter.api.Test;
 
 /** Decline, void, supersede, expiry, reminders and one-time links with codes, on the aggregate alone. */
@@ -184,7 +185,14 @@ class EnvelopeWorkflowTest {
     void aLinkViewsOnceAndRecordsTheSignersView() {
         Envelope envelope = sent();
         String link = SigningLink.sha256("token-1");
-        envelope.viewThroughLink(link, NOW, WEB, desk.policy());
+        assertThat(envelope.viewThroughLink(link, NOW, WEB, desk.policy())).singleElement()
+                .isInstanceOfSatisfying(SignerViewed.class, viewed -> {
+                    assertThat(viewed.signerRole()).isEqualTo("INVESTOR_SIGNATORY");
+                    assertThat(viewed.signerOrder()).isEqualTo(1);
+                    assertThat(viewed.occurredAt()).isEqualTo(NOW);
+                    assertThat(viewed.actor()).isEqualTo(INVESTOR);
+                    assertThat(viewed.documentHash()).isEqualTo("d".repeat(64));
+                });
         assertThat(envelope.auditTrail()).last().satisfies(entry -> {
             assertThat(entry.action().name()).isEqualTo("VIEWED");
             assertThat(entry.actorId()).isEqualTo(Agreements.INVESTOR);

@@ -3,6 +3,7 @@ package org.investflow.signing.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -110,6 +111,11 @@ class SigningIntegrationTest {
         String expectedHash = org.investflow.signing.contract.ContractTemplate.draft(goldenAgreement(caseId, "investor-a").particulars()).sha256();
         assertThat(body(sent).path("documentHash").asString()).isEqualTo(expectedHash);
         assertThat(body(sent).path("termsFingerprint").asString()).isEqualTo(GOLDEN.path("termsFingerprint").asString());
+        JsonNode drafted = body(signing.await(caseId, SigningEvents.CONTRACT_DRAFTED));
+        assertThat(drafted.path("documentHash").asString()).isEqualTo(expectedHash);
+        assertThat(drafted.path("termsFingerprint").asString()).isEqualTo(GOLDEN.path("termsFingerprint").asString());
+        assertThat(drafted.path("agreementId").asString()).isEqualTo(GOLDEN.path("agreementId").asString());
+        assertThat(drafted.path("envelopeId").asString()).isEqualTo(body(sent).path("envelopeId").asString());
 
         as("investor-a", "INVESTOR", HttpMethod.GET, "/api/envelopes/" + caseId).exchange()
                 .expectStatus().isOk()
@@ -119,7 +125,9 @@ class SigningIntegrationTest {
                 .jsonPath("$.envelopeId").isEqualTo(body(sent).path("envelopeId").asString())
                 .jsonPath("$.signers[0].role").isEqualTo("INVESTOR_SIGNATORY")
                 .jsonPath("$.signers[0].signed").isEqualTo(false)
-                .jsonPath("$.signers[1].role").isEqualTo("COMMISSION_REPRESENTATIVE");
+                .jsonPath("$.signers[1].role").isEqualTo("COMMISSION_REPRESENTATIVE")
+                .jsonPath("$.signers[2].role").isEqualTo("DISTRICT_REPRESENTATIVE")
+                .jsonPath("$.signers[2].name").isEqualTo("District representative (development) 区政府代表");
     }
 
     static Agreement goldenAgreement(String caseId, String investor) {
@@ -136,6 +144,8 @@ class SigningIntegrationTest {
         driver.sign("investor-b", caseId, "Hans Müller").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
         driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
+        driver.sign(SigningDriver.DISTRICT, caseId, "周敏").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("EXECUTED");
 
         JsonNode executed = body(signing.await(caseId, SigningEvents.CONTRACT_EXECUTED));
@@ -151,10 +161,51 @@ class SigningIntegrationTest {
                 .expectBody().jsonPath("$.signers[0].signedBy").isEqualTo("investor-b")
                 .jsonPath("$.signers[0].typedName").isEqualTo("Hans Müller")
                 .jsonPath("$.signers[1].signedBy").isEqualTo("officer-li")
+                .jsonPath("$.signers[2].role").isEqualTo("DISTRICT_REPRESENTATIVE")
+                .jsonPath("$.signers[2].group").isEqualTo(2)
+                .jsonPath("$.signers[2].signedBy").isEqualTo(TestMail.addressOf(SigningDriver.DISTRICT))
                 .jsonPath("$.executedDocumentHash").isEqualTo(sha256(download));
         assertThat(signing.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type")).containsExactly(
-                SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED, SigningEvents.SIGNATURE_RECORDED,
-                SigningEvents.CONTRACT_EXECUTED);
+                SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED,
+                SigningEvents.SIGNATURE_RECORDED, SigningEvents.SIGNATURE_RECORDED, SigningEvents.CONTRACT_EXECUTED);
+    }
+
+    @Test
+    void theExecutedContractCarriesTheAgreedCapitalScheduleAndMilestoneDeadlines() {
+        String caseId = newCase();
+        Map<String, Object> terms = new java.util.LinkedHashMap<>(Map.of("investmentAmount", 120000000.00, "currency", "EUR",
+                "jobs", 350, "landingDeadline", "2027-12-31", "incentives", List.of(), "specialConditions", List.of()));
+        terms.put("capitalSchedule", List.of(Map.of("amount", 20000000.00, "dueBy", "2026-09-30"),
+                Map.of("amount", 100000000.00, "dueBy", "2027-06-30")));
+        terms.put("milestones", Map.of("businessRegistration", "2026-06-30", "landRights", "2026-09-30",
+                "constructionStart", "2026-12-31", "firstCapitalInjection", "2026-09-30", "operationStart", "2027-12-01"));
+        SharedInfrastructure.send(GoldenEvents.record(NegotiationEvents.CATALOG, NegotiationEvents.AGREEMENT_REACHED,
+                UUID.randomUUID().toString(), Map.of("caseId", caseId, "investorId", "investor-s", "terms", terms)));
+        signing.await(caseId, SigningEvents.ENVELOPE_SENT);
+        signAll(caseId, "investor-s");
+
+        JsonNode executed = body(signing.await(caseId, SigningEvents.CONTRACT_EXECUTED));
+        assertThat(executed.path("tranches")).hasSize(2);
+        assertThat(executed.path("tranches").get(0).path("amount").decimalValue()).isEqualByComparingTo("20000000.00");
+        assertThat(executed.path("tranches").get(1).path("dueBy").asString()).isEqualTo("2027-06-30");
+        assertThat(executed.path("milestoneDeadlines").path("businessRegistration").asString()).isEqualTo("2026-06-30");
+        assertThat(executed.path("milestoneDeadlines").path("operationStart").asString()).isEqualTo("2027-12-01");
+    }
+
+    @Test
+    void anAgreementWithoutScheduleExecutesWithAnEmptyScheduleAndNoDeadlines() {
+        String caseId = envelopeSentFor("investor-t");
+        signAll(caseId, "investor-t");
+        JsonNode executed = body(signing.await(caseId, SigningEvents.CONTRACT_EXECUTED));
+        assertThat(executed.path("tranches").isArray()).isTrue();
+        assertThat(executed.path("tranches")).isEmpty();
+        assertThat(executed.path("milestoneDeadlines").isNull()).isTrue();
+    }
+
+    private void signAll(String caseId, String investor) {
+        driver.sign(investor, caseId, "Hans Müller").expectStatus().isOk();
+        driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk();
+        driver.sign(SigningDriver.DISTRICT, caseId, "周敏").expectStatus().isOk();
     }
 
     @Test
@@ -162,6 +213,7 @@ class SigningIntegrationTest {
         String caseId = envelopeSentFor("investor-c");
         TestMail.awaitLink("investor-c", caseId);
         assertThat(TestMail.about("officer-li", caseId)).isEmpty();
+        assertThat(TestMail.about(SigningDriver.DISTRICT, caseId)).isEmpty();
         // a link for the commission's place that exists before its turn (as a copied one would) is refused by the server
         String copied = "copied-commission-link-" + UUID.randomUUID();
         mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().push("links",
@@ -172,8 +224,22 @@ class SigningIntegrationTest {
         driver.sign("investor-c", caseId, "Hans Müller").expectStatus().isOk();
         signing.await(caseId, SigningEvents.SIGNATURE_RECORDED);
         assertThat(signing.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type"))
-                .containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
-        assertThat(body(signing.seenFor(caseId).get(1)).path("signerRole").asString()).isEqualTo("INVESTOR_SIGNATORY");
+                .containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
+        assertThat(body(signing.seenFor(caseId).get(2)).path("signerRole").asString()).isEqualTo("INVESTOR_SIGNATORY");
+    }
+
+    @Test
+    void theDistrictMaySignBeforeTheCommissionAndOnlyTheLastSignatureOfTheGroupExecutes() {
+        String caseId = envelopeSentFor("investor-p");
+        driver.sign("investor-p", caseId, "Hans Müller").expectStatus().isOk();
+        driver.sign(SigningDriver.DISTRICT, caseId, "周敏").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
+        signing.await(record -> caseId.equals(record.key()) && "DISTRICT_REPRESENTATIVE".equals(body(record).path("signerRole").asString("")));
+        assertThat(driver.typesSeenFor(caseId)).doesNotContain(SigningEvents.CONTRACT_EXECUTED);
+        driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("EXECUTED");
+        signing.await(caseId, SigningEvents.CONTRACT_EXECUTED);
+        assertThat(signing.seenFor(caseId)).extracting(record -> body(record).path("signerRole").asString("")).containsExactly(
+                "", "", "INVESTOR_SIGNATORY", "DISTRICT_REPRESENTATIVE", "COMMISSION_REPRESENTATIVE", "");
     }
 
     @Test
@@ -188,7 +254,7 @@ class SigningIntegrationTest {
         driver.sign("investor-e", caseId, "Hans Müller").expectStatus().isOk();
         signing.await(caseId, SigningEvents.SIGNATURE_RECORDED);
         assertThat(signing.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type"))
-                .containsExactly(SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
+                .containsExactly(SigningEvents.CONTRACT_DRAFTED, SigningEvents.ENVELOPE_SENT, SigningEvents.SIGNATURE_RECORDED);
         assertThat(mongo.count(Query.query(Criteria.where("caseId").is(caseId)), Envelope.class).block()).isEqualTo(1);
     }
 

@@ -25,12 +25,13 @@ public record EnvelopeView(String caseId, String envelopeId, String investorId, 
                 envelope.executedAt(), envelope.executedDocumentHash(), envelope.closedAt(), envelope.closingReason());
     }
 
-    /** One place in the signing order. */
-    public record SignerView(int order, SignerRole role, boolean signed, String signedBy, String typedName,
+    /** One place in the signing order; {@code group}: places of one group sign in parallel; {@code name}: a district representative's. */
+    public record SignerView(int order, int group, SignerRole role, String name, boolean signed, String signedBy, String typedName,
                              Instant signedAt, Instant deadline, int remindersSent) {
 
         static SignerView of(Signer signer) {
-            return new SignerView(signer.order(), signer.role(), signer.hasSigned(), signer.signedBy(),
+            return new SignerView(signer.order(), signer.step(), signer.role(), signer.name(),
+                    signer.hasSigned(), signer.signedBy(),
                     signer.typedName(), signer.signedAt(), signer.deadline(), signer.remindersSent());
         }
     }
