@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -28,6 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * contract, the officer records milestones until the project lands. Between services it only waits
  * for the events to have done their work. Used by the demo against the local stack, by the end-to-end
  * test and by the benchmark.
+ *
+ * <p>{@link #withFirstContractDeclined()} adds the way back: the investor's signatory declines the
+ * first contract, negotiation reopens at the agreed version, both parties accept it again and a new
+ * envelope is signed.
  */
 public final class CaseJourney {
 
@@ -50,6 +56,9 @@ public final class CaseJourney {
     private final String officer;
     private final String leader = "leader-chen";
     private final Map<String, Long> stepMillis = new LinkedHashMap<>();
+    /** Signing-link tokens already used up in this journey: a later step waits for a newer one. */
+    private final Set<String> spentLinks = new HashSet<>();
+    private final boolean declineFirstContract;
 
     /**
      * @param services where each service answers
@@ -61,12 +70,23 @@ public final class CaseJourney {
      */
     public CaseJourney(Map<Service, URI> services, BiFunction<String, String, String> tokens, String investor,
                        String officer, SignerMailbox mailbox, Consumer<String> report) {
+        this(services, tokens, investor, officer, mailbox, report, false);
+    }
+
+    private CaseJourney(Map<Service, URI> services, BiFunction<String, String, String> tokens, String investor,
+                        String officer, SignerMailbox mailbox, Consumer<String> report, boolean declineFirstContract) {
+        this.declineFirstContract = declineFirstContract;
         this.services = services;
         this.tokens = tokens;
         this.investor = investor;
         this.officer = officer;
         this.mailbox = mailbox;
         this.report = report;
+    }
+
+    /** The same journey in which the investor's signatory first declines the contract. */
+    public CaseJourney withFirstContractDeclined() {
+        return new CaseJourney(services, tokens, investor, officer, mailbox, report, true);
     }
 
     /**
@@ -93,7 +113,10 @@ public final class CaseJourney {
                 + subsidised + "/approval", leader, "LEADER", Map.of("reason", "Within the 2026 advanced-manufacturing programme")));
         step("investor accepts version " + subsidised, () -> post(Service.NEGOTIATION,
                 "/api/negotiations/" + caseId + "/proposals/" + subsidised + "/acceptance", investor, "INVESTOR", Map.of()));
-        step("contract envelope is sent", () -> awaitFound(Service.E_SIGNATURE, "/api/envelopes/" + caseId));
+        JsonNode envelope = step("contract envelope is sent", () -> awaitFound(Service.E_SIGNATURE, "/api/envelopes/" + caseId));
+        if (declineFirstContract) {
+            declineAndAgreeAgain(caseId, assigned, subsidised, envelope.path("envelopeId").asText());
+        }
         step("investor's signatory signs by mailed link", () -> signThroughLink(investor, caseId, "Anna Schmidt"));
         step("commission signs by mailed link", () -> signThroughLink(assigned, caseId, "李明"));
         step("district representative signs by mailed link", () -> signThroughLink(DISTRICT_REPRESENTATIVE, caseId, "王芳"));
@@ -107,9 +130,31 @@ public final class CaseJourney {
         return caseId;
     }
 
+    /**
+     * The investor's signatory declines; negotiation reopens at the agreed version; the officer and the
+     * investor accept it again; e-signature sends a new envelope for the new agreement.
+     */
+    private void declineAndAgreeAgain(String caseId, String assigned, int agreedVersion, String declinedEnvelope) {
+        step("investor's signatory declines by mailed link", () -> declineThroughLink(investor, caseId));
+        step("negotiation reopens", () -> awaitStatus(Service.NEGOTIATION, "/api/negotiations/" + caseId, "REOPENED"));
+        String acceptance = "/api/negotiations/" + caseId + "/proposals/" + agreedVersion + "/acceptance";
+        step("officer accepts version " + agreedVersion + " again", () -> post(Service.NEGOTIATION, acceptance, assigned,
+                "OFFICER", Map.of()));
+        step("investor accepts version " + agreedVersion + " again", () -> post(Service.NEGOTIATION, acceptance, investor,
+                "INVESTOR", Map.of()));
+        step("a new contract envelope is sent", () -> Awaitility.await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> tryGet(Service.E_SIGNATURE, "/api/envelopes/" + caseId),
+                        body -> body != null && !declinedEnvelope.equals(body.path("envelopeId").asText())));
+    }
+
     /** The pipeline funnel as leadership sees it. */
     public JsonNode funnel() {
         return get(Service.PROJECT_TRACKING, "/api/pipeline/funnel", leader, "LEADER");
+    }
+
+    /** The commission's figures (contracted, landed, rates, capital, jobs) as leadership sees them. */
+    public JsonNode figures() {
+        return get(Service.PROJECT_TRACKING, "/api/pipeline/figures", leader, "LEADER");
     }
 
     public Map<String, Long> stepMillis() {
@@ -121,13 +166,28 @@ public final class CaseJourney {
      * signature with consent; nothing but the link and the code identifies them.
      */
     private JsonNode signThroughLink(String user, String caseId, String typedName) {
-        String token = mailbox.awaitLink(user, caseId);
+        Map<String, Object> credentials = viewThroughLink(user, caseId);
+        Map<String, Object> signature = new java.util.HashMap<>(credentials);
+        signature.putAll(Map.of("typedName", typedName, "consent", true));
+        return expect2xx(open("/api/signing-links/signatures", signature));
+    }
+
+    /** A signer's way to say no: the link, a code by mail, the contract, then the decline with its reason. */
+    private JsonNode declineThroughLink(String user, String caseId) {
+        Map<String, Object> decline = new java.util.HashMap<>(viewThroughLink(user, caseId));
+        decline.putAll(Map.of("category", "TERMS", "reason", "The construction start must move by one quarter."));
+        return expect2xx(open("/api/signing-links/declines", decline));
+    }
+
+    /** Opens the signer's newest unused link with a mailed code and views the contract; the link is then spent. */
+    private Map<String, Object> viewThroughLink(String user, String caseId) {
+        String token = mailbox.awaitLink(user, caseId, spentLinks);
+        spentLinks.add(token);
         int codesBefore = mailbox.codes(user, caseId);
         expect2xx(open("/api/signing-links/codes", Map.of("token", token)));
         String code = mailbox.awaitCode(user, caseId, codesBefore);
         sendForBytes(open("/api/signing-links/views", Map.of("token", token, "code", code)));
-        return expect2xx(open("/api/signing-links/signatures", Map.of("token", token, "code", code, "typedName", typedName,
-                "consent", true)));
+        return Map.of("token", token, "code", code);
     }
 
     /** The executed contract downloads sealed, hashes to what the envelope announced, and verifies without a token. */
@@ -229,6 +289,11 @@ public final class CaseJourney {
     private JsonNode awaitFound(Service service, String path) {
         return Awaitility.await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(50))
                 .until(() -> tryGet(service, path), body -> body != null);
+    }
+
+    private JsonNode awaitStatus(Service service, String path, String status) {
+        return Awaitility.await().atMost(STEP_TIMEOUT).pollInterval(Duration.ofMillis(50))
+                .until(() -> tryGet(service, path), body -> body != null && status.equals(body.path("status").asText()));
     }
 
     private JsonNode awaitStage(String caseId, String stage) {

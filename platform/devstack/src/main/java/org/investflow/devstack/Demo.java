@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Drives one case through the running local stack and prints every step and the funnel, so a
- * newcomer sees the pipeline work in a minute: {@code ./investflow demo}.
+ * newcomer sees the pipeline work in a minute: {@code ./investflow demo}. With {@code --decline} the
+ * investor's signatory first declines the contract, and the case goes back through negotiation.
  */
 public final class Demo {
 
@@ -23,6 +24,9 @@ public final class Demo {
         System.out.println("Logging in as investor-de-1, officer-li and leader-chen at the local issuer ...");
         SignerMailbox mailbox = new SignerMailbox("127.0.0.1", Integer.getInteger("investflow.imap.port", LocalStack.IMAP_PORT));
         CaseJourney journey = new CaseJourney(services, tokens, "investor-de-1", "officer-li", mailbox, System.out::println);
+        if (java.util.List.of(args).contains("--decline")) {
+            journey = journey.withFirstContractDeclined();
+        }
         String caseId = journey.run();
         System.out.println("Case " + caseId + " LANDED. Funnel now: " + journey.funnel());
     }

@@ -3,9 +3,11 @@ package org.investflow.devstack;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +49,16 @@ public final class SignerMailbox {
 
     /** The token of the newest signing link {@code userId} received for {@code caseId}, once one arrived. */
     public String awaitLink(String userId, String caseId) {
+        return awaitLink(userId, caseId, Set.of());
+    }
+
+    /**
+     * The token of the newest signing link {@code userId} received for {@code caseId} that is not one of
+     * {@code spent}, once one arrived: the link of a new envelope, after an earlier one of the case was used.
+     */
+    public String awaitLink(String userId, String caseId, Collection<String> spent) {
         return Awaitility.await().atMost(DELIVERY).pollInterval(Duration.ofMillis(100))
-                .until(() -> newest(texts(userId, caseId), TOKEN), token -> token != null);
+                .until(() -> newest(texts(userId, caseId), TOKEN), token -> token != null && !spent.contains(token));
     }
 
     /** How many code mails {@code userId} received for {@code caseId}. */
