@@ -43,6 +43,8 @@ class StageCountQueries implements StageCounts {
     private static final int BATCH = 10_000;
     /** How many trailing characters of the case id partition the durations read (case ids end in digits). */
     private static final int PARTITION_CHARS = 3;
+    /** How many cases one aggregation of the funnel reads at most (about 25 MB of answers). */
+    private static final long CASES_PER_SLICE = 150_000;
 
     private final ReactiveMongoTemplate mongo;
 
@@ -58,18 +60,37 @@ class StageCountQueries implements StageCounts {
     /**
      * Groups the cases by the last {@value #PARTITION_CHARS} characters of their id and pushes the three fields the
      * funnel reads into parallel arrays: each answer then carries about one case in a thousand (far below a document's
-     * 16 MB at any realistic size), and the whole read is one pass with about a thousand answers instead of one per
-     * case (the MongoDB-wire development server spends most of a per-case read on the answers, and has no index to
-     * help a count either). Pushing plain fields keeps the pass cheap; building a sub-document per case does not.
+     * 16 MB at any realistic size), and the read is one pass with about a thousand answers instead of one per case
+     * (the MongoDB-wire development server spends most of a per-case read on the answers, and has no index to help a
+     * count either). Pushing plain fields keeps the pass cheap; building a sub-document per case does not.
+     * <p>
+     * The development server answers an aggregation in one reply, which its driver refuses beyond 48 MB (MongoDB
+     * itself hands out 16 MB batches): above {@value #CASES_PER_SLICE} cases the read is made in slices by the last
+     * two characters of the case id, each slice one pass.
      */
     @Override
     public Flux<CaseStages> stages(PipelineFilter filter) {
-        Aggregation partitioned = Aggregation.newAggregation(Aggregation.match(matching(null, filter)),
-                context -> Document.parse("{$group: {_id: {$substrCP: ['$_id', {$max: [0, {$subtract: [{$strLenCP: '$_id'}, "
-                        + PARTITION_CHARS + "]}]}, " + PARTITION_CHARS + "]}, stage: {$push: '$stage'},"
-                        + " enteredAt: {$push: '$enteredAt'}, secondsInStage: {$push: '$secondsInStage'}}}"))
+        return count(null, filter).flatMapMany(cases -> reads(cases, filter))
+                .concatMap(read -> mongo.aggregate(read, COLLECTION, Document.class))
+                .concatMapIterable(StageCountQueries::casesOf);
+    }
+
+    private static Flux<Aggregation> reads(long cases, PipelineFilter filter) {
+        List<Criteria> slices = CaseIdSlices.of((int) Math.min(100, 1 + cases / CASES_PER_SLICE));
+        return slices.isEmpty() ? Flux.just(partitioned(null, filter))
+                : Flux.fromIterable(slices).map(slice -> partitioned(slice, filter));
+    }
+
+    private static Aggregation partitioned(Criteria slice, PipelineFilter filter) {
+        return Aggregation.newAggregation(Aggregation.match(matching(slice, filter)),
+                        context -> Document.parse("{$group: {_id: " + suffix(PARTITION_CHARS) + ", stage: {$push: '$stage'},"
+                                + " enteredAt: {$push: '$enteredAt'}, secondsInStage: {$push: '$secondsInStage'}}}"))
                 .withOptions(AggregationOptions.builder().cursorBatchSize(100).build());
-        return mongo.aggregate(partitioned, COLLECTION, Document.class).concatMapIterable(StageCountQueries::casesOf);
+    }
+
+    /** The expression of the last {@code chars} characters of the case id (the whole id when shorter). */
+    static String suffix(int chars) {
+        return "{$substrCP: ['$_id', {$max: [0, {$subtract: [{$strLenCP: '$_id'}, " + chars + "]}]}, " + chars + "]}";
     }
 
     /** The cases of one partition: the i-th element of each pushed array belongs to the same case. */
