@@ -1,7 +1,5 @@
 package org.investflow.tracking.pipeline;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,32 +70,17 @@ public class PipelineService {
         return cases.save(pipelineCase).doOnNext(saved -> moves.moved(from, saved.stage(), knownDurations, saved.secondsInStage()));
     }
 
-    /** Current and reached counts, conversion and time in stage of every stage, in funnel order, for {@code filter}. */
+    /**
+     * Current and reached counts, conversion and time in stage of every stage, in funnel order, for {@code filter}:
+     * one pass over the matching cases, reading only their stages and kept durations.
+     */
     public Mono<Funnel> funnel(PipelineFilter filter) {
-        return Flux.fromArray(PipelineStage.values()).concatMap(stage -> row(stage, filter)).collectList()
-                .map(PipelineService::withConversions).map(Funnel::new);
+        return counts.stages(filter).reduce(new FunnelTally(), FunnelTally::add).map(FunnelTally::funnel);
     }
 
     /** The funnel of every case. */
     public Mono<Funnel> funnel() {
         return funnel(PipelineFilter.ALL);
-    }
-
-    private Mono<FunnelStage> row(PipelineStage stage, PipelineFilter filter) {
-        Mono<List<Long>> seconds = counts.secondsIn(stage, filter).sort().collectList();
-        return Mono.zip(counts.current(stage, filter), counts.reached(stage, filter), seconds)
-                .map(figures -> new FunnelStage(stage, figures.getT1(), figures.getT2(), null,
-                        Percentiles.of(figures.getT3(), 0.5), Percentiles.of(figures.getT3(), 0.9)));
-    }
-
-    private static List<FunnelStage> withConversions(List<FunnelStage> rows) {
-        return rows.stream().map(row -> new FunnelStage(row.stage(), row.current(), row.reached(),
-                conversion(row, rows), row.medianSeconds(), row.p90Seconds())).toList();
-    }
-
-    private static BigDecimal conversion(FunnelStage row, List<FunnelStage> rows) {
-        long from = row.stage().predecessor().map(stage -> rows.get(stage.ordinal()).reached()).orElse(0L);
-        return from == 0 ? null : BigDecimal.valueOf(row.reached()).divide(BigDecimal.valueOf(from), 4, RoundingMode.HALF_UP);
     }
 
     /**

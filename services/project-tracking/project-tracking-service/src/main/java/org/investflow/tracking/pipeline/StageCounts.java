@@ -11,11 +11,11 @@ public interface StageCounts {
     /** Cases of {@code filter} whose current stage is {@code stage}. */
     Mono<Long> current(PipelineStage stage, PipelineFilter filter);
 
-    /** Cases of {@code filter} that entered {@code stage} at any time. */
-    Mono<Long> reached(PipelineStage stage, PipelineFilter filter);
-
-    /** The seconds each case of {@code filter} that left {@code stage} spent in it, in no order. */
-    Flux<Long> secondsIn(PipelineStage stage, PipelineFilter filter);
+    /**
+     * The stages and kept durations of every case of {@code filter}, in no order: what the funnel adds up. Read in one
+     * pass, as a few large answers rather than one per case.
+     */
+    Flux<CaseStages> stages(PipelineFilter filter);
 
     /** How many cases still in the funnel entered their current stage before {@code movedBefore}. */
     Mono<Long> countStalled(Instant movedBefore);
@@ -26,7 +26,10 @@ public interface StageCounts {
     /** Cases of {@code filter} whose project is delayed now, the least recently changed delay first. */
     Flux<PipelineCase> delayed(PipelineFilter filter, int limit);
 
-    /** Every case of {@code filter} with an executed contract, the period of {@code filter} applied to its first signing. */
+    /**
+     * Every case of {@code filter} with an executed contract, the period of {@code filter} applied to its first signing;
+     * only what the commission's figures read is loaded (entry times and the kept figures, not the inbox or profile).
+     */
     Flux<PipelineCase> contracted(PipelineFilter filter);
 
     /** Every case of {@code filter} that has a known fact, by when it was opened, then by case id (a stable order). */

@@ -40,8 +40,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Evidence (milestones, capital injections, jobs reports) is an append-only record: every entry has an
  * id ({@code E1}, {@code E2}…, one sequence per project), and a correction is a new entry naming the one
  * it supersedes, which stays in the record marked superseded. Figures (realised capital, jobs created,
- * the landing rule) read the entries in effect. A project whose landing deadline passed with milestones
- * of the landing rule still missing is DELAYED (the scheduled check finds it); evidence clears it.
+ * the landing rule) read the entries in effect. A project with a milestone of the landing rule missing past
+ * its due day (its own contract deadline, else the landing deadline) is DELAYED (the scheduled check finds
+ * it); evidence clears it.
  */
 @Document("projects")
 public class Project extends AggregateRoot {
@@ -182,17 +183,17 @@ public class Project extends AggregateRoot {
     }
 
     /**
-     * The scheduled delay check: once the landing deadline has passed (in the commission's zone), the
-     * milestones of {@code rule} still without evidence make an in-progress project DELAYED. Publishes
+     * The scheduled delay check: every milestone of {@code rule} still without evidence whose due day
+     * ({@link Commitment#dueBy}: its own contract deadline, else the landing deadline) has passed in the
+     * commission's zone makes an in-progress project DELAYED. Publishes
      * {@link ProjectDelayed} when the overdue set is new or changed; nothing when it is unchanged. A delayed
      * project that owes nothing under the rule as now configured (the rule was relaxed) is back on track.
      */
     List<TrackingEvent> checkDelay(LandingRule rule, Clock clock) {
-        if (!LocalDate.now(clock).isAfter(commitment.landingDeadline())) {
-            return List.of();
-        }
+        LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
-        return changeDelay(delay().after(missing(rule), now), Actor.SYSTEM, now);
+        List<Milestone> overdue = missing(rule).stream().filter(milestone -> today.isAfter(commitment.dueBy(milestone))).toList();
+        return changeDelay(delay().after(overdue, now), Actor.SYSTEM, now);
     }
 
     /** After new evidence: the overdue milestones it provides are no longer overdue; none left is back on track. */
@@ -240,14 +241,24 @@ public class Project extends AggregateRoot {
         return "E" + (milestones.size() + injections().size() + jobReports().size() + 1);
     }
 
-    /** The recorded milestones, plus {@link Milestone#CAPITAL_INJECTED} once any capital was injected. */
+    /**
+     * The recorded milestones, plus {@link Milestone#CAPITAL_INJECTED} once the first capital tranche is in: the
+     * realised capital reached the amount of the tranche due first when the contract scheduled tranches, any
+     * injection in effect when it did not.
+     */
     private Set<Milestone> achievedForLanding() {
         Set<Milestone> achieved = EnumSet.noneOf(Milestone.class);
         achieved.addAll(achieved());
-        if (!EvidenceRecord.inEffect(injections()).isEmpty()) {
+        if (firstTrancheInjected()) {
             achieved.add(Milestone.CAPITAL_INJECTED);
         }
         return achieved;
+    }
+
+    private boolean firstTrancheInjected() {
+        CapitalTranche first = commitment.firstTranche();
+        return first == null ? !EvidenceRecord.inEffect(injections()).isEmpty()
+                : realisedCapital().compareTo(first.amount()) >= 0;
     }
 
     /** The sum of the injections in effect, in the committed currency; zero before the first. */

@@ -53,10 +53,21 @@ public class ProjectService {
 
     private Mono<Project> create(String eventId, ContractExecuted contract) {
         Commitment commitment = new Commitment(contract.investmentAmount(), contract.currency(), contract.jobs(),
-                contract.landingDeadline());
+                contract.landingDeadline(), tranchesOf(contract), deadlinesOf(contract.milestoneDeadlines()));
         Project.Parties parties = new Project.Parties(contract.investorId(), contract.officerId());
         Project.Start start = Project.start(contract.caseId(), parties, commitment, eventId, clock.instant());
         return save(start.project(), start.events());
+    }
+
+    /** The contract's capital schedule; empty when none was agreed or the event predates it. */
+    private static List<CapitalTranche> tranchesOf(ContractExecuted contract) {
+        return contract.tranches() == null ? List.of()
+                : contract.tranches().stream().map(tranche -> new CapitalTranche(tranche.amount(), tranche.dueBy())).toList();
+    }
+
+    private static MilestoneDeadlines deadlinesOf(org.investflow.signing.events.MilestoneDeadlines agreed) {
+        return agreed == null ? null : new MilestoneDeadlines(agreed.businessRegistration(), agreed.landRights(),
+                agreed.constructionStart(), agreed.firstCapitalInjection(), agreed.operationStart());
     }
 
     /** Records a milestone of the project; only the officer it is assigned to may, anyone else is refused. */

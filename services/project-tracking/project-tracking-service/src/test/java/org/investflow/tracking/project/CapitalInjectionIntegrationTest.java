@@ -99,7 +99,10 @@ class CapitalInjectionIntegrationTest {
                 .bodyValue(Map.of("milestone", "CONSTRUCTION_STARTED", "achievedOn", lastWeek().toString()))
                 .exchange().expectStatus().isOk();
 
-        inject(caseId, body("1000000", "EUR", lastWeek())).expectStatus().isCreated()
+        // the golden contract schedules 40,000,000 EUR first: that tranche in full completes the rule
+        inject(caseId, body("39999999.99", "EUR", lastWeek())).expectStatus().isCreated()
+                .expectBody().jsonPath("$.status").isEqualTo("IN_PROGRESS");
+        inject(caseId, body("0.01", "EUR", lastWeek())).expectStatus().isCreated()
                 .expectBody().jsonPath("$.status").isEqualTo("LANDED");
 
         ConsumerRecord<String, byte[]> landed = tracking.await(caseId, TrackingEvents.PROJECT_LANDED);

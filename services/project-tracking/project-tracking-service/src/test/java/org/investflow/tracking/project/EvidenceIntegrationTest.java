@@ -65,9 +65,15 @@ class EvidenceIntegrationTest {
     }
 
     String startProject(LocalDate landingDeadline) {
+        return startProject(landingDeadline, Map.of());
+    }
+
+    /** Starts a project from the golden contract (tranches 40,000,000 then 80,000,000 EUR) with {@code contract} overriding it. */
+    String startProject(LocalDate landingDeadline, Map<String, Object> contract) {
         String caseId = freshCaseId();
-        SharedInfrastructure.send(GoldenEvents.record(SigningEvents.CATALOG, SigningEvents.CONTRACT_EXECUTED,
-                Map.of("caseId", caseId, "investorId", INVESTOR, "landingDeadline", landingDeadline.toString())));
+        Map<String, Object> overrides = new java.util.HashMap<>(contract);
+        overrides.putAll(Map.of("caseId", caseId, "investorId", INVESTOR, "landingDeadline", landingDeadline.toString()));
+        SharedInfrastructure.send(GoldenEvents.record(SigningEvents.CATALOG, SigningEvents.CONTRACT_EXECUTED, overrides));
         tracking.await(caseId, TrackingEvents.PROJECT_STARTED);
         return caseId;
     }
@@ -138,7 +144,8 @@ class EvidenceIntegrationTest {
 
         post(caseId, "milestones", "{\"milestone\":\"CONSTRUCTION_STARTED\",\"achievedOn\":\"" + today().minusDays(2) + "\"}")
                 .expectStatus().isOk();
-        post(caseId, "capital-injections", injection("1000000.00", "")).expectStatus().isCreated()
+        // the golden contract's first tranche: with a capital schedule, less does not count for landing
+        post(caseId, "capital-injections", injection("40000000.00", "")).expectStatus().isCreated()
                 .expectBody().jsonPath("$.status").isEqualTo("LANDED").jsonPath("$.flags").isEmpty();
 
         tracking.await(caseId, TrackingEvents.PROJECT_BACK_ON_TRACK);
@@ -148,6 +155,44 @@ class EvidenceIntegrationTest {
                 TrackingEvents.PROJECT_STARTED, TrackingEvents.MILESTONE_RECORDED, TrackingEvents.PROJECT_DELAYED,
                 TrackingEvents.MILESTONE_RECORDED, TrackingEvents.PROJECT_DELAYED, TrackingEvents.CAPITAL_INJECTED,
                 TrackingEvents.PROJECT_LANDED, TrackingEvents.PROJECT_BACK_ON_TRACK);
+    }
+
+    @Test
+    void aMilestonePastItsOwnContractDeadlineIsFlaggedBeforeTheLandingDeadline() {
+        clock.set(java.time.Instant.now());
+        Map<String, Object> deadlines = new java.util.HashMap<>();
+        deadlines.put("businessRegistration", today().minusDays(5).toString());
+        deadlines.put("constructionStart", today().plusDays(30).toString());
+        String caseId = startProject(today().plusYears(1), Map.of("milestoneDeadlines", deadlines));
+        as(http, INVESTOR, "INVESTOR", HttpMethod.GET, "/api/projects/" + caseId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.commitment.deadlines.businessRegistration").isEqualTo(today().minusDays(5).toString())
+                .jsonPath("$.commitment.deadlines.firstCapitalInjection").doesNotExist()
+                .jsonPath("$.commitment.tranches[0].amount").isEqualTo(40000000.0);
+
+        assertThat(delayWatch.runOnce().block(Duration.ofSeconds(30))).isPositive();
+
+        String delayed = new String(tracking.await(caseId, TrackingEvents.PROJECT_DELAYED).value(), StandardCharsets.UTF_8);
+        assertThat(delayed).contains("[\"BUSINESS_REGISTERED\"]");
+        post(caseId, "milestones", "{\"milestone\":\"BUSINESS_REGISTERED\",\"achievedOn\":\"" + today().minusDays(1) + "\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.flags").isEmpty();
+        tracking.await(caseId, TrackingEvents.PROJECT_BACK_ON_TRACK);
+    }
+
+    @Test
+    void aContractEventWithoutScheduleOrDeadlinesKeepsTheLandingDeadlineAndAnyInjectionCounts() {
+        clock.set(java.time.Instant.now());
+        Map<String, Object> oldEvent = new java.util.HashMap<>();
+        oldEvent.put("tranches", null);
+        oldEvent.put("milestoneDeadlines", null);
+        String caseId = startProject(today().plusDays(1), oldEvent);
+        delayWatch.runOnce().block(Duration.ofSeconds(30));
+        post(caseId, "milestones", "{\"milestone\":\"BUSINESS_REGISTERED\",\"achievedOn\":\"" + today().minusDays(3) + "\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.flags").isEmpty();
+        post(caseId, "milestones", "{\"milestone\":\"CONSTRUCTION_STARTED\",\"achievedOn\":\"" + today().minusDays(2) + "\"}")
+                .expectStatus().isOk();
+
+        post(caseId, "capital-injections", injection("1.00", "")).expectStatus().isCreated()
+                .expectBody().jsonPath("$.status").isEqualTo("LANDED").jsonPath("$.commitment.tranches").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every check interval, on one instance at a time (a {@link SchedulerLease}): every in-progress project
- * whose landing deadline lies before today (the service clock, the commission's zone) is checked, and
- * becomes DELAYED naming the milestones of the landing rule still without evidence. Clearing is not the
+ * with a deadline before today (the service clock, the commission's zone: the landing deadline or a
+ * milestone's own deadline) is checked, and becomes DELAYED naming the milestones of the landing rule
+ * still without evidence past their due day. Clearing is not the
  * watch's job: the evidence that completes the overdue milestones clears the delay in the same step.
  */
 public class DelayWatch {
@@ -44,7 +45,7 @@ public class DelayWatch {
     }
 
     private Mono<Long> check() {
-        return projects.findByStatusAndCommitmentLandingDeadlineBefore(ProjectStatus.IN_PROGRESS, LocalDate.now(clock))
+        return projects.findWithADeadlineBefore(ProjectStatus.IN_PROGRESS, LocalDate.now(clock))
                 .map(Project::caseId)
                 .concatMap(service::checkDelay)
                 .filter(Boolean::booleanValue)

@@ -1,0 +1,162 @@
+package org.investflow.platform.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/** The lease against a real MongoDB-wire server: taken once, given back however the job ends. */
+class SchedulerLeaseTest {
+
+    private static final Duration HOLD = Duration.ofHours(2);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static MongoServer server;
+    private static MongoClient client;
+    private static ReactiveMongoTemplate mongo;
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T08:00:00Z"));
+    private final SchedulerLease instanceA = new SchedulerLease(mongo, clock);
+    private final SchedulerLease instanceB = new SchedulerLease(mongo, clock);
+
+    @BeforeAll
+    static void startServer() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create("mongodb://" + hostAndPort(server));
+        mongo = new ReactiveMongoTemplate(client, "leases");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void forgetLeases() {
+        mongo.dropCollection("scheduler_locks").block(WAIT);
+    }
+
+    @Test
+    void aSuccessfulJobGivesTheLeaseBack() {
+        assertThat(instanceA.runExclusively("rebuild", HOLD, Mono.just(1)).block(WAIT)).isEqualTo(1);
+        assertThat(instanceB.runExclusively("rebuild", HOLD, Mono.just(2)).block(WAIT)).isEqualTo(2);
+    }
+
+    @Test
+    void aHeldLeaseSkipsTheJobOfAnotherInstance() {
+        Sinks.One<Integer> firstRun = Sinks.one();
+        Disposable running = instanceA.runExclusively("rebuild", HOLD, firstRun.asMono()).subscribe();
+        try {
+            await().atMost(WAIT).until(() -> leaseHolderToken("rebuild") != null);
+            assertThat(instanceB.runExclusively("rebuild", HOLD, Mono.just(2)).block(WAIT)).isNull();
+        } finally {
+            running.dispose();
+        }
+    }
+
+    @Test
+    void aFailedJobGivesTheLeaseBack() {
+        Mono<Integer> failing = Mono.error(new IllegalStateException("rebuild failed"));
+        assertThatThrownBy(() -> instanceA.runExclusively("rebuild", HOLD, failing).block(WAIT))
+                .hasMessageContaining("rebuild failed");
+
+        assertThat(instanceB.runExclusively("rebuild", HOLD, Mono.just(2)).block(WAIT)).isEqualTo(2);
+    }
+
+    @Test
+    void aCancelledJobGivesTheLeaseBack() {
+        Disposable running = instanceA.runExclusively("rebuild", HOLD, Mono.<Integer>never()).subscribe();
+        await().atMost(WAIT).until(() -> leaseHolderToken("rebuild") != null);
+
+        running.dispose();
+
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(instanceB.runExclusively("rebuild", HOLD, Mono.just(2)).block(WAIT)).isEqualTo(2));
+    }
+
+    @Test
+    void aJobThatOutlivedItsLeaseDoesNotFreeTheLeaseTakenSince() {
+        Sinks.One<Integer> overrunning = Sinks.one();
+        Disposable late = instanceA.runExclusively("rebuild", Duration.ofMinutes(1), overrunning.asMono()).subscribe();
+        String overrunToken = awaitNewToken("rebuild", null);
+        clock.advance(Duration.ofMinutes(2));
+        Sinks.One<Integer> successor = Sinks.one();
+        Disposable current = instanceA.runExclusively("rebuild", HOLD, successor.asMono()).subscribe();
+        try {
+            String successorToken = awaitNewToken("rebuild", overrunToken);
+
+            overrunning.tryEmitError(new IllegalStateException("late failure"));
+            await().atMost(WAIT).until(late::isDisposed);
+
+            assertThat(leaseHolderToken("rebuild")).isEqualTo(successorToken);
+            assertThat(instanceB.runExclusively("rebuild", HOLD, Mono.just(3)).block(WAIT)).isNull();
+        } finally {
+            current.dispose();
+        }
+    }
+
+    private String awaitNewToken(String name, String previous) {
+        await().atMost(WAIT).until(() -> {
+            String token = leaseHolderToken(name);
+            return token != null && !token.equals(previous);
+        });
+        return leaseHolderToken(name);
+    }
+
+    private static String leaseHolderToken(String name) {
+        org.bson.Document lease = mongo.findById(name, org.bson.Document.class, "scheduler_locks").block(WAIT);
+        return lease == null ? null : lease.getString("token");
+    }
+
+    private static String hostAndPort(MongoServer server) {
+        var address = server.bind();
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
