@@ -28,6 +28,7 @@ final class FunnelBenchmark {
 
     private static final String[] SIZE_NAMES = {"small", "medium", "large"};
     private static final int BATCH = 1_000;
+    private static final java.util.concurrent.atomic.AtomicLong SYNTHETIC_CASES = new java.util.concurrent.atomic.AtomicLong();
     /** One funnel query over a million cases takes minutes on the wire server. */
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(4);
     /** Funnel shares of the synthetic cases, by current stage (percent). */
@@ -133,11 +134,21 @@ final class FunnelBenchmark {
             handled.add(new UUID(random.nextLong(), random.nextLong()).toString());
         }
         de.bwaldvogel.mongo.bson.Document copy = template.cloneDeeply();
-        copy.put("_id", new UUID(random.nextLong(), random.nextLong()).toString());
+        copy.put("_id", nextCaseId());
         copy.put("stage", stage);
         copy.put("enteredAt", enteredAt);
         copy.put("handledEvents", handled);
         return copy;
+    }
+
+    /**
+     * A case id in the production format ({@code XX-YYYY-NNNNNN}, intake's case numbers): project
+     * tracking slices large read models by the ids' last digits, so random UUIDs would measure a
+     * distribution of ids production never has. The "BM" prefix keeps them apart from real cases.
+     */
+    private static String nextCaseId() {
+        long n = SYNTHETIC_CASES.getAndIncrement();
+        return String.format("BM-%04d-%06d", 1000 + n / 1_000_000, n % 1_000_000);
     }
 
     private static String pickStage(int percentile) {
