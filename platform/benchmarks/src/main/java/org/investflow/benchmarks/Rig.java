@@ -6,9 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.awaitility.Awaitility;
 import org.investflow.devstack.DemoTokens;
 import org.investflow.devstack.IssuerProcess;
 import org.investflow.devstack.KafkaBrokerProcess;
@@ -77,7 +73,7 @@ final class Rig implements AutoCloseable {
                 "investflow.signing.workflow.mail-interval", "PT0.1S"));
         settings.putAll(mail.senderSettings());
         fleet = ServiceFleet.start(kafka.bootstrapServers(), mongoAddress(), port -> 0, settings);
-        awaitReady();
+        fleet.awaitReady(Duration.ofSeconds(90));
         bare = BareWebFlux.start();
         tokens = new DemoTokens(issuer.issuer());
     }
@@ -115,24 +111,6 @@ final class Rig implements AutoCloseable {
     /** The signers' mailboxes on the rig's mail server (links and codes from e-signature). */
     SignerMailbox mailbox() {
         return mail.mailbox();
-    }
-
-    private void awaitReady() {
-        HttpClient http = HttpClient.newHttpClient();
-        fleet.baseUris().values().forEach(base -> Awaitility.await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> status(http, base.resolve("/actuator/health/readiness")) == 200));
-    }
-
-    private static int status(HttpClient http, URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     @Override

@@ -1,10 +1,6 @@
 package org.investflow.devstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +11,6 @@ import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.awaitility.Awaitility;
 
 /**
  * The whole system on one machine with no Docker: a real Kafka broker (child process), the
@@ -60,26 +55,9 @@ public final class LocalStack {
         settings.putAll(mail.senderSettings());
         ServiceFleet fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fleet, issuer, kafka, mail, mongo), "investflow-stop"));
-        awaitReady(fleet);
+        fleet.awaitReady(Duration.ofSeconds(60));
         report(fleet, issuer, home, Duration.ofNanos(System.nanoTime() - started));
         new CountDownLatch(1).await();
-    }
-
-    private static void awaitReady(ServiceFleet fleet) {
-        HttpClient http = HttpClient.newHttpClient();
-        fleet.baseUris().values().forEach(base -> Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> status(http, base.resolve("/actuator/health/readiness")) == 200));
-    }
-
-    private static int status(HttpClient http, URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     private static void report(ServiceFleet fleet, IssuerProcess issuer, Path home, Duration took) {

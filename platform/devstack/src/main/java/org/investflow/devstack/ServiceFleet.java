@@ -1,6 +1,11 @@
 package org.investflow.devstack;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
+import org.awaitility.Awaitility;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -71,6 +77,24 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     /** Stops the services in reverse pipeline order. */
+    /** Waits until every service answers its readiness probe with 200, each for at most {@code timeout}. */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        baseUris().values().forEach(base -> Awaitility.await().atMost(timeout)
+                .until(() -> status(http, base.resolve("/actuator/health/readiness")) == 200));
+    }
+
+    private static int status(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     @Override
     public void close() {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>(running.values());
