@@ -1,7 +1,6 @@
 package org.investflow.platform.messaging;
 
 import java.time.Duration;
-import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.investflow.platform.events.EventCatalog;
@@ -14,8 +13,8 @@ import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * How every listener consumes a record: read it as a CloudEvent of the producer's catalogue, hand
- * it to the service, retry transient failures a bounded number of times, and send what still fails
+ * How every consumer group ({@link Inbound}) consumes a record: read it as a CloudEvent of the producer's catalogue, hand
+ * it to the handler registered for its type, retry transient failures a bounded number of times, and send what still fails
  * to {@code <topic>.DLT} with spring-kafka's {@code kafka_dlt-*} headers — all inside the
  * {@code Mono} the listener returns, which therefore never fails. That matters because spring-kafka
  * 4 acknowledges a failed async result after only logging it (the container's error handler never
@@ -37,10 +36,11 @@ public class InboundEvents {
         this.properties = properties;
     }
 
-    /** Consumes {@code record} of {@code catalog}'s topic with {@code handler}; unknown types are skipped. */
-    public Mono<Void> consume(ConsumerRecord<String, byte[]> record, EventCatalog catalog,
-                              Function<IncomingEvent, Mono<Void>> handler) {
-        return Mono.defer(() -> codec.read(record, catalog).map(handler).orElse(Mono.empty()))
+    /** Consumes {@code record} with the handler {@code inbound} registered for its type; other types are skipped. */
+    public Mono<Void> consume(ConsumerRecord<String, byte[]> record, Inbound inbound) {
+        EventCatalog catalog = inbound.catalogOf(record.topic())
+                .orElseThrow(() -> new IllegalStateException(inbound.groupId() + " does not read " + record.topic()));
+        return Mono.defer(() -> codec.read(record, catalog).map(inbound::dispatch).orElse(Mono.empty()))
                 .retryWhen(Retry.fixedDelay(properties.retries(), properties.retryBackoff()).filter(DeadLetters::retryable))
                 .onErrorResume(error -> deadLetter(record, Exceptions.isRetryExhausted(error) ? error.getCause() : error));
     }

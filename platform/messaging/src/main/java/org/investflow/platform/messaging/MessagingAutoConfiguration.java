@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.investflow.platform.scheduling.PeriodicTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Kafka as every InvestFlow service uses it: string keys (case ids) and byte values (CloudEvents
  * data), an idempotent producer with {@code acks=all}, consumers that commit only what they
- * processed in order, bounded retry then dead letters ({@link InboundEvents}), the service's topics
- * created at start-up, and the outbox relay.
+ * processed in order, bounded retry then dead letters ({@link InboundEvents}), one listener per topic
+ * and consumer group made from the service's {@link Inbound} registrations, the service's topics
+ * created at start-up, the aggregate stores and the outbox relay that drains their collections.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableKafka
@@ -115,14 +117,23 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    AuditTrail auditTrail(ReactiveMongoTemplate mongo, MessagingProperties properties) {
-        return new AuditTrail(mongo, properties);
+    AggregateStores aggregateStores(ReactiveMongoTemplate mongo, OutboxMessages outbox) {
+        return new AggregateStores(mongo, outbox);
+    }
+
+    @Bean
+    InboundListeners inboundListeners(ObjectProvider<Inbound> groups, InboundEvents inbound,
+                                      ConcurrentKafkaListenerContainerFactory<String, byte[]> containers,
+                                      MessagingProperties properties) {
+        InboundListeners listeners = new InboundListeners(groups.orderedStream().toList(), inbound, containers);
+        listeners.verifyDeclared(properties.consumes());
+        return listeners;
     }
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
-                            MessagingProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, codec, properties, meters);
+                            AggregateStores stores, MessagingProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, codec, stores, properties, meters);
     }
 
     @Bean

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Messaging settings of one service ({@code investflow.messaging.*}).
  *
  * @param topics            topics this service creates at start-up: its own and the dead-letter topics of what it consumes
- * @param consumes          topics it subscribes to (documentation and deployment checks)
- * @param outboxCollections MongoDB collections whose documents carry an outbox the relay drains
+ * @param consumes          topics it subscribes to, for deployment checks; must equal the topics its {@link Inbound}
+ *                          registrations consume, else the service refuses to start
  * @param relayInterval     how often the relay looks for unpublished events
  * @param partitions        partitions of the topics it creates
  * @param replicas          replication factor of the topics it creates
@@ -22,7 +22,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MessagingProperties(
         @DefaultValue List<String> topics,
         @DefaultValue List<String> consumes,
-        @DefaultValue List<String> outboxCollections,
         @DefaultValue("100ms") Duration relayInterval,
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas,

@@ -31,25 +31,25 @@ public class OutboxRelay {
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final CloudEventCodec codec;
-    private final List<String> collections;
+    private final AggregateStores stores;
     private final Duration interval;
     private final Counter published;
     private final Counter failures;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
-                       MessagingProperties properties, MeterRegistry meters) {
+                       AggregateStores stores, MessagingProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.codec = codec;
-        this.collections = properties.outboxCollections();
+        this.stores = stores;
         this.interval = properties.relayInterval();
         this.published = meters.counter("investflow.outbox.published");
         this.failures = meters.counter("investflow.outbox.failures");
     }
 
-    /** One pass over every outbox collection; completes when all it found was published. */
+    /** One pass over the collection of every aggregate type; completes when all it found was published. */
     public Mono<Void> drain() {
-        return Flux.fromIterable(collections).concatMap(this::drain).then();
+        return Flux.defer(() -> Flux.fromIterable(stores.collections())).concatMap(this::drain).then();
     }
 
     private Mono<Void> drain(String collection) {

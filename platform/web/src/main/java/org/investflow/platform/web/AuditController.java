@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.investflow.platform.domain.AuditEntry;
 import org.investflow.platform.domain.NotFoundException;
-import org.investflow.platform.messaging.AuditTrail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

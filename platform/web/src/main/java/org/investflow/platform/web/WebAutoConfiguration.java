@@ -12,8 +12,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
@@ -30,7 +33,7 @@ import tools.jackson.databind.module.SimpleModule;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(WebProperties.class)
-@Import({ProblemResponses.class, SecurityConfiguration.class, AuditController.class})
+@Import({ProblemResponses.class, SecurityConfiguration.class, WebAutoConfiguration.Audit.class})
 public class WebAutoConfiguration {
 
     @Bean
@@ -76,5 +79,17 @@ public class WebAutoConfiguration {
     @Bean
     InvestorRateLimit investorRateLimit(WebProperties properties, MeterRegistry meters) {
         return new InvestorRateLimit(properties, meters);
+    }
+
+    /** The audit endpoint, in services that store aggregates in MongoDB. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.data.mongodb.core.ReactiveMongoTemplate")
+    @Import(AuditController.class)
+    static class Audit {
+
+        @Bean
+        AuditTrail auditTrail(ReactiveMongoTemplate mongo) {
+            return new AuditTrail(mongo);
+        }
     }
 }

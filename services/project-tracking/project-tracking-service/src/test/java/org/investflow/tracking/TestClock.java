@@ -3,6 +3,7 @@ package org.investflow.tracking;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.test.context.TestConfiguration;
@@ -10,13 +11,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The service clock of every integration test: the real time in the commission's zone until a test
- * sets it, and again after the test resets it, so tests that do not care see today.
+ * The service clock of every integration test: the real time (UTC, as the platform's clock) until a
+ * test sets it, and again after the test resets it, so tests that do not care see today. Seen in
+ * another zone (the commission's calendar does), it is the same settable time.
  */
 public final class TestClock extends Clock {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private final AtomicReference<Instant> fixed = new AtomicReference<>();
+    private final AtomicReference<Instant> fixed;
+    private final ZoneId zone;
+
+    public TestClock() {
+        this(new AtomicReference<>(), ZoneOffset.UTC);
+    }
+
+    private TestClock(AtomicReference<Instant> fixed, ZoneId zone) {
+        this.fixed = fixed;
+        this.zone = zone;
+    }
 
     public void set(Instant instant) {
         fixed.set(instant);
@@ -28,12 +39,12 @@ public final class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZONE;
+        return zone;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the service clock keeps the commission's zone");
+    public Clock withZone(ZoneId other) {
+        return new TestClock(fixed, other);
     }
 
     @Override

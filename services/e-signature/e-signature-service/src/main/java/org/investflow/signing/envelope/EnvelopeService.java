@@ -13,9 +13,10 @@ import org.investflow.negotiation.events.AgreementReached;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.messaging.AggregateStore;
+import org.investflow.platform.messaging.AggregateStores;
 import org.investflow.platform.messaging.ConcurrentChanges;
-import org.investflow.platform.messaging.IncomingEvent;
-import org.investflow.platform.messaging.OutboxMessages;
+import org.investflow.platform.messaging.EventMetadata;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
@@ -25,7 +26,6 @@ import org.investflow.signing.events.SigningEvents;
 import org.investflow.signing.events.Tranche;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,45 +42,35 @@ public class EnvelopeService {
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeService.class);
 
     private final EnvelopeRepository envelopes;
-    private final OutboxMessages outbox;
+    private final AggregateStore<Envelope> store;
     private final Clock clock;
     private final SigningDesk desk;
     private final SigningMetrics metrics;
 
-    public EnvelopeService(EnvelopeRepository envelopes, OutboxMessages outbox, Clock clock, SigningDesk desk, SigningMetrics metrics) {
+    public EnvelopeService(EnvelopeRepository envelopes, AggregateStores stores, Clock clock, SigningDesk desk, SigningMetrics metrics) {
         this.envelopes = envelopes;
-        this.outbox = outbox;
+        this.store = stores.of(Envelope.class, SigningEvents.CATALOG, Envelope::scheduleWatch).afterSave(metrics::saved);
         this.clock = clock;
         this.desk = desk;
         this.metrics = metrics;
     }
 
-    /** Reacts to negotiation's events: an agreement becomes an envelope; the other types are not ours. */
-    public Mono<Void> handle(IncomingEvent event) {
-        if (event.data() instanceof AgreementReached agreement) {
-            return send(event.id(), agreement);
-        }
-        return Mono.empty();
-    }
-
     /**
-     * Sends the contract of an agreement once: a redelivered or repeated agreement finds its envelope
-     * (or loses the race on the unique case-and-agreement index) and changes nothing. A new agreement
-     * on a case whose envelope is still open voids that envelope as superseded first, so it is never
-     * left pending.
+     * Sends the contract of an agreement negotiation reached, once: a redelivered or repeated
+     * agreement finds its envelope (or loses the race on the unique case-and-agreement index) and
+     * changes nothing. A new agreement on a case whose envelope is still open voids that envelope as
+     * superseded first, so it is never left pending.
      */
-    private Mono<Void> send(String eventId, AgreementReached reached) {
-        return envelopes.existsByCaseIdAndAgreementId(reached.caseId(), reached.agreementId())
-                .flatMap(exists -> exists ? Mono.<Envelope>empty()
-                        : supersedeOpen(reached).then(create(eventId, agreementOf(reached))))
-                .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
+    public Mono<Void> send(AgreementReached reached, EventMetadata event) {
+        return store.createOnce(envelopes.existsByCaseIdAndAgreementId(reached.caseId(), reached.agreementId()),
+                        () -> supersedeOpen(reached).then(create(event.id(), agreementOf(reached))))
                 .then();
     }
 
     private Mono<Void> supersedeOpen(AgreementReached reached) {
         return envelopes.findByCaseIdAndStatusIn(reached.caseId(), OPEN)
-                .concatMap(open -> save(open, open.supersede(reached.termsFingerprint(), now())))
-                .retryWhen(ConcurrentChanges.retry())
+                .concatMap(open -> store.change(envelopes.findById(open.envelopeId()),
+                        envelope -> envelope.supersede(reached.termsFingerprint(), now())))
                 .then();
     }
 
@@ -207,13 +197,10 @@ public class EnvelopeService {
     }
 
     private Mono<Envelope> change(String caseId, Actor actor, Function<Envelope, List<SigningEvent>> command) {
-        return view(caseId, actor).publishOn(Schedulers.boundedElastic()).flatMap(envelope -> save(envelope, command.apply(envelope)))
-                .retryWhen(ConcurrentChanges.retry());
+        return store.change(view(caseId, actor).publishOn(Schedulers.boundedElastic()), command);
     }
 
     private Mono<Envelope> save(Envelope envelope, List<SigningEvent> events) {
-        envelope.scheduleWatch();
-        envelope.enqueue(outbox.of(SigningEvents.CATALOG, events));
-        return envelopes.save(envelope).doOnNext(saved -> metrics.saved(saved, events));
+        return store.save(envelope, events);
     }
 }

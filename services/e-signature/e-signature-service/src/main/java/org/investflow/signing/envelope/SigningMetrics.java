@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.investflow.platform.events.CaseEvent;
 import org.investflow.signing.events.ContractExecuted;
-import org.investflow.signing.events.SigningEvent;
 
 /**
  * E-signature's business metrics: time from sending to execution, reminders sent, declines by
@@ -23,7 +23,7 @@ public class SigningMetrics {
                 .description("from sending an envelope to its last signature").register(meters);
     }
 
-    void saved(Envelope envelope, List<SigningEvent> events) {
+    void saved(Envelope envelope, List<? extends CaseEvent> events) {
         if (events.stream().anyMatch(ContractExecuted.class::isInstance)) {
             timeToExecute.record(Duration.between(envelope.sentAt(), envelope.executedAt()));
         }

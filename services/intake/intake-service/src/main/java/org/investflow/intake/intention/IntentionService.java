@@ -19,7 +19,8 @@ import org.investflow.platform.domain.InvalidInputException;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
 import org.investflow.platform.messaging.ConcurrentChanges;
-import org.investflow.platform.messaging.OutboxMessages;
+import org.investflow.platform.messaging.AggregateStore;
+import org.investflow.platform.messaging.AggregateStores;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -40,12 +41,12 @@ public class IntentionService {
     private final Screening screening;
     private final ScreeningProperties screeningSettings;
     private final AssignmentProperties officers;
-    private final OutboxMessages outbox;
+    private final AggregateStore<Intention> store;
     private final Clock clock;
 
     public IntentionService(IntentionRepository intentions, IntentionQueries queries, CaseNumbering caseNumbers,
                             IntentionForm form, Screening screening, ScreeningProperties screeningSettings,
-                            AssignmentProperties officers, OutboxMessages outbox, Clock clock) {
+                            AssignmentProperties officers, AggregateStores stores, Clock clock) {
         this.intentions = intentions;
         this.queries = queries;
         this.caseNumbers = caseNumbers;
@@ -53,7 +54,7 @@ public class IntentionService {
         this.screening = screening;
         this.screeningSettings = screeningSettings;
         this.officers = officers;
-        this.outbox = outbox;
+        this.store = stores.of(Intention.class, IntakeEvents.CATALOG);
         this.clock = clock;
     }
 
@@ -140,9 +141,7 @@ public class IntentionService {
 
     /** The owner withdraws; another investor's case is not found. */
     public Mono<Intention> withdraw(String caseId, Actor investor, String reason) {
-        return view(caseId, investor)
-                .flatMap(intention -> save(intention, intention.withdraw(investor, reason, clock.instant())))
-                .retryWhen(ConcurrentChanges.retry());
+        return store.change(view(caseId, investor), intention -> intention.withdraw(investor, reason, clock.instant()));
     }
 
     /** A leader hands the case to another officer, who must be one intake routes to. */
@@ -162,12 +161,7 @@ public class IntentionService {
 
     /** Flags {@code caseId} overdue if it is still open and not flagged yet; true when it was flagged now. */
     public Mono<Boolean> flagOverdue(String caseId, String detail) {
-        return intentions.findById(caseId)
-                .flatMap(intention -> {
-                    List<IntakeEvent> events = intention.flagOverdue(detail, clock.instant());
-                    return events.isEmpty() ? Mono.just(false) : save(intention, events).thenReturn(true);
-                })
-                .retryWhen(ConcurrentChanges.retry());
+        return store.changeIfCaused(caseId, intention -> intention.flagOverdue(detail, clock.instant()));
     }
 
     /** One page of a queue. */
@@ -192,14 +186,10 @@ public class IntentionService {
     }
 
     private Mono<Intention> change(String caseId, Function<Intention, List<IntakeEvent>> command) {
-        return intentions.findById(caseId)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("intention", caseId)))
-                .flatMap(intention -> save(intention, command.apply(intention)))
-                .retryWhen(ConcurrentChanges.retry());
+        return store.change(caseId, command);
     }
 
     private Mono<Intention> save(Intention intention, List<IntakeEvent> events) {
-        intention.enqueue(outbox.of(IntakeEvents.CATALOG, events));
-        return intentions.save(intention);
+        return store.save(intention, events);
     }
 }

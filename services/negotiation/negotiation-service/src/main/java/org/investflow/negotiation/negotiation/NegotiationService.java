@@ -14,10 +14,10 @@ import org.investflow.negotiation.events.Terms;
 import org.investflow.negotiation.negotiation.persistence.NegotiationRepository;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
-import org.investflow.platform.messaging.IncomingEvent;
+import org.investflow.platform.messaging.AggregateStore;
+import org.investflow.platform.messaging.AggregateStores;
 import org.investflow.platform.messaging.ConcurrentChanges;
-import org.investflow.platform.messaging.OutboxMessages;
-import org.springframework.dao.DuplicateKeyException;
+import org.investflow.platform.messaging.EventMetadata;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,65 +30,48 @@ import reactor.core.publisher.Mono;
 public class NegotiationService {
 
     private final NegotiationRepository negotiations;
-    private final OutboxMessages outbox;
+    private final AggregateStore<Negotiation> store;
     private final Clock clock;
     private final ApprovalPolicy policy;
     private final NegotiationMetrics metrics;
 
-    public NegotiationService(NegotiationRepository negotiations, OutboxMessages outbox, Clock clock, ApprovalPolicy policy,
+    public NegotiationService(NegotiationRepository negotiations, AggregateStores stores, Clock clock, ApprovalPolicy policy,
                               NegotiationMetrics metrics) {
         this.negotiations = negotiations;
-        this.outbox = outbox;
+        this.store = stores.of(Negotiation.class, NegotiationEvents.CATALOG);
         this.clock = clock;
         this.policy = policy;
         this.metrics = metrics;
     }
 
-    /** Reacts to one of intake's events; the types negotiation does not need are acknowledged and ignored. */
-    public Mono<Void> handle(IncomingEvent event) {
-        if (event.data() instanceof IntentionAccepted accepted) {
-            return Mono.fromCallable(() -> AcceptedIntention.of(accepted)).flatMap(intention -> open(event.id(), intention));
-        }
-        return Mono.empty();
+    /**
+     * Opens the case's negotiation once, when intake accepted its intention: a redelivered or
+     * repeated acceptance of a case that is already negotiated is skipped, also when two deliveries
+     * race to create it.
+     */
+    public Mono<Void> open(IntentionAccepted accepted, EventMetadata event) {
+        return Mono.fromCallable(() -> AcceptedIntention.of(accepted))
+                .flatMap(intention -> store.createOnce(intention.caseId(), () -> {
+                    Negotiation.Opening opening = Negotiation.open(intention, event.id(), clock.instant());
+                    return new AggregateStore.Creation<>(opening.negotiation(), opening.events());
+                }))
+                .then();
     }
 
     /**
-     * Reacts to one of e-signature's events: a contract of the case's current agreement that was declined,
-     * expired or voided reopens the negotiation; the other types, and outcomes of earlier agreements, are
-     * acknowledged and change nothing. An outcome for a case or terms negotiation never knew is refused.
+     * Reacts to a contract of the case's current agreement that was declined, expired or voided: it
+     * reopens the negotiation; outcomes of earlier agreements and voids for a newer agreement change
+     * nothing. An outcome for a case or terms negotiation never knew is refused.
      */
-    public Mono<Void> reactToContract(IncomingEvent event) {
-        return ContractOutcome.of(event.data()).map(outcome -> reopen(event.id(), outcome)).orElse(Mono.empty());
+    public Mono<Void> reopen(Record contractOutcome, EventMetadata event) {
+        return ContractOutcome.of(contractOutcome).map(outcome -> reopen(event.id(), outcome)).orElse(Mono.empty());
     }
 
     private Mono<Void> reopen(String eventId, ContractOutcome outcome) {
-        return negotiations.findById(outcome.caseId())
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("negotiation", outcome.caseId())))
-                .filter(negotiation -> !negotiation.hasHandled(eventId))
-                .flatMap(negotiation -> {
-                    List<NegotiationEvent> events = negotiation.reopen(outcome, eventId, clock.instant());
-                    return events.isEmpty() ? Mono.<Negotiation>empty() : save(negotiation, events);
-                })
-                .doOnNext(reopened -> metrics.reopened(outcome.cause()))
-                .retryWhen(ConcurrentChanges.retry())
+        Mono<Negotiation> unhandled = store.load(outcome.caseId()).filter(negotiation -> !negotiation.hasHandled(eventId));
+        return store.changeIfCaused(unhandled, negotiation -> negotiation.reopen(outcome, eventId, clock.instant()))
+                .doOnNext(reopened -> { if (reopened) { metrics.reopened(outcome.cause()); } })
                 .then();
-    }
-
-    /**
-     * Opens the case's negotiation once: a redelivered or repeated acceptance of a case that is
-     * already negotiated is skipped, also when two deliveries race to create it.
-     */
-    private Mono<Void> open(String eventId, AcceptedIntention intention) {
-        return negotiations.existsById(intention.caseId())
-                .filter(exists -> !exists)
-                .flatMap(absent -> create(eventId, intention))
-                .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
-                .then();
-    }
-
-    private Mono<Negotiation> create(String eventId, AcceptedIntention intention) {
-        Negotiation.Opening opening = Negotiation.open(intention, eventId, clock.instant());
-        return save(opening.negotiation(), opening.events());
     }
 
     /**
@@ -142,7 +125,7 @@ public class NegotiationService {
         return find(caseId, party)
                 .flatMap(negotiation -> {
                     Comment comment = negotiation.comment(party, text, clock.instant());
-                    return negotiations.save(negotiation).thenReturn(comment);
+                    return store.save(negotiation, List.of()).thenReturn(comment);
                 })
                 .retryWhen(ConcurrentChanges.retry());
     }
@@ -178,26 +161,14 @@ public class NegotiationService {
 
     private Mono<Negotiation> change(Mono<Negotiation> found, Long expectedRevision,
                                      Function<Negotiation, List<NegotiationEvent>> command) {
-        return found.flatMap(negotiation -> {
-                    negotiation.requireRevision(expectedRevision);
-                    return save(negotiation, command.apply(negotiation));
-                })
-                .retryWhen(ConcurrentChanges.retry());
+        return store.change(found, negotiation -> {
+            negotiation.requireRevision(expectedRevision);
+            return command.apply(negotiation);
+        });
     }
 
     /** Applies a scheduled command; saves only when it caused events. */
     private Mono<Boolean> changeIfAny(String caseId, Function<Negotiation, List<NegotiationEvent>> command) {
-        return negotiations.findById(caseId)
-                .flatMap(negotiation -> {
-                    List<NegotiationEvent> events = command.apply(negotiation);
-                    return events.isEmpty() ? Mono.just(false) : save(negotiation, events).thenReturn(true);
-                })
-                .retryWhen(ConcurrentChanges.retry())
-                .defaultIfEmpty(false);
-    }
-
-    private Mono<Negotiation> save(Negotiation negotiation, List<NegotiationEvent> events) {
-        negotiation.enqueue(outbox.of(NegotiationEvents.CATALOG, events));
-        return negotiations.save(negotiation);
+        return store.changeIfCaused(caseId, command);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.investflow.platform.scheduling.PeriodicTask;
 import org.investflow.platform.scheduling.SchedulerLease;
+import org.investflow.tracking.calendar.CommissionCalendar;
 import org.investflow.tracking.project.ProjectService;
 import org.investflow.tracking.project.delay.DelaySettings;
 import org.investflow.tracking.project.delay.DelayWatch;
@@ -23,8 +24,8 @@ class DelayConfiguration {
 
     @Bean
     DelayWatch delayWatch(ProjectRepository projects, ProjectService service, SchedulerLease lease, DelaySettings settings,
-                          Clock clock) {
-        return new DelayWatch(projects, service, lease, settings, clock);
+                          CommissionCalendar calendar) {
+        return new DelayWatch(projects, service, lease, settings, calendar.clock());
     }
 
     @Bean

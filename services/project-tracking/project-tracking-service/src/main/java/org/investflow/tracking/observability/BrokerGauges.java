@@ -16,7 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.investflow.platform.messaging.MessagingProperties;
+import org.investflow.platform.messaging.InboundListeners;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
@@ -42,9 +42,9 @@ class BrokerGauges implements DisposableBean {
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
     private volatile Admin admin;
 
-    BrokerGauges(KafkaAdmin kafkaAdmin, MessagingProperties messaging, MeterRegistry meters) {
+    BrokerGauges(KafkaAdmin kafkaAdmin, InboundListeners listeners, MeterRegistry meters) {
         this.kafkaAdmin = kafkaAdmin;
-        this.consumed = List.copyOf(messaging.consumes());
+        this.consumed = List.copyOf(listeners.consumedTopics());
         this.meters = meters;
         this.consumed.forEach(topic -> {
             gauge("investflow.tracking.dlt.records", "records waiting in a dead-letter topic", "topic", topic + ".DLT");

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
-import org.investflow.platform.messaging.IncomingEvent;
+import org.investflow.platform.messaging.EventMetadata;
 import org.investflow.tracking.pipeline.persistence.PipelineCaseRepository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -47,14 +47,15 @@ public class PipelineService {
     }
 
     /** Applies an upstream fact to its case; facts that mean neither a stage nor a figure are ignored. */
-    public Mono<Void> handle(IncomingEvent event) {
-        List<CaseFact> facts = CaseFacts.of(event.data());
+    public Mono<Void> apply(Record fact, EventMetadata event) {
+        List<CaseFact> facts = CaseFacts.of(fact);
         return facts.isEmpty() ? Mono.empty() : apply(event, facts);
     }
 
-    private Mono<Void> apply(IncomingEvent event, List<CaseFact> facts) {
-        return cases.findById(event.caseId())
-                .switchIfEmpty(Mono.fromSupplier(() -> PipelineCase.open(event.caseId())))
+    private Mono<Void> apply(EventMetadata event, List<CaseFact> facts) {
+        String caseId = event.caseId().value();
+        return cases.findById(caseId)
+                .switchIfEmpty(Mono.fromSupplier(() -> PipelineCase.open(caseId)))
                 .flatMap(pipelineCase -> change(pipelineCase, event.id(), facts))
                 .retryWhen(CONCURRENT_WRITE)
                 .then();

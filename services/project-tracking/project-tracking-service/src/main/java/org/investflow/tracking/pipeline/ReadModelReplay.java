@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.investflow.platform.messaging.IncomingEvent;
-
 /**
  * The pipeline read model rebuilt in memory from a replay of the topics: the same case rules as the live
  * model ({@link CaseFacts}, {@link PipelineCase}), without the store and without counting transitions.
@@ -18,20 +16,20 @@ public final class ReadModelReplay {
     private long applied;
 
     /** Applies one replayed event to its case; returns whether it meant anything (and was new to its case). */
-    public boolean apply(IncomingEvent event) {
-        List<CaseFact> facts = CaseFacts.of(event.data());
+    public boolean apply(String eventId, String caseId, Record data) {
+        List<CaseFact> facts = CaseFacts.of(data);
         if (facts.isEmpty()) {
             return false;
         }
-        boolean changed = cases.computeIfAbsent(event.caseId(), PipelineCase::open).apply(event.id(), facts);
+        boolean changed = cases.computeIfAbsent(caseId, PipelineCase::open).apply(eventId, facts);
         applied += changed ? 1 : 0;
         return changed;
     }
 
     /** Applies one replayed event to {@code pipelineCase} (a stored document); returns whether it changed it. */
-    public static boolean applyTo(PipelineCase pipelineCase, IncomingEvent event) {
-        List<CaseFact> facts = CaseFacts.of(event.data());
-        return !facts.isEmpty() && pipelineCase.apply(event.id(), facts);
+    public static boolean applyTo(PipelineCase pipelineCase, String eventId, Record data) {
+        List<CaseFact> facts = CaseFacts.of(data);
+        return !facts.isEmpty() && pipelineCase.apply(eventId, facts);
     }
 
     /** A case the read model has not heard of yet. */

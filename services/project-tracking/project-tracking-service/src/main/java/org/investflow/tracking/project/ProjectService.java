@@ -6,14 +6,14 @@ import java.util.function.Function;
 
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
-import org.investflow.platform.messaging.IncomingEvent;
-import org.investflow.platform.messaging.ConcurrentChanges;
-import org.investflow.platform.messaging.OutboxMessages;
+import org.investflow.platform.messaging.AggregateStore;
+import org.investflow.platform.messaging.AggregateStores;
+import org.investflow.platform.messaging.EventMetadata;
 import org.investflow.signing.events.ContractExecuted;
+import org.investflow.tracking.calendar.CommissionCalendar;
 import org.investflow.tracking.events.TrackingEvent;
 import org.investflow.tracking.events.TrackingEvents;
 import org.investflow.tracking.project.persistence.ProjectRepository;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -27,36 +27,29 @@ import reactor.core.publisher.Mono;
 public class ProjectService {
 
     private final ProjectRepository projects;
-    private final OutboxMessages outbox;
+    private final AggregateStore<Project> store;
     private final LandingRule landingRule;
+    /** The service clock in the commission's zone: commands compare dates with the commission's today. */
     private final Clock clock;
 
-    public ProjectService(ProjectRepository projects, OutboxMessages outbox, LandingRule landingRule, Clock clock) {
+    public ProjectService(ProjectRepository projects, AggregateStores stores, LandingRule landingRule, CommissionCalendar calendar) {
         this.projects = projects;
-        this.outbox = outbox;
+        this.store = stores.of(Project.class, TrackingEvents.CATALOG);
         this.landingRule = landingRule;
-        this.clock = clock;
+        this.clock = calendar.clock();
     }
 
-    /** Reacts to e-signature's facts: an executed contract starts its project; other facts are ignored. */
-    public Mono<Void> handle(IncomingEvent event) {
-        return event.data() instanceof ContractExecuted contract ? start(event.id(), contract) : Mono.empty();
+    /** Starts the project of a contract e-signature executed, once: a project that already exists is left alone. */
+    public Mono<Void> start(ContractExecuted contract, EventMetadata event) {
+        return store.createOnce(contract.caseId(), () -> creation(event.id(), contract)).then();
     }
 
-    /** Starts the project of an executed contract once: a project that already exists is left alone. */
-    private Mono<Void> start(String eventId, ContractExecuted contract) {
-        return projects.existsById(contract.caseId())
-                .flatMap(exists -> exists ? Mono.empty() : create(eventId, contract))
-                .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
-                .then();
-    }
-
-    private Mono<Project> create(String eventId, ContractExecuted contract) {
+    private AggregateStore.Creation<Project> creation(String eventId, ContractExecuted contract) {
         Commitment commitment = new Commitment(contract.investmentAmount(), contract.currency(), contract.jobs(),
                 contract.landingDeadline(), tranchesOf(contract), deadlinesOf(contract.milestoneDeadlines()));
         Project.Parties parties = new Project.Parties(contract.investorId(), contract.officerId());
         Project.Start start = Project.start(contract.caseId(), parties, commitment, eventId, clock.instant());
-        return save(start.project(), start.events());
+        return new AggregateStore.Creation<>(start.project(), start.events());
     }
 
     /** The contract's capital schedule; empty when none was agreed or the event predates it. */
@@ -100,13 +93,7 @@ public class ProjectService {
      * project's overdue milestones changed (and {@code ProjectDelayed} was stored for publication).
      */
     public Mono<Boolean> checkDelay(String caseId) {
-        return projects.findById(caseId)
-                .flatMap(project -> {
-                    List<TrackingEvent> events = project.checkDelay(landingRule, clock);
-                    return events.isEmpty() ? Mono.just(false) : save(project, events).thenReturn(true);
-                })
-                .retryWhen(ConcurrentChanges.retry())
-                .defaultIfEmpty(false);
+        return store.changeIfCaused(caseId, project -> project.checkDelay(landingRule, clock));
     }
 
     /** Projects with overdue milestones, delayed longest first, at most {@code limit}. */
@@ -127,14 +114,6 @@ public class ProjectService {
     }
 
     private Mono<Project> change(String caseId, Function<Project, List<TrackingEvent>> command) {
-        return projects.findById(caseId)
-                .switchIfEmpty(Mono.error(() -> new NotFoundException("project", caseId)))
-                .flatMap(project -> save(project, command.apply(project)))
-                .retryWhen(ConcurrentChanges.retry());
-    }
-
-    private Mono<Project> save(Project project, List<TrackingEvent> events) {
-        project.enqueue(outbox.of(TrackingEvents.CATALOG, events));
-        return projects.save(project);
+        return store.change(caseId, command);
     }
 }

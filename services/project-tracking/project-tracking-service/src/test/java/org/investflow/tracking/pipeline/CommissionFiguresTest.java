@@ -86,7 +86,7 @@ class CommissionFiguresTest {
         List<IncomingEvent> deliveries = new ArrayList<>(events);
         deliveries.addAll(events);
         Collections.shuffle(deliveries, new Random(7));
-        deliveries.forEach(event -> pipeline.handle(event).block(Duration.ofSeconds(10)));
+        deliveries.forEach(event -> pipeline.apply(event.data(), event.metadata()).block(Duration.ofSeconds(10)));
     }
 
     private void fixture() {

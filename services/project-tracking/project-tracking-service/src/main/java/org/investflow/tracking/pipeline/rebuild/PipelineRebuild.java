@@ -81,7 +81,7 @@ public class PipelineRebuild {
 
     private Mono<RebuildReport> replayInto(TopicReplay replay, String fresh, long started) {
         ReadModelReplay model = new ReadModelReplay();
-        return Mono.fromCallable(() -> replay.readToEnd(model::apply)).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> replay.readToEnd(event -> model.apply(event.id(), event.caseId(), event.data()))).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(read -> write(model, fresh).then(catchUp(replay, fresh)).map(more -> read + more))
                 .flatMap(read -> swap(fresh).then(catchUp(replay, LIVE)).map(more -> read + more))
                 .map(read -> report(read, model, replay, started));
@@ -106,7 +106,7 @@ public class PipelineRebuild {
     private Mono<Void> applyStored(IncomingEvent event, String collection) {
         return mongo.findById(event.caseId(), PipelineCase.class, collection)
                 .switchIfEmpty(Mono.fromSupplier(() -> ReadModelReplay.open(event.caseId())))
-                .filter(stored -> ReadModelReplay.applyTo(stored, event))
+                .filter(stored -> ReadModelReplay.applyTo(stored, event.id(), event.data()))
                 .flatMap(changed -> mongo.save(changed, collection))
                 .retryWhen(Retry.backoff(5, Duration.ofMillis(20))
                         .filter(error -> error instanceof OptimisticLockingFailureException || error instanceof DuplicateKeyException))

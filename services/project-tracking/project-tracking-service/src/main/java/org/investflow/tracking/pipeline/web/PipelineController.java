@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
+import org.investflow.tracking.calendar.CommissionCalendar;
 import org.investflow.tracking.pipeline.CommissionFigures;
 import org.investflow.tracking.pipeline.DelayedCase;
 import org.investflow.tracking.pipeline.Funnel;
@@ -34,17 +35,19 @@ class PipelineController {
     private final PipelineService pipeline;
     private final PipelineRebuild rebuild;
     private final Clock clock;
+    private final CommissionCalendar calendar;
 
-    PipelineController(PipelineService pipeline, PipelineRebuild rebuild, Clock clock) {
+    PipelineController(PipelineService pipeline, PipelineRebuild rebuild, Clock clock, CommissionCalendar calendar) {
         this.pipeline = pipeline;
         this.rebuild = rebuild;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping("/funnel")
     Mono<Funnel> funnel(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
-        return pipeline.funnel(query.toFilter(clock.getZone()));
+        return pipeline.funnel(query.toFilter(calendar.zone()));
     }
 
     /**
@@ -54,7 +57,7 @@ class PipelineController {
     @GetMapping("/figures")
     Mono<CommissionFigures> figures(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
-        return pipeline.figures(query.toFilter(clock.getZone()));
+        return pipeline.figures(query.toFilter(calendar.zone()));
     }
 
     /** Cases with no transition for longer than {@code investflow.tracking.pipeline.stalled-after}, longest waiting first. */
@@ -62,7 +65,7 @@ class PipelineController {
     Mono<List<StalledCase>> stalled(Caller caller, @Valid @ModelAttribute PipelineQuery query,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
-        return pipeline.stalled(query.toFilter(clock.getZone()), limit).collectList();
+        return pipeline.stalled(query.toFilter(calendar.zone()), limit).collectList();
     }
 
     /** Cases whose project is delayed (project tracking's delay check), filtered like the funnel, least recently changed first. */
@@ -70,7 +73,7 @@ class PipelineController {
     Mono<List<DelayedCase>> delayed(Caller caller, @Valid @ModelAttribute PipelineQuery query,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
-        return pipeline.delayed(query.toFilter(clock.getZone()), limit).collectList();
+        return pipeline.delayed(query.toFilter(calendar.zone()), limit).collectList();
     }
 
     /**
@@ -82,7 +85,7 @@ class PipelineController {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         Instant now = clock.instant();
         return Flux.concat(Mono.just(PipelineCsv.HEADER),
-                pipeline.cases(query.toFilter(clock.getZone())).map(pipelineCase -> PipelineCsv.row(pipelineCase, now)));
+                pipeline.cases(query.toFilter(calendar.zone())).map(pipelineCase -> PipelineCsv.row(pipelineCase, now)));
     }
 
     /**

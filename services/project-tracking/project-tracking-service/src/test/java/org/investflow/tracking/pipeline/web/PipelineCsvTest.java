@@ -11,6 +11,7 @@ import java.util.Map;
 import org.investflow.signing.events.SigningEvents;
 import org.investflow.tracking.events.TrackingEvents;
 import org.investflow.tracking.pipeline.PipelineCase;
+import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.tracking.pipeline.ReadModelReplay;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +32,12 @@ class PipelineCsvTest {
     @Test
     void aContractedCaseCarriesItsCommitmentRealisedCapitalJobsConstructionAndOverdueMilestones() {
         ReadModelReplay replay = new ReadModelReplay();
-        replay.apply(golden(SigningEvents.CATALOG, SigningEvents.CONTRACT_EXECUTED, Map.of()));
-        replay.apply(golden(TrackingEvents.CATALOG, TrackingEvents.CAPITAL_INJECTED,
+        feed(replay, golden(SigningEvents.CATALOG, SigningEvents.CONTRACT_EXECUTED, Map.of()));
+        feed(replay, golden(TrackingEvents.CATALOG, TrackingEvents.CAPITAL_INJECTED,
                 Map.of("realisedAmount", new BigDecimal("25000000.50"))));
-        replay.apply(golden(TrackingEvents.CATALOG, TrackingEvents.JOBS_REPORTED, Map.of()));
-        replay.apply(golden(TrackingEvents.CATALOG, TrackingEvents.MILESTONE_RECORDED, Map.of("milestone", "CONSTRUCTION_STARTED")));
-        replay.apply(golden(TrackingEvents.CATALOG, TrackingEvents.PROJECT_DELAYED, Map.of()));
+        feed(replay, golden(TrackingEvents.CATALOG, TrackingEvents.JOBS_REPORTED, Map.of()));
+        feed(replay, golden(TrackingEvents.CATALOG, TrackingEvents.MILESTONE_RECORDED, Map.of("milestone", "CONSTRUCTION_STARTED")));
+        feed(replay, golden(TrackingEvents.CATALOG, TrackingEvents.PROJECT_DELAYED, Map.of()));
         PipelineCase contracted = List.copyOf(replay.cases()).get(0);
 
         String row = PipelineCsv.row(contracted, Instant.parse("2026-04-22T10:15:00Z"));
@@ -44,5 +45,9 @@ class PipelineCsvTest {
         assertThat(row).startsWith("CQ-2026-000123,CONTRACTED,,,,").endsWith(
                 ",10,120000000,EUR,350,25000000.50,85,2026-06-16T02:30:00Z,CONSTRUCTION_STARTED;CAPITAL_INJECTED\r\n");
         assertThat(row.split(",", -1)).hasSize(PipelineCsv.HEADER.split(",", -1).length);
+    }
+
+    private static void feed(ReadModelReplay replay, IncomingEvent event) {
+        replay.apply(event.id(), event.caseId(), event.data());
     }
 }

@@ -1,0 +1,60 @@
+package org.investflow.platform.messaging;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.events.EventCatalog;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+
+/**
+ * Makes the {@link AggregateStore}s of a service and knows their collections: the outbox relay
+ * drains, and the audit trail reads, exactly the collections of the aggregate types stored through
+ * here, together with every mapped {@code @Document} type that extends {@link AggregateRoot}. No
+ * list of collections is configured, so none can be left out.
+ */
+public class AggregateStores {
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxMessages outbox;
+    private final Set<Class<? extends AggregateRoot>> registered = ConcurrentHashMap.newKeySet();
+
+    public AggregateStores(ReactiveMongoTemplate mongo, OutboxMessages outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    /** The store of {@code type}, whose commands' events are messages of {@code catalog}. */
+    public <A extends AggregateRoot> AggregateStore<A> of(Class<A> type, EventCatalog catalog) {
+        return of(type, catalog, aggregate -> { });
+    }
+
+    /** As {@link #of(Class, EventCatalog)}, running {@code beforeSave} on the aggregate before each save. */
+    public <A extends AggregateRoot> AggregateStore<A> of(Class<A> type, EventCatalog catalog, Consumer<A> beforeSave) {
+        registered.add(type);
+        return new AggregateStore<>(mongo, outbox, type, catalog, beforeSave, (aggregate, events) -> { });
+    }
+
+    /** The collections that hold aggregates, hence outboxes and audit histories, in name order. */
+    public List<String> collections() {
+        Set<String> names = new TreeSet<>();
+        registered.forEach(type -> names.add(mongo.getCollectionName(type)));
+        names.addAll(mappedAggregateCollections(mongo));
+        return List.copyOf(names);
+    }
+
+    /** The collections of every mapped entity that is an aggregate. */
+    public static Set<String> mappedAggregateCollections(ReactiveMongoTemplate mongo) {
+        Set<String> names = new TreeSet<>();
+        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            if (AggregateRoot.class.isAssignableFrom(entity.getType())) {
+                names.add(entity.getCollection());
+            }
+        }
+        return names;
+    }
+}
