@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * read model has its own offsets (and can be rebuilt by resetting them) apart from the projects'.
  */
 @Configuration(proxyBeanMethods = false)
-class PipelineInbound {
+class PipelineSubscriptions {
 
     static final String GROUP = "project-tracking-pipeline";
 

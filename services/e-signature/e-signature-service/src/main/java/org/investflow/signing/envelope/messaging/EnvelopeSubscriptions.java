@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** What e-signature hears: every agreement negotiation reaches becomes an envelope to sign. */
 @Configuration(proxyBeanMethods = false)
-class EnvelopeInbound {
+class EnvelopeSubscriptions {
 
     @Bean
     Inbound envelopeInbound(EnvelopeService envelopes) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** What projects hear: every contract e-signature executes starts its project. */
 @Configuration(proxyBeanMethods = false)
-class ProjectInbound {
+class ProjectSubscriptions {
 
     @Bean
     Inbound projectInbound(ProjectService projects) {

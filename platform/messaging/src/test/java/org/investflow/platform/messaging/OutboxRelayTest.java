@@ -1,4 +1,4 @@
-package org.investflow.platform.testkit;
+package org.investflow.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,9 @@ import java.util.UUID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.OutboxMessage;
-import org.investflow.platform.messaging.OutboxRelay;
+import org.investflow.platform.events.EventCatalog;
+import org.investflow.platform.testkit.InfrastructureInitializer;
+import org.investflow.platform.testkit.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -25,10 +27,11 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The relay publishes what a save queued, exactly once, and a save of a copy read before the relay
- * removed the published event fails its optimistic lock instead of queuing that event again.
+ * removed the published event fails its optimistic lock instead of queuing that event again. The
+ * relay finds the collection because the aggregate type has a store, not because it is configured.
  */
 @SpringBootTest(classes = OutboxRelayTest.App.class, properties = {"spring.application.name=relay-check",
-        "investflow.messaging.topics=relay.check", "investflow.messaging.outbox-collections=relay_checks",
+        "investflow.messaging.topics=relay.check",
         "investflow.messaging.relay-interval=1h"})
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 class OutboxRelayTest {
@@ -37,6 +40,13 @@ class OutboxRelayTest {
     ReactiveMongoTemplate mongo;
     @Autowired
     OutboxRelay relay;
+    @Autowired
+    AggregateStores stores;
+
+    @Test
+    void theRelayDrainsTheCollectionOfEveryStoredAggregateType() {
+        assertThat(stores.collections()).contains("relay_checks");
+    }
 
     @Test
     void aCopyReadBeforeTheRelayRanCannotPutThePublishedEventBack() {
@@ -83,6 +93,11 @@ class OutboxRelayTest {
         @Bean
         SimpleMeterRegistry meters() {
             return new SimpleMeterRegistry();
+        }
+
+        @Bean
+        AggregateStore<Check> checks(AggregateStores stores) {
+            return stores.of(Check.class, EventCatalog.of("relay.check", "/investflow/test"));
         }
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * expired or voided contracts reopen the agreement they were drafted from.
  */
 @Configuration(proxyBeanMethods = false)
-class NegotiationInbound {
+class NegotiationSubscriptions {
 
     @Bean
     Inbound negotiationInbound(NegotiationService negotiations) {
