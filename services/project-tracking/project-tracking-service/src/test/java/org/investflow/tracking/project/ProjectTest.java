@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.investflow.platform.domain.CaseId;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
@@ -39,8 +41,8 @@ class ProjectTest {
     static final Set<String> LEGAL = Set.of("IN_PROGRESS>LANDED", "LANDED>OPERATING");
 
     static Project started() {
-        Commitment commitment = new Commitment(new BigDecimal("120000000.00"), "EUR", 350, LocalDate.of(2028, 6, 30));
-        return Project.start("CQ-2026-000123", PARTIES, commitment, "contract-event-1", CLOCK.instant()).project();
+        Commitment commitment = new Commitment(Money.of(new BigDecimal("120000000.00"), "EUR"), 350, LocalDate.of(2028, 6, 30));
+        return Project.start(CaseId.of("CQ-2026-000123"), PARTIES, commitment, "contract-event-1", CLOCK.instant()).project();
     }
 
     static Project landed() {
@@ -68,8 +70,8 @@ class ProjectTest {
 
     @Test
     void startingRaisesProjectStartedWithTheCommitmentAndRemembersTheContractEvent() {
-        Commitment commitment = new Commitment(new BigDecimal("5.50"), "USD", 0, LocalDate.of(2027, 1, 31));
-        Project.Start start = Project.start("CQ-2026-000124", new Project.Parties("investor-us-1", "officer-zhao"),
+        Commitment commitment = new Commitment(Money.of(new BigDecimal("5.50"), "USD"), 0, LocalDate.of(2027, 1, 31));
+        Project.Start start = Project.start(CaseId.of("CQ-2026-000124"), new Project.Parties("investor-us-1", "officer-zhao"),
                 commitment, "event-7", CLOCK.instant());
         assertThat(start.project().status()).isEqualTo(ProjectStatus.IN_PROGRESS);
         assertThat(start.project().officerId()).isEqualTo("officer-zhao");
@@ -92,7 +94,7 @@ class ProjectTest {
                     assertThat(event.actor()).isEqualTo(OFFICER);
                 });
         assertThat(project.status()).isEqualTo(ProjectStatus.IN_PROGRESS);
-        assertThat(project.milestones()).singleElement().extracting(RecordedMilestone::recordedBy).isEqualTo("officer-li");
+        assertThat(project.evidence().milestones()).singleElement().extracting(EvidenceEntry::recordedBy).isEqualTo("officer-li");
     }
 
     @Test
@@ -121,7 +123,7 @@ class ProjectTest {
         assertThatThrownBy(() -> project.record(new Achievement(Milestone.BUSINESS_REGISTERED, TODAY), anotherOfficer,
                 DEFAULT_RULE, CLOCK))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("assigned to another officer");
-        assertThat(project.milestones()).isEmpty();
+        assertThat(project.evidence().milestones()).isEmpty();
         assertThat(project.status()).isEqualTo(ProjectStatus.IN_PROGRESS);
     }
 
@@ -136,7 +138,7 @@ class ProjectTest {
         record(project, Milestone.BUSINESS_REGISTERED);
         assertThatThrownBy(() -> record(project, Milestone.BUSINESS_REGISTERED))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("already recorded");
-        assertThat(project.milestones()).hasSize(1);
+        assertThat(project.evidence().milestones()).hasSize(1);
     }
 
     @Test
@@ -144,7 +146,7 @@ class ProjectTest {
         Project project = started();
         assertThatThrownBy(() -> project.record(new Achievement(Milestone.BUSINESS_REGISTERED, TODAY.plusDays(1)),
                 OFFICER, DEFAULT_RULE, CLOCK)).isInstanceOf(RuleViolationException.class);
-        assertThat(project.milestones()).isEmpty();
+        assertThat(project.evidence().milestones()).isEmpty();
         assertThat(project.record(new Achievement(Milestone.BUSINESS_REGISTERED, TODAY), OFFICER, DEFAULT_RULE, CLOCK))
                 .hasSize(1);
     }
@@ -165,7 +167,7 @@ class ProjectTest {
         assertThatThrownBy(() -> record(project, Milestone.OPERATION_STARTED))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
                         refused -> assertThat(refused.currentState()).isEqualTo("IN_PROGRESS"));
-        assertThat(project.milestones()).isEmpty();
+        assertThat(project.evidence().milestones()).isEmpty();
     }
 
     @Test
@@ -183,7 +185,7 @@ class ProjectTest {
 
     @Test
     void aCommitmentWithoutMoneyIsNotACommitment() {
-        assertThatThrownBy(() -> new Commitment(BigDecimal.ZERO, "EUR", 1, TODAY)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Commitment(BigDecimal.ONE, "EUR", -1, TODAY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Commitment(Money.of(BigDecimal.ZERO, "EUR"), 1, TODAY)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Commitment(Money.of(BigDecimal.ONE, "EUR"), -1, TODAY)).isInstanceOf(IllegalArgumentException.class);
     }
 }
