@@ -12,9 +12,9 @@ import static org.investflow.tracking.project.ProjectTest.started;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.InvalidInputException;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
 import org.investflow.tracking.events.CapitalInjected;

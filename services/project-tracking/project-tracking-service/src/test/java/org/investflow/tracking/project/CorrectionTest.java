@@ -11,10 +11,11 @@ import static org.investflow.tracking.project.ProjectTest.started;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Stream;
 
-import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.InvalidInputException;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
 import org.investflow.tracking.events.CapitalInjected;
@@ -22,6 +23,9 @@ import org.investflow.tracking.events.JobsReported;
 import org.investflow.tracking.events.MilestoneRecorded;
 import org.investflow.tracking.events.TrackingEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Corrections: a new entry supersedes a named earlier one; the old stays in the record, the figures use the effective entries. */
 class CorrectionTest {
@@ -135,10 +139,20 @@ class CorrectionTest {
                 new Actor("officer-zhao", "OFFICER"), CLOCK)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> project.correct(new Injection(Money.of(BigDecimal.ONE, "EUR"), TODAY.plusDays(1)), new Correction("E1", "x"),
                 OFFICER, CLOCK)).isInstanceOf(RuleViolationException.class);
-        assertThatThrownBy(() -> new Correction("E1", " ")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new Correction(null, "why")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new Correction("E1", "x".repeat(501))).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new Correction("first", "why")).isInstanceOf(InvalidInputException.class);
         assertThat(project.evidence().injections()).hasSize(1);
+    }
+
+    static Stream<Arguments> badCorrections() {
+        return Stream.of(Arguments.of("E1", " ", "reason"), Arguments.of("E1", null, "reason"),
+                Arguments.of("E1", "x".repeat(501), "reason"), Arguments.of(null, "why", "supersedes"),
+                Arguments.of("first", "why", "supersedes"), Arguments.of("E1234567890", "why", "supersedes"));
+    }
+
+    @ParameterizedTest(name = "supersedes={0} -> {2}")
+    @MethodSource("badCorrections")
+    void aCorrectionWithoutAnEntryIdOrAReasonOfOneTo500CharactersIsRefusedNamingTheField(String supersedes, String reason,
+                                                                                        String field) {
+        assertThatThrownBy(() -> new Correction(supersedes, reason)).isInstanceOfSatisfying(InvalidInputException.class,
+                refused -> assertThat(refused.fieldErrors()).containsOnlyKeys(field));
     }
 }

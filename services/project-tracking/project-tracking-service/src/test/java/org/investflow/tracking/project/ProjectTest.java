@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.investflow.platform.domain.CaseId;
-import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
 import org.investflow.tracking.events.MilestoneRecorded;
@@ -183,9 +183,37 @@ class ProjectTest {
         assertThatThrownBy(() -> record(project, Milestone.OPERATION_STARTED)).isInstanceOf(RuleViolationException.class);
     }
 
-    @Test
-    void aCommitmentWithoutMoneyIsNotACommitment() {
-        assertThatThrownBy(() -> new Commitment(Money.of(BigDecimal.ZERO, "EUR"), 1, TODAY)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Commitment(Money.of(BigDecimal.ONE, "EUR"), -1, TODAY)).isInstanceOf(IllegalArgumentException.class);
+    static Project at(ProjectStatus status) {
+        Project project = status == ProjectStatus.IN_PROGRESS ? started() : landed();
+        if (status == ProjectStatus.OPERATING) {
+            record(project, Milestone.OPERATION_STARTED);
+        }
+        return project;
+    }
+
+    static Stream<Arguments> everyStatusAndMilestone() {
+        return Stream.of(
+                Arguments.of(ProjectStatus.IN_PROGRESS, Milestone.BUSINESS_REGISTERED, List.of(MilestoneRecorded.class),
+                        ProjectStatus.IN_PROGRESS),
+                Arguments.of(ProjectStatus.IN_PROGRESS, Milestone.OPERATION_STARTED, List.of(), ProjectStatus.IN_PROGRESS),
+                Arguments.of(ProjectStatus.LANDED, Milestone.OPERATION_STARTED,
+                        List.of(MilestoneRecorded.class, ProjectOperating.class), ProjectStatus.OPERATING),
+                Arguments.of(ProjectStatus.LANDED, Milestone.BUSINESS_REGISTERED, List.of(), ProjectStatus.LANDED),
+                Arguments.of(ProjectStatus.OPERATING, Milestone.OPERATION_STARTED, List.of(), ProjectStatus.OPERATING));
+    }
+
+    /** Given a status, recording a milestone causes these events (none: refused) and leaves this status. */
+    @ParameterizedTest(name = "{0} + {1} -> {3}")
+    @MethodSource("everyStatusAndMilestone")
+    void recordingAMilestoneMovesTheProjectOnlyAlongTheDrawnLifecycle(ProjectStatus given, Milestone milestone,
+                                                                      List<Class<?>> events, ProjectStatus then) {
+        Project project = at(given);
+        if (events.isEmpty()) {
+            assertThatThrownBy(() -> record(project, milestone)).isInstanceOfAny(IllegalTransitionException.class,
+                    RuleViolationException.class);
+        } else {
+            assertThat(record(project, milestone)).extracting(Object::getClass).containsExactlyElementsOf(events);
+        }
+        assertThat(project.status()).isEqualTo(then);
     }
 }
