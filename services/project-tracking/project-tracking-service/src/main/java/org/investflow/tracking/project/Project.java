@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import org.investflow.platform.domain.AggregateRoot;
@@ -52,7 +51,7 @@ public class Project extends AggregateRoot {
     }
 
     /** Starts tracking the project of case {@code caseId}, whose contract event {@code contractEventId} was executed. */
-    static Start start(CaseId caseId, Parties parties, Commitment commitment, String contractEventId, Instant now) {
+    static Start start(CaseId caseId, ProjectParties parties, Commitment commitment, String contractEventId, Instant now) {
         Project project = new Project();
         project.caseId = caseId.value();
         project.investorId = parties.investorId();
@@ -69,10 +68,11 @@ public class Project extends AggregateRoot {
      * or makes a landed project operating when the milestone is the start of operation.
      */
     List<TrackingEvent> record(Achievement achievement, Actor officer, LandingRule rule, Clock clock) {
-        Instant now = requireEvidence(officer, achievement.achievedOn(), clock, "a milestone cannot be achieved");
+        requireAssigned(officer);
         requireRecordable(achievement.milestone());
-        List<TrackingEvent> events = new ArrayList<>();
-        events.add(events().recorded(evidence.milestone(achievement, officer.id(), now, null), officer));
+        EvidenceEntry<Achievement> entry = evidence.milestone(achievement, officer.id(), clock, null);
+        Instant now = entry.recordedAt();
+        List<TrackingEvent> events = new ArrayList<>(List.of(events().recorded(entry, officer)));
         if (achievement.milestone().marksOperation()) {
             moveTo(ProjectStatus.OPERATING, now);
             events.add(events().operating(achievement.achievedOn(), now, officer));
@@ -83,8 +83,8 @@ public class Project extends AggregateRoot {
 
     /** Corrects a recorded milestone's day; allowed at any status, and the set of achieved milestones (so the status) stays. */
     List<TrackingEvent> correct(Achievement achievement, Correction correction, Actor officer, Clock clock) {
-        Instant now = requireEvidence(officer, achievement.achievedOn(), clock, "a milestone cannot be achieved");
-        return List.of(events().recorded(evidence.milestone(achievement, officer.id(), now, correction), officer));
+        requireAssigned(officer);
+        return List.of(events().recorded(evidence.milestone(achievement, officer.id(), clock, correction), officer));
     }
 
     /**
@@ -104,16 +104,16 @@ public class Project extends AggregateRoot {
     }
 
     private CapitalInjected addInjection(Injection injection, Correction correction, Actor officer, Clock clock) {
-        Instant now = requireEvidence(officer, injection.injectedOn(), clock, "capital cannot be injected");
+        requireAssigned(officer);
         commitment.requireCommittedCurrency(injection.amount());
-        EvidenceEntry<Injection> entry = evidence.injection(injection, officer.id(), now, correction);
-        return events().injected(entry, realisedCapital(), flags().contains(ProjectFlag.CAPITAL_EXCEEDED), officer);
+        EvidenceEntry<Injection> entry = evidence.injection(injection, officer.id(), clock, correction);
+        return events().injected(entry, realisedCapital(), commitment.exceededBy(realisedCapital()), officer);
     }
 
     /** Records the jobs created to date, or (with a {@code correction}, else null) corrects an earlier report; any status. */
     List<TrackingEvent> reportJobs(JobsCount count, Correction correction, Actor officer, Clock clock) {
-        Instant now = requireEvidence(officer, count.asOf(), clock, "jobs cannot be counted");
-        EvidenceEntry<JobsCount> entry = evidence.jobs(count, officer.id(), now, correction);
+        requireAssigned(officer);
+        EvidenceEntry<JobsCount> entry = evidence.jobs(count, officer.id(), clock, correction);
         return List.of(events().jobsReported(entry, evidence.jobsCreated(), officer));
     }
 
@@ -176,16 +176,11 @@ public class Project extends AggregateRoot {
         }
     }
 
-    /** Evidence dated {@code day} comes only from the assigned officer, never after today; returns when it is recorded. */
-    private Instant requireEvidence(Actor officer, LocalDate day, Clock clock, String what) {
+    /** Evidence comes only from the officer the project is assigned to; another knows the case exists, so is told no. */
+    private void requireAssigned(Actor officer) {
         if (!isAssignedTo(officer.id())) {
             throw new ForbiddenException("project " + caseId + " is assigned to another officer");
         }
-        LocalDate today = LocalDate.now(clock);
-        if (day.isAfter(today)) {
-            throw new RuleViolationException(what + " after today (" + today + ")");
-        }
-        return clock.instant();
     }
 
     private ProjectEvents events() {
@@ -258,15 +253,6 @@ public class Project extends AggregateRoot {
 
     public Instant operatingSince() {
         return operatingSince;
-    }
-
-    /** Who the project belongs to: the investor who owns the case and the case officer it is assigned to. */
-    record Parties(String investorId, String officerId) {
-
-        Parties {
-            Objects.requireNonNull(investorId, "investorId");
-            Objects.requireNonNull(officerId, "officerId");
-        }
     }
 
     /** A new project and the events of its start. */

@@ -1,17 +1,19 @@
 package org.investflow.tracking.project;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import org.investflow.platform.domain.Money;
+import org.investflow.platform.domain.RuleViolationException;
 
 /**
  * A project's evidence record: its milestones, capital injections and jobs reports, each kind an append-only
  * {@link EvidenceLedger}, with one entry sequence over all three ({@code E1}, {@code E2}…) so an entry id names
- * one entry of the project. Its figures read the entries in effect.
+ * one entry of the project. Nothing is dated after today. Its figures read the entries in effect.
  */
 public class ProjectEvidence {
 
@@ -20,24 +22,31 @@ public class ProjectEvidence {
     private EvidenceLedger<JobsCount> jobReports = new EvidenceLedger<>();
 
     /** Records a milestone achieved, or (with a {@code correction}, else null) the corrected day of a recorded one. */
-    EvidenceEntry<Achievement> milestone(Achievement achievement, String officerId, Instant now, Correction correction) {
-        EvidenceEntry.Stamp stamp = stamp(officerId, now);
+    EvidenceEntry<Achievement> milestone(Achievement achievement, String officerId, Clock clock, Correction correction) {
+        EvidenceEntry.Stamp stamp = stamp(achievement.achievedOn(), "a milestone cannot be achieved", officerId, clock);
         return correction == null ? milestones.append(achievement, stamp, null)
                 : milestones.correct(achievement, stamp, correction, Achievement::sameMilestoneAs);
     }
 
     /** Records capital injected, or (with a {@code correction}, else null) corrects an earlier injection. */
-    EvidenceEntry<Injection> injection(Injection injection, String officerId, Instant now, Correction correction) {
-        return injections.append(injection, stamp(officerId, now), correction);
+    EvidenceEntry<Injection> injection(Injection injection, String officerId, Clock clock, Correction correction) {
+        return injections.append(injection, stamp(injection.injectedOn(), "capital cannot be injected", officerId, clock),
+                correction);
     }
 
     /** Records the jobs created to date, or (with a {@code correction}, else null) corrects an earlier report. */
-    EvidenceEntry<JobsCount> jobs(JobsCount count, String officerId, Instant now, Correction correction) {
-        return jobReports.append(count, stamp(officerId, now), correction);
+    EvidenceEntry<JobsCount> jobs(JobsCount count, String officerId, Clock clock, Correction correction) {
+        return jobReports.append(count, stamp(count.asOf(), "jobs cannot be counted", officerId, clock), correction);
     }
 
-    private EvidenceEntry.Stamp stamp(String officerId, Instant now) {
-        return new EvidenceEntry.Stamp("E" + (milestones.size() + injections.size() + jobReports.size() + 1), officerId, now);
+    /** The next entry's id and who records it when; evidence dated after today (in the clock's zone) is refused. */
+    private EvidenceEntry.Stamp stamp(LocalDate day, String what, String officerId, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        if (day.isAfter(today)) {
+            throw new RuleViolationException(what + " after today (" + today + ")");
+        }
+        String entryId = "E" + (milestones.size() + injections.size() + jobReports.size() + 1);
+        return new EvidenceEntry.Stamp(entryId, officerId, clock.instant());
     }
 
     /** The milestones recorded (in effect; a correction keeps its milestone, so each appears once). */

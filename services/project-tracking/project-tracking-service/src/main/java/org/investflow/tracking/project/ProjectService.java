@@ -56,7 +56,7 @@ public class ProjectService {
     private Mono<Project> create(String eventId, ContractExecuted contract) {
         Commitment commitment = new Commitment(Money.of(contract.investmentAmount(), contract.currency()), contract.jobs(),
                 contract.landingDeadline(), tranchesOf(contract), deadlinesOf(contract.milestoneDeadlines()));
-        Project.Parties parties = new Project.Parties(contract.investorId(), contract.officerId());
+        ProjectParties parties = new ProjectParties(contract.investorId(), contract.officerId());
         Project.Start start = Project.start(CaseId.of(contract.caseId()), parties, commitment, eventId, clock.instant());
         return save(start.project(), start.events());
     }

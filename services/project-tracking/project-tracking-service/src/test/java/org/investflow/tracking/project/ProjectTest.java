@@ -35,7 +35,7 @@ class ProjectTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-30T17:00:00Z"), CHONGQING);
     static final LocalDate TODAY = LocalDate.of(2026, 7, 1);
     static final Actor OFFICER = new Actor("officer-li", "OFFICER");
-    static final Project.Parties PARTIES = new Project.Parties("investor-de-1", OFFICER.id());
+    static final ProjectParties PARTIES = new ProjectParties("investor-de-1", OFFICER.id());
     static final LandingRule DEFAULT_RULE = new LandingRule(
             Set.of(Milestone.BUSINESS_REGISTERED, Milestone.CONSTRUCTION_STARTED, Milestone.CAPITAL_INJECTED));
     static final Set<String> LEGAL = Set.of("IN_PROGRESS>LANDED", "LANDED>OPERATING");
@@ -71,7 +71,7 @@ class ProjectTest {
     @Test
     void startingRaisesProjectStartedWithTheCommitmentAndRemembersTheContractEvent() {
         Commitment commitment = new Commitment(Money.of(new BigDecimal("5.50"), "USD"), 0, LocalDate.of(2027, 1, 31));
-        Project.Start start = Project.start(CaseId.of("CQ-2026-000124"), new Project.Parties("investor-us-1", "officer-zhao"),
+        Project.Start start = Project.start(CaseId.of("CQ-2026-000124"), new ProjectParties("investor-us-1", "officer-zhao"),
                 commitment, "event-7", CLOCK.instant());
         assertThat(start.project().status()).isEqualTo(ProjectStatus.IN_PROGRESS);
         assertThat(start.project().officerId()).isEqualTo("officer-zhao");
@@ -129,7 +129,7 @@ class ProjectTest {
 
     @Test
     void aProjectCannotStartWithoutTheOfficerItIsAssignedTo() {
-        assertThatThrownBy(() -> new Project.Parties("investor-de-1", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ProjectParties("investor-de-1", null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
