@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 
+import org.investflow.platform.domain.CaseId;
 import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.TopicProbe;
 import org.investflow.tracking.events.TrackingEvents;
@@ -133,7 +134,7 @@ class MalformedInputTest {
 
         Project after = projects.findById(caseId).block(Duration.ofSeconds(10));
         assertThat(after.version()).isEqualTo(before.version());
-        assertThat(after.milestones()).isEmpty();
+        assertThat(after.evidence().milestones()).isEmpty();
         assertThat(after.history()).isEqualTo(before.history());
         assertOnlyTheValidMilestoneIsPublishedAfterwards(caseId);
     }

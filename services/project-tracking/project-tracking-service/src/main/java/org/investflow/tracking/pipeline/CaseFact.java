@@ -1,9 +1,10 @@
 package org.investflow.tracking.pipeline;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+
+import org.investflow.platform.domain.Money;
 
 /**
  * What one upstream fact tells the pipeline about its case: a stage it entered ({@link StageSignal}), or a
@@ -20,21 +21,19 @@ public sealed interface CaseFact permits StageSignal, CaseFact.Committed, CaseFa
      * An executed contract's commitment. A later contract of the same case (a capital increase, a
      * re-signed contract) replaces it, so the case's committed capital grows by the increment only.
      */
-    record Committed(BigDecimal amount, String currency, int jobs, Instant at) implements CaseFact {
+    record Committed(Money capital, int jobs, Instant at) implements CaseFact {
 
         public Committed {
-            Objects.requireNonNull(amount, "amount");
-            Objects.requireNonNull(currency, "currency");
+            Objects.requireNonNull(capital, "capital");
             Objects.requireNonNull(at, "at");
         }
     }
 
     /** The capital realised so far (entries in effect), in the committed currency. */
-    record Realised(BigDecimal amount, String currency, Instant at) implements CaseFact {
+    record Realised(Money capital, Instant at) implements CaseFact {
 
         public Realised {
-            Objects.requireNonNull(amount, "amount");
-            Objects.requireNonNull(currency, "currency");
+            Objects.requireNonNull(capital, "capital");
             Objects.requireNonNull(at, "at");
         }
     }

@@ -3,6 +3,7 @@ package org.investflow.tracking.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.events.CaseEvent;
 import org.investflow.signing.events.ContractDeclined;
 import org.investflow.signing.events.ContractExecuted;
@@ -34,10 +35,10 @@ final class CaseFacts {
 
     private static void figure(Record data, List<CaseFact> facts) {
         if (data instanceof ContractExecuted executed) {
-            facts.add(new CaseFact.Committed(executed.investmentAmount(), executed.currency(), executed.jobs(),
+            facts.add(new CaseFact.Committed(Money.of(executed.investmentAmount(), executed.currency()), executed.jobs(),
                     executed.occurredAt()));
         } else if (data instanceof CapitalInjected injected) {
-            facts.add(new CaseFact.Realised(injected.realisedAmount(), injected.currency(), injected.occurredAt()));
+            facts.add(new CaseFact.Realised(Money.of(injected.realisedAmount(), injected.currency()), injected.occurredAt()));
         } else if (data instanceof JobsReported reported) {
             facts.add(new CaseFact.JobsToDate(reported.jobsCreatedToDate(), reported.occurredAt()));
         } else if (data instanceof MilestoneRecorded recorded && "CONSTRUCTION_STARTED".equals(recorded.milestone())) {

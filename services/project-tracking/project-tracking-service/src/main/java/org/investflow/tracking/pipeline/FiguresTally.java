@@ -31,10 +31,10 @@ final class FiguresTally {
         contracted++;
         landed += pipelineCase.enteredAt().containsKey(PipelineStage.LANDED) ? 1 : 0;
         constructionStarted += pipelineCase.constructionStartedAt() != null ? 1 : 0;
-        BigDecimal realised = pipelineCase.realised() == null ? BigDecimal.ZERO : pipelineCase.realised().amount();
+        BigDecimal realised = pipelineCase.realised() == null ? BigDecimal.ZERO : pipelineCase.realised().capital().amount();
         int jobs = pipelineCase.jobsToDate() == null ? 0 : pipelineCase.jobsToDate().jobs();
-        fulfilled += realised.compareTo(committed.amount()) >= 0 && jobs >= committed.jobs() ? 1 : 0;
-        addCapital(committed.amount(), realised, committed.currency());
+        fulfilled += realised.compareTo(committed.capital().amount()) >= 0 && jobs >= committed.jobs() ? 1 : 0;
+        addCapital(committed.capital().amount(), realised, committed.capital().currency());
         committedJobs += committed.jobs();
         createdJobs += jobs;
         return this;

@@ -212,7 +212,7 @@ public class PipelineCase extends AggregateRoot {
     /** Seconds spent in each stage the case has already left, in funnel order. */
     public Map<PipelineStage, Long> secondsInStage() {
         Map<PipelineStage, Long> ordered = new EnumMap<>(PipelineStage.class);
-        ordered.putAll(secondsInStage == null ? Map.of() : secondsInStage);
+        ordered.putAll(secondsInStage);
         return ordered;
     }
 

@@ -10,4 +10,9 @@ public record Achievement(Milestone milestone, LocalDate achievedOn) {
         Objects.requireNonNull(milestone, "milestone");
         Objects.requireNonNull(achievedOn, "achievedOn");
     }
+
+    /** Whether {@code other} reports the same milestone: a correction may change the day, not the milestone. */
+    boolean sameMilestoneAs(Achievement other) {
+        return milestone == other.milestone;
+    }
 }

@@ -1,40 +1,45 @@
 package org.investflow.tracking.project;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+
+import org.investflow.platform.domain.InvalidInputException;
+import org.investflow.platform.domain.Money;
 
 /**
  * What the investor committed to in the executed contract.
  *
- * @param amount          exact decimal amount in {@code currency}
- * @param currency        ISO 4217
+ * @param capital         the committed capital; positive
  * @param landingDeadline the day by which the project must have landed
- * @param tranches        the agreed capital schedule in order of due day; empty when none was agreed or the contract
- *                        event predates the schedule (projects stored before it have null, read as empty)
- * @param deadlines       the agreed milestone deadlines; null when none were agreed or carried
+ * @param tranches        the agreed capital schedule, in the committed currency; empty when none was agreed
+ * @param deadlines       the agreed milestone deadlines; null when none were agreed
  */
-public record Commitment(BigDecimal amount, String currency, int jobs, LocalDate landingDeadline,
-                         List<CapitalTranche> tranches, MilestoneDeadlines deadlines) {
+public record Commitment(Money capital, int jobs, LocalDate landingDeadline, List<CapitalTranche> tranches,
+                         MilestoneDeadlines deadlines) {
 
     public Commitment {
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(capital, "capital");
         Objects.requireNonNull(landingDeadline, "landingDeadline");
-        if (amount.signum() <= 0) {
+        if (!capital.isPositive()) {
             throw new IllegalArgumentException("committed amount must be positive");
         }
         if (jobs < 0) {
             throw new IllegalArgumentException("committed jobs must not be negative");
         }
-        tranches = tranches == null ? List.of() : List.copyOf(tranches);
+        tranches = List.copyOf(tranches);
     }
 
     /** A commitment without a capital schedule or milestone deadlines (every milestone is due by the landing deadline). */
-    public Commitment(BigDecimal amount, String currency, int jobs, LocalDate landingDeadline) {
-        this(amount, currency, jobs, landingDeadline, List.of(), null);
+    public Commitment(Money capital, int jobs, LocalDate landingDeadline) {
+        this(capital, jobs, landingDeadline, List.of(), null);
+    }
+
+    /** The committed currency: capital is recorded in it only. */
+    public String currency() {
+        return capital.currency();
     }
 
     /**
@@ -46,8 +51,26 @@ public record Commitment(BigDecimal amount, String currency, int jobs, LocalDate
         return own == null || own.isAfter(landingDeadline) ? landingDeadline : own;
     }
 
-    /** The tranche due first; null when no schedule was agreed. */
-    CapitalTranche firstTranche() {
-        return tranches.stream().min(Comparator.comparing(CapitalTranche::dueBy)).orElse(null);
+    /**
+     * Whether {@code realised} capital puts the first tranche in: it reached the amount of the tranche due first
+     * when the contract scheduled tranches, any capital at all when it did not.
+     */
+    boolean firstTrancheIn(Money realised) {
+        return tranches.stream().min(Comparator.comparing(CapitalTranche::dueBy))
+                .map(first -> realised.isAtLeast(Money.of(first.amount(), currency())))
+                .orElse(realised.isPositive());
+    }
+
+    /** Refuses (naming {@code currency}) an amount in another currency: no exchange rates are kept. */
+    void requireCommittedCurrency(Money amount) {
+        if (!amount.currency().equals(currency())) {
+            throw new InvalidInputException(Map.of("currency", amount.currency() + " is not the committed currency " + currency()
+                    + "; no exchange rates are kept, so capital is recorded in " + currency() + " only"));
+        }
+    }
+
+    /** Whether {@code realised} capital is more than committed. */
+    boolean exceededBy(Money realised) {
+        return !capital.isAtLeast(realised);
     }
 }

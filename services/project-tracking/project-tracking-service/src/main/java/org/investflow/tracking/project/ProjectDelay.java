@@ -15,7 +15,7 @@ public record ProjectDelay(List<Milestone> overdue, Instant since) {
     static final ProjectDelay NONE = new ProjectDelay(List.of(), null);
 
     public ProjectDelay {
-        overdue = overdue == null ? List.of() : List.copyOf(overdue);
+        overdue = List.copyOf(overdue);
     }
 
     /** The delay once a check at {@code now} finds {@code missing} overdue. */
@@ -26,5 +26,10 @@ public record ProjectDelay(List<Milestone> overdue, Instant since) {
     /** The delay once evidence leaves only the overdue milestones that are still {@code missing}. */
     ProjectDelay narrowedTo(List<Milestone> missing) {
         return after(overdue.stream().filter(missing::contains).toList(), since);
+    }
+
+    /** Whether this delay names other overdue milestones than {@code other}: a change worth an event. */
+    boolean differsFrom(ProjectDelay other) {
+        return !overdue.equals(other.overdue);
     }
 }

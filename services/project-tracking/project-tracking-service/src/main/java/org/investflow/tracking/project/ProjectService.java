@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
+import org.investflow.platform.domain.CaseId;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
 import org.investflow.platform.messaging.AggregateStore;
@@ -45,10 +47,10 @@ public class ProjectService {
     }
 
     private AggregateStore.Creation<Project> creation(String eventId, ContractExecuted contract) {
-        Commitment commitment = new Commitment(contract.investmentAmount(), contract.currency(), contract.jobs(),
+        Commitment commitment = new Commitment(Money.of(contract.investmentAmount(), contract.currency()), contract.jobs(),
                 contract.landingDeadline(), tranchesOf(contract), deadlinesOf(contract.milestoneDeadlines()));
-        Project.Parties parties = new Project.Parties(contract.investorId(), contract.officerId());
-        Project.Start start = Project.start(contract.caseId(), parties, commitment, eventId, clock.instant());
+        ProjectParties parties = new ProjectParties(contract.investorId(), contract.officerId());
+        Project.Start start = Project.start(CaseId.of(contract.caseId()), parties, commitment, eventId, clock.instant());
         return new AggregateStore.Creation<>(start.project(), start.events());
     }
 

@@ -4,9 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a project stands.
+ * Where a project stands; it owns the transition table the aggregate's one guard consults.
  * <pre>
  *   IN_PROGRESS ──landing rule holds──► LANDED ──OPERATION_STARTED──► OPERATING
+ *   (evidence and corrections are accepted in every status; only these two moves change it)
  * </pre>
  */
 public enum ProjectStatus {
@@ -20,6 +21,7 @@ public enum ProjectStatus {
         };
     }
 
+    /** Whether the drawn life cycle has a move from this status to {@code target}. */
     public boolean canTransitionTo(ProjectStatus target) {
         return next().contains(target);
     }

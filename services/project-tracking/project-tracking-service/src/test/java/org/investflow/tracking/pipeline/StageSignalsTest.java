@@ -9,12 +9,14 @@ import java.time.LocalDate;
 import org.investflow.intake.events.IntentionSubmitted;
 import org.investflow.intake.events.IntentionWithdrawn;
 import org.investflow.negotiation.events.NegotiationFailed;
-import org.investflow.negotiation.events.TermsProposed;
 import org.investflow.negotiation.events.Terms;
+import org.investflow.negotiation.events.TermsProposed;
 import org.investflow.platform.events.Actor;
 import org.investflow.signing.events.ContractExecuted;
 import org.investflow.tracking.events.MilestoneRecorded;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StageSignalsTest {
 
@@ -43,13 +45,11 @@ class StageSignalsTest {
         assertThat(StageSignals.of(withdrawn)).contains(new StageSignal(PipelineStage.WITHDRAWN, "investor-de-1", AT, null));
     }
 
-    @Test
-    void aFailedNegotiationMeansNegotiationFailedWhateverTheReason() {
-        for (String reason : new String[] {NegotiationFailed.WITHDRAWN, NegotiationFailed.INACTIVE}) {
-            NegotiationFailed failed = new NegotiationFailed("CQ-2026-000123", "investor-de-1", reason, "detail", AT, OFFICER);
-            assertThat(StageSignals.of(failed)).as(reason)
-                    .contains(new StageSignal(PipelineStage.NEGOTIATION_FAILED, "investor-de-1", AT, null));
-        }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {NegotiationFailed.WITHDRAWN, NegotiationFailed.INACTIVE})
+    void aFailedNegotiationMeansNegotiationFailedWhateverTheReason(String reason) {
+        NegotiationFailed failed = new NegotiationFailed("CQ-2026-000123", "investor-de-1", reason, "detail", AT, OFFICER);
+        assertThat(StageSignals.of(failed)).contains(new StageSignal(PipelineStage.NEGOTIATION_FAILED, "investor-de-1", AT, null));
     }
 
     @Test

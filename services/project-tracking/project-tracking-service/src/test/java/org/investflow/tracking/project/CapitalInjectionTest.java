@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.InvalidInputException;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
 import org.investflow.tracking.events.CapitalInjected;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class CapitalInjectionTest {
 
     static List<TrackingEvent> inject(Project project, String amount, String currency) {
-        return project.inject(new Injection(new BigDecimal(amount), currency, TODAY.minusDays(2)), OFFICER, DEFAULT_RULE, CLOCK);
+        return project.inject(new Injection(Money.of(new BigDecimal(amount), currency), TODAY.minusDays(2)), OFFICER, DEFAULT_RULE, CLOCK);
     }
 
     @Test
@@ -34,8 +35,8 @@ class CapitalInjectionTest {
         inject(project, "30000000.00", "EUR");
         List<TrackingEvent> events = inject(project, "45000000.50", "EUR");
 
-        assertThat(project.realisedCapital()).isEqualByComparingTo("75000000.50");
-        assertThat(project.injections()).hasSize(2);
+        assertThat(project.realisedCapital().amount()).isEqualByComparingTo("75000000.50");
+        assertThat(project.evidence().injections()).hasSize(2);
         assertThat(project.flags()).isEmpty();
         assertThat(events).singleElement().isInstanceOfSatisfying(CapitalInjected.class, injected -> {
             assertThat(injected.amount()).isEqualByComparingTo("45000000.50");
@@ -61,17 +62,17 @@ class CapitalInjectionTest {
         Project project = started();
         assertThatThrownBy(() -> inject(project, "1000.00", "USD")).isInstanceOfSatisfying(InvalidInputException.class,
                 refused -> assertThat(refused.fieldErrors().get("currency")).contains("USD").contains("EUR"));
-        assertThat(project.injections()).isEmpty();
+        assertThat(project.evidence().injections()).isEmpty();
     }
 
     @Test
     void aFutureDayAnotherOfficerAreRefused() {
         Project project = started();
-        assertThatThrownBy(() -> project.inject(new Injection(BigDecimal.TEN, "EUR", TODAY.plusDays(1)), OFFICER,
+        assertThatThrownBy(() -> project.inject(new Injection(Money.of(BigDecimal.TEN, "EUR"), TODAY.plusDays(1)), OFFICER,
                 DEFAULT_RULE, CLOCK)).isInstanceOf(RuleViolationException.class);
-        assertThatThrownBy(() -> project.inject(new Injection(BigDecimal.TEN, "EUR", TODAY), new Actor("officer-zhao", "OFFICER"),
+        assertThatThrownBy(() -> project.inject(new Injection(Money.of(BigDecimal.TEN, "EUR"), TODAY), new Actor("officer-zhao", "OFFICER"),
                 DEFAULT_RULE, CLOCK)).isInstanceOf(ForbiddenException.class);
-        assertThat(project.injections()).isEmpty();
+        assertThat(project.evidence().injections()).isEmpty();
     }
 
     @Test
@@ -84,7 +85,7 @@ class CapitalInjectionTest {
 
         assertThat(events).hasSize(2).last().isInstanceOf(ProjectLanded.class);
         assertThat(project.status()).isEqualTo(ProjectStatus.LANDED);
-        assertThat(project.achieved()).doesNotContain(Milestone.CAPITAL_INJECTED);
+        assertThat(project.evidence().achieved()).doesNotContain(Milestone.CAPITAL_INJECTED);
         assertThat(inject(project, "1000000.00", "EUR")).singleElement().isInstanceOf(CapitalInjected.class);
     }
 

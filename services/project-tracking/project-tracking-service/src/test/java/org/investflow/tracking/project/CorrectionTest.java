@@ -11,9 +11,11 @@ import static org.investflow.tracking.project.ProjectTest.started;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.InvalidInputException;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
 import org.investflow.tracking.events.CapitalInjected;
@@ -21,6 +23,9 @@ import org.investflow.tracking.events.JobsReported;
 import org.investflow.tracking.events.MilestoneRecorded;
 import org.investflow.tracking.events.TrackingEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Corrections: a new entry supersedes a named earlier one; the old stays in the record, the figures use the effective entries. */
 class CorrectionTest {
@@ -30,7 +35,7 @@ class CorrectionTest {
     }
 
     static List<TrackingEvent> correctInjection(Project project, String supersedes, String amount) {
-        return project.correct(new Injection(new BigDecimal(amount), "EUR", TODAY.minusDays(1)),
+        return project.correct(new Injection(Money.of(new BigDecimal(amount), "EUR"), TODAY.minusDays(1)),
                 new Correction(supersedes, "bank statement differs"), OFFICER, CLOCK);
     }
 
@@ -52,10 +57,10 @@ class CorrectionTest {
 
         List<TrackingEvent> events = correctInjection(project, "E2", "10000000.00");
 
-        assertThat(project.realisedCapital()).isEqualByComparingTo("40000000.00");
+        assertThat(project.realisedCapital().amount()).isEqualByComparingTo("40000000.00");
         assertThat(project.flags()).doesNotContain(ProjectFlag.CAPITAL_EXCEEDED);
-        assertThat(project.injections()).extracting(CapitalInjection::entryId, CapitalInjection::supersededBy,
-                CapitalInjection::supersedes).containsExactly(
+        assertThat(project.evidence().injections()).extracting(EvidenceEntry::entryId, EvidenceEntry::supersededBy,
+                EvidenceEntry::supersedes).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("E1", null, null),
                 org.assertj.core.groups.Tuple.tuple("E2", "E3", null),
                 org.assertj.core.groups.Tuple.tuple("E3", null, "E2"));
@@ -76,8 +81,8 @@ class CorrectionTest {
         assertThatThrownBy(() -> correctInjection(project, "E1", "7.00")).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("E2");
         correctInjection(project, "E2", "7.00");
-        assertThat(project.realisedCapital()).isEqualByComparingTo("7.00");
-        assertThat(project.injections()).hasSize(3);
+        assertThat(project.realisedCapital().amount()).isEqualByComparingTo("7.00");
+        assertThat(project.evidence().injections()).hasSize(3);
     }
 
     @Test
@@ -91,8 +96,8 @@ class CorrectionTest {
         assertThatThrownBy(() -> correctInjection(project, "E9", "6.00")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> project.correct(new Achievement(Milestone.CONSTRUCTION_STARTED, TODAY),
                 new Correction("E1", "wrong milestone"), OFFICER, CLOCK)).isInstanceOf(InvalidInputException.class);
-        assertThat(project.injections()).hasSize(1);
-        assertThat(project.milestones()).hasSize(1);
+        assertThat(project.evidence().injections()).hasSize(1);
+        assertThat(project.evidence().milestones()).hasSize(1);
     }
 
     @Test
@@ -102,10 +107,10 @@ class CorrectionTest {
                 new Correction("E2", "the permit shows an earlier start"), OFFICER, CLOCK);
 
         assertThat(project.status()).isEqualTo(ProjectStatus.LANDED);
-        assertThat(project.achieved()).containsExactlyInAnyOrder(Milestone.BUSINESS_REGISTERED, Milestone.CONSTRUCTION_STARTED,
+        assertThat(project.evidence().achieved()).containsExactlyInAnyOrder(Milestone.BUSINESS_REGISTERED, Milestone.CONSTRUCTION_STARTED,
                 Milestone.CAPITAL_INJECTED);
-        assertThat(project.milestones()).hasSize(4);
-        assertThat(project.milestones().get(1).supersededBy()).isEqualTo("E4");
+        assertThat(project.evidence().milestones()).hasSize(4);
+        assertThat(project.evidence().milestones().get(1).supersededBy()).isEqualTo("E4");
         assertThat(events).singleElement().isInstanceOfSatisfying(MilestoneRecorded.class, corrected -> {
             assertThat(corrected.achievedOn()).isEqualTo(TODAY.minusDays(30));
             assertThat(corrected.supersedes()).isEqualTo("E2");
@@ -117,27 +122,37 @@ class CorrectionTest {
         Project project = started();
         project.reportJobs(new JobsCount(40, TODAY.minusDays(60)), null, OFFICER, CLOCK);
         project.reportJobs(new JobsCount(95, TODAY.minusDays(5)), null, OFFICER, CLOCK);
-        assertThat(project.jobsCreated()).isEqualTo(95);
+        assertThat(project.evidence().jobsCreated()).isEqualTo(95);
 
         project.reportJobs(new JobsCount(59, TODAY.minusDays(5)), new Correction("E2", "double-counted contractors"), OFFICER, CLOCK);
 
-        assertThat(project.jobsCreated()).isEqualTo(59);
-        assertThat(project.jobReports()).hasSize(3);
-        assertThat(project.jobReports().get(1).supersededBy()).isEqualTo("E3");
+        assertThat(project.evidence().jobsCreated()).isEqualTo(59);
+        assertThat(project.evidence().jobReports()).hasSize(3);
+        assertThat(project.evidence().jobReports().get(1).supersededBy()).isEqualTo("E3");
     }
 
     @Test
     void correctionsNeedTheAssignedOfficerAPastDayAndAReason() {
         Project project = started();
         inject(project, "5.00");
-        assertThatThrownBy(() -> project.correct(new Injection(BigDecimal.ONE, "EUR", TODAY), new Correction("E1", "x"),
+        assertThatThrownBy(() -> project.correct(new Injection(Money.of(BigDecimal.ONE, "EUR"), TODAY), new Correction("E1", "x"),
                 new Actor("officer-zhao", "OFFICER"), CLOCK)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> project.correct(new Injection(BigDecimal.ONE, "EUR", TODAY.plusDays(1)), new Correction("E1", "x"),
+        assertThatThrownBy(() -> project.correct(new Injection(Money.of(BigDecimal.ONE, "EUR"), TODAY.plusDays(1)), new Correction("E1", "x"),
                 OFFICER, CLOCK)).isInstanceOf(RuleViolationException.class);
-        assertThatThrownBy(() -> new Correction("E1", " ")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new Correction(null, "why")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new Correction("E1", "x".repeat(501))).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new Correction("first", "why")).isInstanceOf(InvalidInputException.class);
-        assertThat(project.injections()).hasSize(1);
+        assertThat(project.evidence().injections()).hasSize(1);
+    }
+
+    static Stream<Arguments> badCorrections() {
+        return Stream.of(Arguments.of("E1", " ", "reason"), Arguments.of("E1", null, "reason"),
+                Arguments.of("E1", "x".repeat(501), "reason"), Arguments.of(null, "why", "supersedes"),
+                Arguments.of("first", "why", "supersedes"), Arguments.of("E1234567890", "why", "supersedes"));
+    }
+
+    @ParameterizedTest(name = "supersedes={0} -> {2}")
+    @MethodSource("badCorrections")
+    void aCorrectionWithoutAnEntryIdOrAReasonOfOneTo500CharactersIsRefusedNamingTheField(String supersedes, String reason,
+                                                                                        String field) {
+        assertThatThrownBy(() -> new Correction(supersedes, reason)).isInstanceOfSatisfying(InvalidInputException.class,
+                refused -> assertThat(refused.fieldErrors()).containsOnlyKeys(field));
     }
 }

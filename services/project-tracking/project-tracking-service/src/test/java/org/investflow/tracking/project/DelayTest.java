@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.investflow.platform.domain.CaseId;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.events.Actor;
 import org.investflow.tracking.events.ProjectBackOnTrack;
 import org.investflow.tracking.events.ProjectDelayed;
@@ -28,8 +30,8 @@ class DelayTest {
     static final Clock DAY_AFTER = Clock.fixed(Instant.parse("2026-06-30T16:30:00Z"), ProjectTest.CHONGQING);
 
     static Project started() {
-        Commitment commitment = new Commitment(new BigDecimal("1000.00"), "EUR", 10, DEADLINE);
-        return Project.start("CQ-2026-000777", PARTIES, commitment, "contract-1", Instant.parse("2026-01-01T00:00:00Z")).project();
+        Commitment commitment = new Commitment(Money.of(new BigDecimal("1000.00"), "EUR"), 10, DEADLINE);
+        return Project.start(CaseId.of("CQ-2026-000777"), PARTIES, commitment, "contract-1", Instant.parse("2026-01-01T00:00:00Z")).project();
     }
 
     static List<TrackingEvent> record(Project project, Milestone milestone) {
@@ -70,7 +72,7 @@ class DelayTest {
         assertThat(project.overdue()).containsExactly(Milestone.CONSTRUCTION_STARTED, Milestone.CAPITAL_INJECTED);
 
         record(project, Milestone.CONSTRUCTION_STARTED);
-        List<TrackingEvent> events = project.inject(new Injection(BigDecimal.TEN, "EUR", DEADLINE), OFFICER, DEFAULT_RULE, DAY_AFTER);
+        List<TrackingEvent> events = project.inject(new Injection(Money.of(BigDecimal.TEN, "EUR"), DEADLINE), OFFICER, DEFAULT_RULE, DAY_AFTER);
 
         assertThat(events).extracting(Object::getClass).containsExactly(
                 org.investflow.tracking.events.CapitalInjected.class, ProjectLanded.class, ProjectBackOnTrack.class);

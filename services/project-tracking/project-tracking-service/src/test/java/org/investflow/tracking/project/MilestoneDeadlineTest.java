@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.investflow.platform.domain.CaseId;
+import org.investflow.platform.domain.Money;
 import org.investflow.tracking.events.CapitalInjected;
 import org.investflow.tracking.events.ProjectBackOnTrack;
 import org.investflow.tracking.events.ProjectDelayed;
@@ -43,8 +45,8 @@ class MilestoneDeadlineTest {
     }
 
     static Project started(List<CapitalTranche> tranches, MilestoneDeadlines deadlines) {
-        Commitment commitment = new Commitment(new BigDecimal("1000.00"), "EUR", 10, LANDING, tranches, deadlines);
-        return Project.start("CQ-2026-000888", PARTIES, commitment, "contract-1", Instant.parse("2026-01-01T00:00:00Z")).project();
+        Commitment commitment = new Commitment(Money.of(new BigDecimal("1000.00"), "EUR"), 10, LANDING, tranches, deadlines);
+        return Project.start(CaseId.of("CQ-2026-000888"), PARTIES, commitment, "contract-1", Instant.parse("2026-01-01T00:00:00Z")).project();
     }
 
     static List<String> overdueAt(Project project, Clock clock) {
@@ -103,8 +105,8 @@ class MilestoneDeadlineTest {
     }
 
     @Test
-    void anOldContractEventWithoutDeadlinesMakesEveryMilestoneDueByTheLandingDeadline() {
-        Project project = started(null, null);
+    void aContractWithoutScheduleOrDeadlinesMakesEveryMilestoneDueByTheLandingDeadline() {
+        Project project = started(List.of(), null);
 
         assertThat(project.checkDelay(DEFAULT_RULE, dayAfter(DEADLINES.firstCapitalInjection()))).isEmpty();
         assertThat(project.checkDelay(DEFAULT_RULE, lateOn(LANDING))).isEmpty();
@@ -122,12 +124,12 @@ class MilestoneDeadlineTest {
         overdueAt(project, clock);
         assertThat(project.overdue()).containsExactly(Milestone.CAPITAL_INJECTED);
 
-        assertThat(project.inject(new Injection(new BigDecimal("399.99"), "EUR", LocalDate.of(2027, 3, 1)), OFFICER, DEFAULT_RULE,
+        assertThat(project.inject(new Injection(Money.of(new BigDecimal("399.99"), "EUR"), LocalDate.of(2027, 3, 1)), OFFICER, DEFAULT_RULE,
                 clock)).extracting(Object::getClass).containsExactly(CapitalInjected.class);
         assertThat(project.status()).isEqualTo(ProjectStatus.IN_PROGRESS);
         assertThat(project.overdue()).containsExactly(Milestone.CAPITAL_INJECTED);
 
-        assertThat(project.inject(new Injection(new BigDecimal("0.01"), "EUR", LocalDate.of(2027, 3, 2)), OFFICER, DEFAULT_RULE,
+        assertThat(project.inject(new Injection(Money.of(new BigDecimal("0.01"), "EUR"), LocalDate.of(2027, 3, 2)), OFFICER, DEFAULT_RULE,
                 clock)).extracting(Object::getClass)
                 .containsExactly(CapitalInjected.class, ProjectLanded.class, ProjectBackOnTrack.class);
     }
@@ -139,7 +141,7 @@ class MilestoneDeadlineTest {
         project.record(new Achievement(Milestone.BUSINESS_REGISTERED, LocalDate.of(2026, 9, 1)), OFFICER, DEFAULT_RULE, clock);
         project.record(new Achievement(Milestone.CONSTRUCTION_STARTED, LocalDate.of(2026, 11, 1)), OFFICER, DEFAULT_RULE, clock);
 
-        assertThat(project.inject(new Injection(new BigDecimal("0.01"), "EUR", LocalDate.of(2026, 11, 2)), OFFICER, DEFAULT_RULE,
+        assertThat(project.inject(new Injection(Money.of(new BigDecimal("0.01"), "EUR"), LocalDate.of(2026, 11, 2)), OFFICER, DEFAULT_RULE,
                 clock)).extracting(Object::getClass).containsExactly(CapitalInjected.class, ProjectLanded.class);
     }
 }

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.investflow.platform.domain.CaseId;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
 import org.investflow.tracking.events.MilestoneRecorded;
@@ -33,14 +35,14 @@ class ProjectTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-30T17:00:00Z"), CHONGQING);
     static final LocalDate TODAY = LocalDate.of(2026, 7, 1);
     static final Actor OFFICER = new Actor("officer-li", "OFFICER");
-    static final Project.Parties PARTIES = new Project.Parties("investor-de-1", OFFICER.id());
+    static final ProjectParties PARTIES = new ProjectParties("investor-de-1", OFFICER.id());
     static final LandingRule DEFAULT_RULE = new LandingRule(
             Set.of(Milestone.BUSINESS_REGISTERED, Milestone.CONSTRUCTION_STARTED, Milestone.CAPITAL_INJECTED));
     static final Set<String> LEGAL = Set.of("IN_PROGRESS>LANDED", "LANDED>OPERATING");
 
     static Project started() {
-        Commitment commitment = new Commitment(new BigDecimal("120000000.00"), "EUR", 350, LocalDate.of(2028, 6, 30));
-        return Project.start("CQ-2026-000123", PARTIES, commitment, "contract-event-1", CLOCK.instant()).project();
+        Commitment commitment = new Commitment(Money.of(new BigDecimal("120000000.00"), "EUR"), 350, LocalDate.of(2028, 6, 30));
+        return Project.start(CaseId.of("CQ-2026-000123"), PARTIES, commitment, "contract-event-1", CLOCK.instant()).project();
     }
 
     static Project landed() {
@@ -68,8 +70,8 @@ class ProjectTest {
 
     @Test
     void startingRaisesProjectStartedWithTheCommitmentAndRemembersTheContractEvent() {
-        Commitment commitment = new Commitment(new BigDecimal("5.50"), "USD", 0, LocalDate.of(2027, 1, 31));
-        Project.Start start = Project.start("CQ-2026-000124", new Project.Parties("investor-us-1", "officer-zhao"),
+        Commitment commitment = new Commitment(Money.of(new BigDecimal("5.50"), "USD"), 0, LocalDate.of(2027, 1, 31));
+        Project.Start start = Project.start(CaseId.of("CQ-2026-000124"), new ProjectParties("investor-us-1", "officer-zhao"),
                 commitment, "event-7", CLOCK.instant());
         assertThat(start.project().status()).isEqualTo(ProjectStatus.IN_PROGRESS);
         assertThat(start.project().officerId()).isEqualTo("officer-zhao");
@@ -92,7 +94,7 @@ class ProjectTest {
                     assertThat(event.actor()).isEqualTo(OFFICER);
                 });
         assertThat(project.status()).isEqualTo(ProjectStatus.IN_PROGRESS);
-        assertThat(project.milestones()).singleElement().extracting(RecordedMilestone::recordedBy).isEqualTo("officer-li");
+        assertThat(project.evidence().milestones()).singleElement().extracting(EvidenceEntry::recordedBy).isEqualTo("officer-li");
     }
 
     @Test
@@ -121,13 +123,13 @@ class ProjectTest {
         assertThatThrownBy(() -> project.record(new Achievement(Milestone.BUSINESS_REGISTERED, TODAY), anotherOfficer,
                 DEFAULT_RULE, CLOCK))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("assigned to another officer");
-        assertThat(project.milestones()).isEmpty();
+        assertThat(project.evidence().milestones()).isEmpty();
         assertThat(project.status()).isEqualTo(ProjectStatus.IN_PROGRESS);
     }
 
     @Test
     void aProjectCannotStartWithoutTheOfficerItIsAssignedTo() {
-        assertThatThrownBy(() -> new Project.Parties("investor-de-1", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ProjectParties("investor-de-1", null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -136,7 +138,7 @@ class ProjectTest {
         record(project, Milestone.BUSINESS_REGISTERED);
         assertThatThrownBy(() -> record(project, Milestone.BUSINESS_REGISTERED))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("already recorded");
-        assertThat(project.milestones()).hasSize(1);
+        assertThat(project.evidence().milestones()).hasSize(1);
     }
 
     @Test
@@ -144,7 +146,7 @@ class ProjectTest {
         Project project = started();
         assertThatThrownBy(() -> project.record(new Achievement(Milestone.BUSINESS_REGISTERED, TODAY.plusDays(1)),
                 OFFICER, DEFAULT_RULE, CLOCK)).isInstanceOf(RuleViolationException.class);
-        assertThat(project.milestones()).isEmpty();
+        assertThat(project.evidence().milestones()).isEmpty();
         assertThat(project.record(new Achievement(Milestone.BUSINESS_REGISTERED, TODAY), OFFICER, DEFAULT_RULE, CLOCK))
                 .hasSize(1);
     }
@@ -165,7 +167,7 @@ class ProjectTest {
         assertThatThrownBy(() -> record(project, Milestone.OPERATION_STARTED))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
                         refused -> assertThat(refused.currentState()).isEqualTo("IN_PROGRESS"));
-        assertThat(project.milestones()).isEmpty();
+        assertThat(project.evidence().milestones()).isEmpty();
     }
 
     @Test
@@ -181,9 +183,37 @@ class ProjectTest {
         assertThatThrownBy(() -> record(project, Milestone.OPERATION_STARTED)).isInstanceOf(RuleViolationException.class);
     }
 
-    @Test
-    void aCommitmentWithoutMoneyIsNotACommitment() {
-        assertThatThrownBy(() -> new Commitment(BigDecimal.ZERO, "EUR", 1, TODAY)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Commitment(BigDecimal.ONE, "EUR", -1, TODAY)).isInstanceOf(IllegalArgumentException.class);
+    static Project at(ProjectStatus status) {
+        Project project = status == ProjectStatus.IN_PROGRESS ? started() : landed();
+        if (status == ProjectStatus.OPERATING) {
+            record(project, Milestone.OPERATION_STARTED);
+        }
+        return project;
+    }
+
+    static Stream<Arguments> everyStatusAndMilestone() {
+        return Stream.of(
+                Arguments.of(ProjectStatus.IN_PROGRESS, Milestone.BUSINESS_REGISTERED, List.of(MilestoneRecorded.class),
+                        ProjectStatus.IN_PROGRESS),
+                Arguments.of(ProjectStatus.IN_PROGRESS, Milestone.OPERATION_STARTED, List.of(), ProjectStatus.IN_PROGRESS),
+                Arguments.of(ProjectStatus.LANDED, Milestone.OPERATION_STARTED,
+                        List.of(MilestoneRecorded.class, ProjectOperating.class), ProjectStatus.OPERATING),
+                Arguments.of(ProjectStatus.LANDED, Milestone.BUSINESS_REGISTERED, List.of(), ProjectStatus.LANDED),
+                Arguments.of(ProjectStatus.OPERATING, Milestone.OPERATION_STARTED, List.of(), ProjectStatus.OPERATING));
+    }
+
+    /** Given a status, recording a milestone causes these events (none: refused) and leaves this status. */
+    @ParameterizedTest(name = "{0} + {1} -> {3}")
+    @MethodSource("everyStatusAndMilestone")
+    void recordingAMilestoneMovesTheProjectOnlyAlongTheDrawnLifecycle(ProjectStatus given, Milestone milestone,
+                                                                      List<Class<?>> events, ProjectStatus then) {
+        Project project = at(given);
+        if (events.isEmpty()) {
+            assertThatThrownBy(() -> record(project, milestone)).isInstanceOfAny(IllegalTransitionException.class,
+                    RuleViolationException.class);
+        } else {
+            assertThat(record(project, milestone)).extracting(Object::getClass).containsExactlyElementsOf(events);
+        }
+        assertThat(project.status()).isEqualTo(then);
     }
 }

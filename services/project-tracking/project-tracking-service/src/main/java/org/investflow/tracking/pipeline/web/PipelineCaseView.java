@@ -1,5 +1,6 @@
 package org.investflow.tracking.pipeline.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,12 +18,28 @@ import org.investflow.tracking.pipeline.PipelineStage;
  * @param jobsToDate jobs created to date
  */
 public record PipelineCaseView(String caseId, String investorId, PipelineStage stage, Map<PipelineStage, Instant> enteredAt,
-                               CaseProfile profile, CaseFact.Committed committed, CaseFact.Realised realised,
+                               CaseProfile profile, Committed committed, Realised realised,
                                CaseFact.JobsToDate jobsToDate, Instant constructionStartedAt) {
 
     static PipelineCaseView of(PipelineCase pipelineCase) {
         return new PipelineCaseView(pipelineCase.caseId(), pipelineCase.investorId(), pipelineCase.stage(),
-                pipelineCase.enteredAt(), pipelineCase.profile(), pipelineCase.committed(), pipelineCase.realised(),
-                pipelineCase.jobsToDate(), pipelineCase.constructionStartedAt());
+                pipelineCase.enteredAt(), pipelineCase.profile(), Committed.of(pipelineCase.committed()),
+                Realised.of(pipelineCase.realised()), pipelineCase.jobsToDate(), pipelineCase.constructionStartedAt());
+    }
+
+    /** The latest executed contract's commitment. */
+    public record Committed(BigDecimal amount, String currency, int jobs, Instant at) {
+
+        static Committed of(CaseFact.Committed fact) {
+            return fact == null ? null : new Committed(fact.capital().amount(), fact.capital().currency(), fact.jobs(), fact.at());
+        }
+    }
+
+    /** The capital realised so far. */
+    public record Realised(BigDecimal amount, String currency, Instant at) {
+
+        static Realised of(CaseFact.Realised fact) {
+            return fact == null ? null : new Realised(fact.capital().amount(), fact.capital().currency(), fact.at());
+        }
     }
 }

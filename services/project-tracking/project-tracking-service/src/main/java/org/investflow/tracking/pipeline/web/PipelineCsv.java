@@ -56,10 +56,10 @@ final class PipelineCsv {
     /** The commission's figures of the case (empty until known); overdue milestones joined by {@code ;}. */
     private static void figures(PipelineCase pipelineCase, List<String> fields) {
         CaseFact.Committed committed = pipelineCase.committed();
-        fields.add(committed == null ? null : committed.amount().toPlainString());
-        fields.add(committed == null ? null : committed.currency());
+        fields.add(committed == null ? null : committed.capital().amount().toPlainString());
+        fields.add(committed == null ? null : committed.capital().currency());
         fields.add(committed == null ? null : Integer.toString(committed.jobs()));
-        fields.add(pipelineCase.realised() == null ? null : pipelineCase.realised().amount().toPlainString());
+        fields.add(pipelineCase.realised() == null ? null : pipelineCase.realised().capital().amount().toPlainString());
         fields.add(pipelineCase.jobsToDate() == null ? null : Integer.toString(pipelineCase.jobsToDate().jobs()));
         fields.add(pipelineCase.constructionStartedAt() == null ? null : pipelineCase.constructionStartedAt().toString());
         fields.add(pipelineCase.delay() == null || pipelineCase.delay().overdue().isEmpty() ? null

@@ -46,7 +46,7 @@ public class DelayWatch {
 
     private Mono<Long> check() {
         return projects.findWithADeadlineBefore(ProjectStatus.IN_PROGRESS, LocalDate.now(clock))
-                .map(Project::caseId)
+                .map(project -> project.caseId().value())
                 .concatMap(service::checkDelay)
                 .filter(Boolean::booleanValue)
                 .count();

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.investflow.platform.domain.Money;
 import org.investflow.tracking.project.Correction;
 import org.investflow.tracking.project.Injection;
 
@@ -25,7 +26,7 @@ public record CapitalInjectionRequest(
         @Size(min = 1, max = 500) String reason) {
 
     Injection toInjection() {
-        return new Injection(amount, currency, injectedOn);
+        return new Injection(Money.of(amount, currency), injectedOn);
     }
 
     /** The correction this request makes, or null for a new injection. */

@@ -12,7 +12,7 @@ public record DelayedProjectView(String caseId, String investorId, String office
                                  List<Milestone> overdueMilestones, Instant delayedSince) {
 
     static DelayedProjectView of(Project project) {
-        return new DelayedProjectView(project.caseId(), project.investorId(), project.officerId(),
+        return new DelayedProjectView(project.caseId().value(), project.investorId(), project.officerId(),
                 project.commitment().landingDeadline(), project.overdue(), project.delayedSince());
     }
 }
