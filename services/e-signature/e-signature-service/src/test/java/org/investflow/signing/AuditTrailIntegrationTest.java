@@ -129,7 +129,7 @@ class AuditTrailIntegrationTest {
     void anEntryEditedInTheDatabaseIsReportedAsTheFirstBrokenLink() {
         String caseId = driver.partiallySignedCase("investor-audit-2", "officer-audit-2");
         assertThat(trail("officer-x", "OFFICER", caseId).get("intact").asBoolean()).isTrue();
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().set("auditTrail.1.actorId", "mallory"),
+        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().set("auditTrail.entries.1.actorId", "mallory"),
                 Envelope.class).block();
         JsonNode trail = trail("officer-x", "OFFICER", caseId);
         assertThat(trail.get("intact").asBoolean()).isFalse();
@@ -140,7 +140,7 @@ class AuditTrailIntegrationTest {
     @Test
     void aRemovedLastEntryIsReportedToo() {
         String caseId = driver.partiallySignedCase("investor-audit-3", "officer-audit-3");
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().pop("auditTrail", Update.Position.LAST),
+        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().pop("auditTrail.entries", Update.Position.LAST),
                 Envelope.class).block();
         JsonNode trail = trail("investor-audit-3", "INVESTOR", caseId);
         assertThat(trail.get("intact").asBoolean()).isFalse();

@@ -162,10 +162,15 @@ class MalformedInputTest {
         assertThat(after.history()).extracting(AuditEntry::eventId).isEqualTo(eventIds(before));
     }
 
-    /** The envelope once the relay has published and removed its EnvelopeSent (which bumps the version). */
+    /**
+     * The envelope once the relay has published and removed its EnvelopeSent and the mail job has
+     * removed the delivered mails (both bump the version): the mail reaches the inbox just before
+     * its removal is saved.
+     */
     private Envelope settled(String caseId) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> envelopes.findFirstByCaseIdOrderBySentAtDesc(caseId).block(), envelope -> envelope.outbox().isEmpty());
+                .until(() -> envelopes.findFirstByCaseIdOrderBySentAtDesc(caseId).block(),
+                        envelope -> envelope.outbox().isEmpty() && envelope.mails().isEmpty());
     }
 
     private static List<String> eventIds(Envelope envelope) {

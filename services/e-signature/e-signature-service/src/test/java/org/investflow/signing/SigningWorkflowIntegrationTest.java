@@ -200,7 +200,8 @@ class SigningWorkflowIntegrationTest {
         String caseId = driver.sentCase("investor-w10", "officer-w10");
         TestMail.awaitLink("investor-w10", caseId);
         TestClock.advance(Duration.ofDays(5).plusMinutes(1));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.about("investor-w10", caseId).stream()
+        // the jump makes every open envelope of the shared context due at once: this reminder waits behind theirs in the mail job
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> TestMail.about("investor-w10", caseId).stream()
                 .anyMatch(mail -> TestMail.subject(mail).startsWith("Reminder")));
         assertThat(prometheus()).contains("investflow_signing_reminders_sent_total");
         String reminded = TestMail.awaitLink("investor-w10", caseId);
@@ -232,29 +233,6 @@ class SigningWorkflowIntegrationTest {
     private void awaitSentWith(String caseId, String fingerprint) {
         driver.signing.await(record -> caseId.equals(record.key()) && SigningEvents.ENVELOPE_SENT.equals(TopicProbe.header(record, "ce_type"))
                 && fingerprint.equals(body(record).path("termsFingerprint").asString()));
-    }
-
-    @Test
-    void anEnvelopeStoredBeforeGroupsKeepsItsTwoSignersInSequence() {
-        String caseId = driver.sentCase("investor-w13", "officer-w13");
-        TestMail.awaitLink("investor-w13", caseId);
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().pop("signers", Update.Position.LAST),
-                Envelope.class).block();
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().unset("signers.0.group").unset("signers.1.group")
-                .unset("signers.0.name").unset("signers.0.address").unset("signers.1.name").unset("signers.1.address"), Envelope.class).block();
-        driver.sign("investor-w13", caseId, "Hans Müller").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
-        driver.sign("officer-w13", caseId, "Li Wei").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("EXECUTED");
-        assertThat(envelope("investor-w13", caseId).path("signers")).extracting(signer -> signer.path("group").asInt()).containsExactly(1, 2);
-    }
-
-    @Test
-    void anOpenEnvelopeStoredBeforeLinksExistedGetsItsSignerInvitedByTheWatch() {
-        String caseId = driver.sentCase("investor-w12", "officer-w12");
-        TestMail.awaitLink("investor-w12", caseId);
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().unset("watchAt").unset("links")
-                .unset("signers.0.turnStartedAt").unset("signers.0.deadline").unset("signers.0.nextReminderAt"), Envelope.class).block();
-        TestMail.awaitLink("investor-w12", caseId, 2);
-        driver.sign("investor-w12", caseId, "Hans Müller").expectStatus().isOk();
     }
 
     private long pendingMails(String caseId) {

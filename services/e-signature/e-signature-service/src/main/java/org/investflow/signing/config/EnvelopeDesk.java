@@ -4,15 +4,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
-import org.investflow.signing.envelope.ContractSealing;
 import org.investflow.signing.envelope.DistrictRepresentative;
-import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.envelope.SignerRole;
 import org.investflow.signing.envelope.SigningDesk;
 import org.investflow.signing.envelope.SigningPolicy;
 import org.springframework.stereotype.Component;
 
-/** The signing desk of the running service: settings, the signing order and district representatives, a SecureRandom and the seal. */
+/** The signing desk of the running service: settings, the signing order and district representatives, and a SecureRandom. */
 @Component
 class EnvelopeDesk implements SigningDesk {
 
@@ -21,13 +19,11 @@ class EnvelopeDesk implements SigningDesk {
 
     private final WorkflowProperties properties;
     private final SignerProperties signers;
-    private final ContractSealing sealing;
     private final SecureRandom random = new SecureRandom();
 
-    EnvelopeDesk(WorkflowProperties properties, SignerProperties signers, ContractSealing sealing) {
+    EnvelopeDesk(WorkflowProperties properties, SignerProperties signers) {
         this.properties = properties;
         this.signers = signers;
-        this.sealing = sealing;
     }
 
     @Override
@@ -65,10 +61,5 @@ class EnvelopeDesk implements SigningDesk {
     @Override
     public DistrictRepresentative districtRepresentativeOf(String district) {
         return signers.representativeOf(district);
-    }
-
-    @Override
-    public String sealedHashOf(Envelope executed) {
-        return sealing.sealed(executed).sha256();
     }
 }

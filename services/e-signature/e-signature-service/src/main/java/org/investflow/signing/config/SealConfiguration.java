@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import org.investflow.signing.envelope.ContractSealing;
+import org.investflow.signing.contract.ContractSealing;
 import org.investflow.signing.seal.CommissionSeal;
 import org.investflow.signing.seal.SealVerifier;
 import org.slf4j.Logger;

@@ -2,9 +2,9 @@ package org.investflow.signing.envelope;
 
 import java.time.Instant;
 import java.util.Objects;
-
-import org.investflow.signing.contract.ContractParticulars;
 import java.util.regex.Pattern;
+
+import org.investflow.platform.domain.CaseId;
 
 /**
  * What negotiation agreed, as e-signature drafts a contract from it.
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param termsFingerprint SHA-256 (64 lowercase hex) negotiation computed over the frozen terms
  * @param agreedAt         when the agreement was reached: the contract PDF's date, so it re-renders identically
  */
-public record Agreement(String caseId, String investorId, String officerId, String agreementId, String companyName, AgreedTerms terms,
+public record Agreement(CaseId caseId, String investorId, String officerId, String agreementId, String companyName, AgreedTerms terms,
                         String termsFingerprint, Instant agreedAt) {
 
     private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
@@ -29,11 +29,5 @@ public record Agreement(String caseId, String investorId, String officerId, Stri
         if (termsFingerprint == null || !SHA_256.matcher(termsFingerprint).matches()) {
             throw new IllegalArgumentException("termsFingerprint must be 64 lowercase hex digits");
         }
-    }
-
-    /** What the contract template is filled with. */
-    public ContractParticulars particulars() {
-        return new ContractParticulars(caseId, agreementId, investorId, companyName, terms.investmentAmount(), terms.currency(),
-                terms.jobs(), terms.landingDeadline(), termsFingerprint, agreedAt, terms.capitalSchedule(), terms.milestones());
     }
 }

@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.investflow.negotiation.events.AgreementReached;
 import org.investflow.negotiation.events.Terms;
+import org.investflow.platform.domain.CaseId;
+import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
 import org.investflow.platform.messaging.AggregateStore;
@@ -18,7 +21,6 @@ import org.investflow.platform.messaging.AggregateStores;
 import org.investflow.platform.messaging.ConcurrentChanges;
 import org.investflow.platform.messaging.EventMetadata;
 import org.investflow.signing.audit.Origin;
-import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.events.MilestoneDeadlines;
 import org.investflow.signing.events.SigningEvent;
@@ -46,13 +48,16 @@ public class EnvelopeService {
     private final Clock clock;
     private final SigningDesk desk;
     private final SigningMetrics metrics;
+    private final ContractDocuments documents;
 
-    public EnvelopeService(EnvelopeRepository envelopes, AggregateStores stores, Clock clock, SigningDesk desk, SigningMetrics metrics) {
+    public EnvelopeService(EnvelopeRepository envelopes, AggregateStores stores, Clock clock, SigningDesk desk, SigningMetrics metrics,
+                           ContractDocuments documents) {
         this.envelopes = envelopes;
         this.store = stores.of(Envelope.class, SigningEvents.CATALOG, Envelope::scheduleWatch).afterSave(metrics::saved);
         this.clock = clock;
         this.desk = desk;
         this.metrics = metrics;
+        this.documents = documents;
     }
 
     /**
@@ -75,7 +80,7 @@ public class EnvelopeService {
     }
 
     private Mono<Envelope> create(String eventId, Agreement agreement) {
-        return Mono.fromCallable(() -> ContractTemplate.draft(agreement.particulars()).sha256())
+        return Mono.fromCallable(() -> documents.draftHashOf(agreement))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(documentHash -> {
                     Envelope.Sending sending = Envelope.send(UUID.randomUUID().toString(), agreement, documentHash, now(), desk);
@@ -86,8 +91,8 @@ public class EnvelopeService {
 
     private static Agreement agreementOf(AgreementReached reached) {
         Terms terms = reached.terms();
-        return new Agreement(reached.caseId(), reached.investorId(), reached.officerId(), reached.agreementId(), reached.companyName(),
-                new AgreedTerms(terms.investmentAmount(), terms.currency(), terms.jobs(), terms.landingDeadline(),
+        return new Agreement(CaseId.of(reached.caseId()), reached.investorId(), reached.officerId(), reached.agreementId(),
+                reached.companyName(), new AgreedTerms(Money.of(terms.investmentAmount(), terms.currency()), terms.jobs(), terms.landingDeadline(),
                         terms.capitalSchedule().stream().map(tranche -> new Tranche(tranche.amount(), tranche.dueBy())).toList(),
                         milestonesOf(terms.milestones()), terms.land() == null ? null : terms.land().district()),
                 reached.termsFingerprint(), reached.occurredAt());
@@ -131,7 +136,18 @@ public class EnvelopeService {
 
     /** The signer of the link signs with the right code and consent, in their turn. */
     public Mono<Envelope> signThroughLink(String token, String code, String typedName, Origin origin) {
-        return withCode(token, code, (envelope, signer) -> envelope.sign(signer, typedName, now(), origin, desk));
+        return withCode(token, code, (envelope, signer) -> sign(envelope, signer, typedName, origin));
+    }
+
+    /** The signature; the last one has the executed contract sealed, then executes the envelope with the seal's hash. */
+    private List<SigningEvent> sign(Envelope envelope, Actor signer, String typedName, Origin origin) {
+        Instant now = now();
+        List<SigningEvent> signed = envelope.sign(signer, typedName, now, origin, desk);
+        if (!envelope.isFullySigned()) {
+            return signed;
+        }
+        List<SigningEvent> executed = envelope.execute(documents.seal(envelope, now), signer, now, origin);
+        return Stream.concat(signed.stream(), executed.stream()).toList();
     }
 
     /** The signer of the link declines with the right code, in their turn, giving a reason in {@code category}. */
@@ -163,7 +179,7 @@ public class EnvelopeService {
      * logged and the others go on (it is looked at again next time).
      */
     public Mono<Long> watch() {
-        return Flux.concat(envelopes.findByWatchAtLessThanEqual(now()), envelopes.findByStatusInAndWatchAtIsNull(OPEN))
+        return envelopes.findByWatchAtLessThanEqual(now())
                 .concatMap(due -> envelopes.findById(due.envelopeId()).flatMap(this::watchOne).retryWhen(ConcurrentChanges.retry())
                         .onErrorResume(error -> {
                             LOG.warn("envelope {} could not be watched; next time: {}", due.envelopeId(), error.toString());

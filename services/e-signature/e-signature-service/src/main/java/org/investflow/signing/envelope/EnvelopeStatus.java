@@ -7,7 +7,7 @@ import java.util.Set;
  * Where a contract envelope stands. Only the drawn moves are allowed; the four on the right are
  * final.
  * <pre>
- *   DRAFT ──send──► SENT ──first signature──► PARTIALLY_SIGNED ──last signature──► EXECUTED
+ *   DRAFT ──send──► SENT ──first signature──► PARTIALLY_SIGNED ──last signature, sealed──► EXECUTED
  *     │               │                              │
  *     │               ├── decline (signer in turn) ──┼──► DECLINED
  *     │               ├── signer's deadline passed ──┼──► EXPIRED
@@ -34,5 +34,10 @@ public enum EnvelopeStatus {
     /** Whether the envelope still waits for someone: not executed, declined, expired or voided. */
     public boolean isOpen() {
         return !next().isEmpty();
+    }
+
+    /** Whether it was sent and its signers are still signing: their links work, the watch reminds and expires. */
+    public boolean awaitsSignatures() {
+        return this == SENT || this == PARTIALLY_SIGNED;
     }
 }

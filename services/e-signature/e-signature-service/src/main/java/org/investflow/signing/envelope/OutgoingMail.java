@@ -28,10 +28,11 @@ public record OutgoingMail(String mailId, Kind kind, String to, String subject, 
 
     /** An invitation or reminder to sign, carrying the signer's one-time link {@code url}. */
     static OutgoingMail link(Kind kind, String to, Envelope envelope, Signer signer, String url, Instant now) {
-        String caseId = envelope.caseId();
+        String caseId = envelope.caseId().value();
+        String company = envelope.agreement().companyName();
         String subject = (kind == Kind.REMINDER ? "Reminder 提醒: " : "") + "Contract to sign 待签署合同 " + caseId
-                + " — " + envelope.companyName();
-        String text = "The contract of case " + caseId + " (" + envelope.companyName() + ") awaits your signature as "
+                + " — " + company;
+        String text = "The contract of case " + caseId + " (" + company + ") awaits your signature as "
                 + signer.role().capacity() + ".\nOpen your personal one-time link, ask for a code by email, then read and sign:\n"
                 + url + "\nThe link works until " + signer.deadline() + " and only for you. Contract SHA-256: "
                 + envelope.documentHash() + "\n\n案件 " + caseId + " 的合同等待您签署。请打开您的一次性链接:\n" + url + "\n";

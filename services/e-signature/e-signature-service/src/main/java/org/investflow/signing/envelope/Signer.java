@@ -10,50 +10,36 @@ import org.investflow.platform.events.Actor;
  *
  * @param order          the place's number, 1 first; links name the place by it
  * @param group          the step of the signing order the place belongs to, 1 first: the places of
- *                       one group sign in parallel, in any order, once every place of the groups
- *                       before signed; null in envelopes stored before groups (then the order is the step)
+ *                       one group sign in parallel, in any order, once every place of the groups before signed
  * @param role           the capacity the signer signs in
- * @param requiredUserId the only user who may sign here; a place without one is signed by nobody. For
- *                       a district representative, who is no platform user, their configured address
+ * @param requiredUserId the only user who may sign here. For a district representative, who is no
+ *                       platform user, their configured address
  * @param name           the signer's configured name (district representatives), null for platform users
  * @param address        where their links and codes go; null for platform users (then the signer-address template)
  * @param signedBy       who signed, null until then
  * @param typedName      the name the signer typed as their signature
  * @param signedAt       when they signed, null until then
- * @param turnStartedAt  when their turn started (the envelope was sent to them), null before
- * @param deadline       when their turn ends unsigned: the envelope expires; null before their turn
- * @param nextReminderAt when they are reminded next, null when no reminder is due
- * @param remindersSent  how many reminders they were sent
+ * @param turn           their turn (deadline and reminders), null before it started
  */
-public record Signer(int order, Integer group, SignerRole role, String requiredUserId, String name, String address, String signedBy,
-                     String typedName, Instant signedAt, Instant turnStartedAt, Instant deadline, Instant nextReminderAt,
-                     int remindersSent) {
+public record Signer(int order, int group, SignerRole role, String requiredUserId, String name, String address, String signedBy,
+                     String typedName, Instant signedAt, Turn turn) {
 
     public Signer {
         Objects.requireNonNull(role, "role");
-        if (order < 1) {
-            throw new IllegalArgumentException("signing order starts at 1");
+        Objects.requireNonNull(requiredUserId, "requiredUserId");
+        if (order < 1 || group < 1) {
+            throw new IllegalArgumentException("signing order and groups start at 1");
         }
     }
 
-    /** A place as envelopes stored before groups kept it: its order is its step. */
-    static Signer awaiting(int order, SignerRole role, String requiredUserId) {
-        return awaiting(order, null, role, requiredUserId);
-    }
-
-    static Signer awaiting(int order, Integer group, SignerRole role, String requiredUserId) {
-        return new Signer(order, group, role, requiredUserId, null, null, null, null, null, null, null, null, 0);
+    static Signer awaiting(int order, int group, SignerRole role, String requiredUserId) {
+        return new Signer(order, group, role, requiredUserId, null, null, null, null, null, null);
     }
 
     /** A place for someone who is no platform user: known by a name and the address that is their identity. */
     static Signer awaiting(int order, int group, SignerRole role, DistrictRepresentative representative) {
         return new Signer(order, group, role, representative.email(), representative.name(), representative.email(), null, null,
-                null, null, null, null, 0);
-    }
-
-    /** The step of the signing order this place signs in (its group; its order in envelopes stored before groups). */
-    public int step() {
-        return group != null && group > 0 ? group : order;
+                null, null);
     }
 
     /** Where this signer's links and codes are mailed. */
@@ -65,9 +51,13 @@ public record Signer(int order, Integer group, SignerRole role, String requiredU
         return signedAt != null;
     }
 
-    /** Fails closed: an envelope stored before its signers were named lets nobody sign in their place. */
     boolean mayBeSignedBy(String userId) {
-        return requiredUserId != null && requiredUserId.equals(userId);
+        return requiredUserId.equals(userId);
+    }
+
+    /** Whether {@code actor} is this place's signer, acting in its capacity. */
+    boolean isSignerOf(Actor actor) {
+        return mayBeSignedBy(actor.id()) && role == SignerRole.actingAs(actor.role());
     }
 
     /** The signer as an actor: their user id, in the role that signs in their capacity. */
@@ -76,30 +66,25 @@ public record Signer(int order, Integer group, SignerRole role, String requiredU
     }
 
     Signer signed(String userId, String name, Instant at) {
-        return new Signer(order, group, role, requiredUserId, this.name, address, userId, name, at, turnStartedAt, deadline, null,
-                remindersSent);
+        return new Signer(order, group, role, requiredUserId, this.name, address, userId, name, at, turn.done());
     }
 
-    Signer turnStarted(Instant now, SigningPolicy policy) {
-        return new Signer(order, group, role, requiredUserId, name, address, signedBy, typedName, signedAt, now,
-                now.plus(policy.signingPeriod()), now.plus(policy.firstReminder()), remindersSent);
+    Signer withTurn(Turn changed) {
+        return new Signer(order, group, role, requiredUserId, name, address, signedBy, typedName, signedAt, changed);
     }
 
-    Signer reminded(Instant now, SigningPolicy policy) {
-        return new Signer(order, group, role, requiredUserId, name, address, signedBy, typedName, signedAt, turnStartedAt,
-                deadline, now.plus(policy.reminderEvery()), remindersSent + 1);
+    /** When their turn started, null before. */
+    public Instant turnStartedAt() {
+        return turn == null ? null : turn.startedAt();
     }
 
-    boolean isReminderDue(Instant now) {
-        return nextReminderAt != null && !nextReminderAt.isAfter(now) && deadline.isAfter(now);
+    /** When their turn ends unsigned, null before it started. */
+    public Instant deadline() {
+        return turn == null ? null : turn.deadline();
     }
 
-    boolean isOverdue(Instant now) {
-        return deadline != null && !deadline.isAfter(now);
-    }
-
-    /** When the watch must look at this signer in turn next: their next reminder, or their deadline. */
-    Instant nextWatchAt() {
-        return nextReminderAt != null && nextReminderAt.isBefore(deadline) ? nextReminderAt : deadline;
+    /** How many reminders they were sent. */
+    public int remindersSent() {
+        return turn == null ? 0 : turn.remindersSent();
     }
 }

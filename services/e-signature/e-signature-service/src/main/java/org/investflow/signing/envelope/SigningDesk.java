@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What an envelope needs from outside to act: the signing policy, fresh secrets, where signers are
- * reached and the hash of the sealed executed contract. Given by the application service, so the
- * envelope stays free of Spring, randomness and crypto libraries.
+ * reached and who signs. Given by the application service, so the envelope stays free of Spring and
+ * randomness.
  */
 public interface SigningDesk {
 
@@ -28,7 +28,4 @@ public interface SigningDesk {
 
     /** Who signs for {@code district} (null when the agreement names none): its configured representative, or the default one. */
     DistrictRepresentative districtRepresentativeOf(String district);
-
-    /** SHA-256 (hex) of the sealed executed contract of {@code executed}, as downloads return it. */
-    String sealedHashOf(Envelope executed);
 }

@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AuditChainTest {
 
@@ -67,21 +71,23 @@ class AuditChainTest {
         assertThat(AuditChain.verify(entries).brokenEntry()).isEqualTo(3);
     }
 
-    @Test
-    void anEditedTimeAddressUserAgentOrDocumentHashIsDetected() {
+    static Stream<Arguments> editedFields() {
         AuditEntry e = chain().get(1);
-        List<AuditEntry> variants = List.of(
-                new AuditEntry(e.sequence(), e.action(), e.actorId(), e.actorRole(), e.at().plusSeconds(1), e.clientAddress(), e.userAgent(), e.documentHash(), e.previousHash(), e.hash()),
-                new AuditEntry(e.sequence(), e.action(), e.actorId(), e.actorRole(), e.at(), "198.51.100.1", e.userAgent(), e.documentHash(), e.previousHash(), e.hash()),
-                new AuditEntry(e.sequence(), e.action(), e.actorId(), e.actorRole(), e.at(), e.clientAddress(), "curl/8", e.documentHash(), e.previousHash(), e.hash()),
-                new AuditEntry(e.sequence(), e.action(), e.actorId(), e.actorRole(), e.at(), e.clientAddress(), e.userAgent(), "e".repeat(64), e.previousHash(), e.hash()),
-                new AuditEntry(e.sequence(), AuditAction.SIGNED, e.actorId(), e.actorRole(), e.at(), e.clientAddress(), e.userAgent(), e.documentHash(), e.previousHash(), e.hash()),
-                new AuditEntry(e.sequence(), e.action(), e.actorId(), "OFFICER", e.at(), e.clientAddress(), e.userAgent(), e.documentHash(), e.previousHash(), e.hash()));
-        for (AuditEntry variant : variants) {
-            List<AuditEntry> entries = new ArrayList<>(chain());
-            entries.set(1, variant);
-            assertThat(AuditChain.verify(entries).brokenEntry()).as(variant.toString()).isEqualTo(2);
-        }
+        return Stream.of(
+                Arguments.of("time", new AuditEntry(e.sequence(), e.action(), e.actorId(), e.actorRole(), e.at().plusSeconds(1), e.clientAddress(), e.userAgent(), e.documentHash(), e.previousHash(), e.hash())),
+                Arguments.of("address", new AuditEntry(e.sequence(), e.action(), e.actorId(), e.actorRole(), e.at(), "198.51.100.1", e.userAgent(), e.documentHash(), e.previousHash(), e.hash())),
+                Arguments.of("user agent", new AuditEntry(e.sequence(), e.action(), e.actorId(), e.actorRole(), e.at(), e.clientAddress(), "curl/8", e.documentHash(), e.previousHash(), e.hash())),
+                Arguments.of("document hash", new AuditEntry(e.sequence(), e.action(), e.actorId(), e.actorRole(), e.at(), e.clientAddress(), e.userAgent(), "e".repeat(64), e.previousHash(), e.hash())),
+                Arguments.of("action", new AuditEntry(e.sequence(), AuditAction.SIGNED, e.actorId(), e.actorRole(), e.at(), e.clientAddress(), e.userAgent(), e.documentHash(), e.previousHash(), e.hash())),
+                Arguments.of("role", new AuditEntry(e.sequence(), e.action(), e.actorId(), "OFFICER", e.at(), e.clientAddress(), e.userAgent(), e.documentHash(), e.previousHash(), e.hash())));
+    }
+
+    @ParameterizedTest(name = "an edited {0}")
+    @MethodSource("editedFields")
+    void anEditedTimeAddressUserAgentDocumentHashActionOrRoleIsDetected(String field, AuditEntry edited) {
+        List<AuditEntry> entries = new ArrayList<>(chain());
+        entries.set(1, edited);
+        assertThat(AuditChain.verify(entries).brokenEntry()).isEqualTo(2);
     }
 
     @Test

@@ -3,6 +3,10 @@ package org.investflow.signing.envelope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+
+import org.investflow.platform.domain.CaseId;
+import org.investflow.platform.domain.Money;
 
 /** Object mother of agreements: sensible defaults, each test changes only what matters to it. */
 final class Agreements {
@@ -16,7 +20,12 @@ final class Agreements {
     }
 
     static AgreedTerms terms(String amount) {
-        return new AgreedTerms(new BigDecimal(amount), "EUR", 350, LocalDate.of(2027, 12, 31));
+        return terms(amount, null);
+    }
+
+    /** Terms without schedule or milestones, with land in {@code district} (null: no land). */
+    static AgreedTerms terms(String amount, String district) {
+        return new AgreedTerms(Money.of(new BigDecimal(amount), "EUR"), 350, LocalDate.of(2027, 12, 31), List.of(), null, district);
     }
 
     static Agreement agreement() {
@@ -24,7 +33,7 @@ final class Agreements {
     }
 
     static Agreement agreement(AgreedTerms terms, String fingerprint) {
-        return new Agreement(CASE, INVESTOR, "officer-li", AGREEMENT, "Acme Präzision GmbH 重庆", terms, fingerprint,
+        return new Agreement(CaseId.of(CASE), INVESTOR, "officer-li", AGREEMENT, "Acme Präzision GmbH 重庆", terms, fingerprint,
                 Instant.parse("2026-03-12T06:00:00Z"));
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.investflow.signing.envelope.Agreements.agreement;
+import static org.investflow.signing.envelope.Envelopes.DOCUMENT;
+import static org.investflow.signing.envelope.Envelopes.NOW;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.investflow.platform.domain.CaseId;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
@@ -22,13 +24,13 @@ import org.investflow.signing.events.SignatureRecorded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The signing state machine: given a status, a command, then the events it caused and the new status. */
 class EnvelopeTest {
 
-    static final Instant NOW = Instant.parse("2026-04-10T09:00:00Z");
-    static final String DOCUMENT = "d".repeat(64);
     static final Actor INVESTOR = new Actor(Agreements.INVESTOR, "INVESTOR");
     static final Actor OFFICER = new Actor("officer-li", "OFFICER");
     static final TestDesk DESK = new TestDesk();
@@ -37,7 +39,19 @@ class EnvelopeTest {
             "PARTIALLY_SIGNED>EXECUTED", "PARTIALLY_SIGNED>DECLINED", "PARTIALLY_SIGNED>EXPIRED", "PARTIALLY_SIGNED>VOIDED");
 
     static Envelope sent() {
-        return Envelope.send("6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b", agreement(), DOCUMENT, NOW, new TestDesk()).envelope();
+        return Envelopes.sent(new TestDesk());
+    }
+
+    static Envelope partiallySigned() {
+        Envelope envelope = sent();
+        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
+        return envelope;
+    }
+
+    static Envelope executed() {
+        Envelope envelope = partiallySigned();
+        Envelopes.sign(envelope, OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK);
+        return envelope;
     }
 
     static Stream<Arguments> everyPair() {
@@ -51,6 +65,13 @@ class EnvelopeTest {
         assertThat(from.canTransitionTo(to)).isEqualTo(LEGAL.contains(from + ">" + to));
     }
 
+    @ParameterizedTest
+    @EnumSource(EnvelopeStatus.class)
+    void signersAreAwaitedExactlyWhileTheEnvelopeIsSentOrPartiallySigned(EnvelopeStatus status) {
+        assertThat(status.awaitsSignatures()).isEqualTo(status == EnvelopeStatus.SENT || status == EnvelopeStatus.PARTIALLY_SIGNED);
+        assertThat(status.isOpen()).isEqualTo(status.awaitsSignatures() || status == EnvelopeStatus.DRAFT);
+    }
+
     @Test
     void sendingDraftsTheContractForTwoOrderedSignersAndRaisesContractDraftedThenEnvelopeSent() {
         Envelope.Sending sending = Envelope.send("envelope-1", agreement(), DOCUMENT, NOW, new TestDesk());
@@ -60,8 +81,10 @@ class EnvelopeTest {
                 tuple(1, SignerRole.INVESTOR_SIGNATORY, Agreements.INVESTOR),
                 tuple(2, SignerRole.COMMISSION_REPRESENTATIVE, "officer-li"));
         assertThat(envelope.documentHash()).isEqualTo(DOCUMENT);
-        assertThat(envelope.particulars()).isEqualTo(agreement().particulars());
+        assertThat(envelope.agreement()).isEqualTo(agreement());
+        assertThat(envelope.caseId()).isEqualTo(CaseId.of(Agreements.CASE));
         assertThat(sending.events()).hasSize(2).first().isInstanceOfSatisfying(ContractDrafted.class, drafted -> {
+            assertThat(drafted.caseId()).isEqualTo(Agreements.CASE);
             assertThat(drafted.envelopeId()).isEqualTo("envelope-1");
             assertThat(drafted.agreementId()).isEqualTo(Agreements.AGREEMENT);
             assertThat(drafted.documentHash()).isEqualTo(DOCUMENT);
@@ -77,7 +100,7 @@ class EnvelopeTest {
     }
 
     @Test
-    void theInvestorSigningFirstMakesItPartiallySigned() {
+    void givenSentTheInvestorSigningFirstRecordsTheSignatureAndMakesItPartiallySigned() {
         Envelope envelope = sent();
         assertThat(envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK)).singleElement()
                 .isInstanceOfSatisfying(SignatureRecorded.class, recorded -> {
@@ -86,28 +109,55 @@ class EnvelopeTest {
                     assertThat(recorded.signerId()).isEqualTo(Agreements.INVESTOR);
                 });
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
+        assertThat(envelope.isFullySigned()).isFalse();
         assertThat(envelope.signers().get(0)).extracting(Signer::typedName, Signer::signedAt).containsExactly("Hans Müller", NOW);
     }
 
     @Test
-    void theCommissionSigningLastExecutesTheContractWithTheAgreedFigures() {
-        Envelope envelope = sent();
-        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
-        assertThat(envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(60), Origin.SYSTEM, DESK)).hasSize(2)
-                .satisfies(events -> assertThat(events.get(0)).isInstanceOf(SignatureRecorded.class))
-                .last().isInstanceOfSatisfying(ContractExecuted.class, executed -> {
+    void givenPartiallySignedTheLastSignatureIsRecordedAndLeavesItFullySignedAwaitingTheSeal() {
+        Envelope envelope = partiallySigned();
+        assertThat(envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(60), Origin.SYSTEM, DESK)).singleElement()
+                .isInstanceOf(SignatureRecorded.class);
+        assertThat(envelope.isFullySigned()).isTrue();
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
+        assertThat(envelope.executedAt()).isNull();
+        assertThat(envelope.nextWatchAt()).as("nobody left to remind").isNull();
+    }
+
+    @Test
+    void givenFullySignedExecutingWithTheSealsHashRaisesContractExecutedWithTheAgreedFigures() {
+        Envelope envelope = partiallySigned();
+        envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(60), Origin.SYSTEM, DESK);
+        assertThat(envelope.execute(Envelopes.SEALED, OFFICER, NOW.plusSeconds(60), Origin.SYSTEM)).singleElement()
+                .isInstanceOfSatisfying(ContractExecuted.class, executed -> {
                     assertThat(executed.investmentAmount()).isEqualByComparingTo("120000000.00");
                     assertThat(executed.currency()).isEqualTo("EUR");
                     assertThat(executed.jobs()).isEqualTo(350);
                     assertThat(executed.landingDeadline()).isEqualTo(LocalDate.of(2027, 12, 31));
-                    assertThat(executed.documentHash()).isEqualTo(TestDesk.SEALED).isEqualTo(envelope.executedDocumentHash());
+                    assertThat(executed.documentHash()).isEqualTo(Envelopes.SEALED).isEqualTo(envelope.executedDocumentHash());
+                    assertThat(executed.actor()).isEqualTo(OFFICER);
                 });
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
         assertThat(envelope.executedAt()).isEqualTo(NOW.plusSeconds(60));
     }
 
     @Test
-    void theCommissionSigningBeforeTheInvestorIsRefusedNamingTheState() {
+    void givenPartiallySignedExecutingBeforeEverySignerSignedIsRefused() {
+        Envelope envelope = partiallySigned();
+        assertThatThrownBy(() -> envelope.execute(Envelopes.SEALED, OFFICER, NOW, Origin.SYSTEM))
+                .isInstanceOf(RuleViolationException.class);
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
+    }
+
+    @Test
+    void givenExecutedExecutingAgainIsRefusedNamingTheState() {
+        Envelope envelope = executed();
+        assertThatThrownBy(() -> envelope.execute(Envelopes.SEALED, OFFICER, NOW, Origin.SYSTEM))
+                .isInstanceOfSatisfying(IllegalTransitionException.class, refused -> assertThat(refused.currentState()).isEqualTo("EXECUTED"));
+    }
+
+    @Test
+    void givenSentTheCommissionSigningBeforeTheInvestorIsRefusedNamingTheState() {
         Envelope envelope = sent();
         assertThatThrownBy(() -> envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOfSatisfying(IllegalTransitionException.class,
@@ -118,18 +168,15 @@ class EnvelopeTest {
     }
 
     @Test
-    void aSignerSigningTwiceIsRefused() {
-        Envelope envelope = sent();
-        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
+    void givenPartiallySignedASignerSigningTwiceIsRefused() {
+        Envelope envelope = partiallySigned();
         assertThatThrownBy(() -> envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("already signed");
     }
 
     @Test
-    void signingAnExecutedContractAgainIsRefused() {
-        Envelope envelope = sent();
-        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
-        envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK);
+    void givenExecutedSigningAgainIsRefused() {
+        Envelope envelope = executed();
         assertThatThrownBy(() -> envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(RuleViolationException.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
@@ -145,29 +192,29 @@ class EnvelopeTest {
 
     @Test
     void anOfficerTheCaseIsNotAssignedToCannotSignForTheCommissionEvenInTurn() {
-        Envelope envelope = sent();
-        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
+        Envelope envelope = partiallySigned();
         assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", "OFFICER"), "Zhang", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("officer-zhang");
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
         assertThat(envelope.signers().get(1).hasSigned()).isFalse();
     }
 
-    @Test
-    void whoMaySignIsCheckedBeforeWhenSoAnotherOfficerIsRefusedAlsoOutOfTurnAndAfterExecution() {
-        Envelope envelope = sent();
-        Actor another = new Actor("officer-zhang", "OFFICER");
-        assertThatThrownBy(() -> envelope.sign(another, "Zhang", NOW, Origin.SYSTEM, DESK)).isInstanceOf(ForbiddenException.class);
-        envelope.sign(INVESTOR, "Hans Müller", NOW, Origin.SYSTEM, DESK);
-        envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK);
-        assertThatThrownBy(() -> envelope.sign(another, "Zhang", NOW, Origin.SYSTEM, DESK)).isInstanceOf(ForbiddenException.class);
+    static Stream<Envelope> everyStatusASignerMeets() {
+        return Stream.of(sent(), partiallySigned(), executed());
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyStatusASignerMeets")
+    void whoMaySignIsCheckedBeforeWhenSoAnotherOfficerIsRefusedInEveryStatus(Envelope envelope) {
+        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", "OFFICER"), "Zhang", NOW, Origin.SYSTEM, DESK))
+                .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
-    void aPlaceWithoutANamedSignerIsSignedByNobody() {
-        Signer unnamed = Signer.awaiting(2, SignerRole.COMMISSION_REPRESENTATIVE, null);
-        assertThat(unnamed.mayBeSignedBy("officer-li")).isFalse();
-        assertThat(unnamed.mayBeSignedBy(null)).isFalse();
+    void aPlaceWithoutANamedSignerCannotBeMade() {
+        assertThatThrownBy(() -> Signer.awaiting(2, 2, SignerRole.COMMISSION_REPRESENTATIVE, (String) null))
+                .isInstanceOf(NullPointerException.class);
+        assertThat(Signer.awaiting(2, 2, SignerRole.COMMISSION_REPRESENTATIVE, "officer-li").mayBeSignedBy(null)).isFalse();
     }
 
     @ParameterizedTest
@@ -189,11 +236,11 @@ class EnvelopeTest {
     @Test
     void everyActionAppendsToAnIntactHashChainedAuditTrail() {
         Envelope envelope = sent();
-        org.investflow.signing.audit.Origin browser = new org.investflow.signing.audit.Origin("203.0.113.7", "Firefox");
+        Origin browser = new Origin("203.0.113.7", "Firefox");
         envelope.view(INVESTOR, NOW.plusSeconds(10), browser);
         envelope.sign(INVESTOR, "Investor", NOW.plusSeconds(20), browser, DESK);
         envelope.view(OFFICER, NOW.plusSeconds(30), browser);
-        envelope.sign(OFFICER, "李伟", NOW.plusSeconds(40), browser, DESK);
+        Envelopes.sign(envelope, OFFICER, "李伟", NOW.plusSeconds(40), browser, DESK);
         assertThat(envelope.auditTrail()).extracting(e -> e.action().name(), e -> e.actorId(), e -> e.clientAddress(), e -> e.documentHash())
                 .containsExactly(tuple("SENT", "investflow", null, DOCUMENT),
                         tuple("VIEWED", Agreements.INVESTOR, "203.0.113.7", DOCUMENT),
@@ -206,13 +253,13 @@ class EnvelopeTest {
         assertThat(envelope.verifyAuditTrail().intact()).isTrue();
     }
 
-    @Test
-    void onlyTheEnvelopesSignersViewsAreRecorded() {
+    @ParameterizedTest
+    @ValueSource(strings = {"officer-wang/OFFICER", "investor-x/INVESTOR", "officer-li/LEADER"})
+    void onlyTheEnvelopesSignersViewsAreRecorded(String viewer) {
         Envelope envelope = sent();
-        org.investflow.signing.audit.Origin origin = org.investflow.signing.audit.Origin.SYSTEM;
-        assertThatThrownBy(() -> envelope.view(new Actor("officer-wang", "OFFICER"), NOW, origin)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> envelope.view(new Actor("investor-x", "INVESTOR"), NOW, origin)).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> envelope.view(new Actor("officer-li", "LEADER"), NOW, origin)).isInstanceOf(ForbiddenException.class);
+        String[] idAndRole = viewer.split("/");
+        assertThatThrownBy(() -> envelope.view(new Actor(idAndRole[0], idAndRole[1]), NOW, Origin.SYSTEM))
+                .isInstanceOf(ForbiddenException.class);
         assertThat(envelope.auditTrail()).hasSize(1);
     }
 

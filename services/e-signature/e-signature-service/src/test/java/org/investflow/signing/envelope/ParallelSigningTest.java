@@ -32,9 +32,7 @@ class ParallelSigningTest {
     final TestDesk desk = new TestDesk().inOrder(TestDesk.DISTRICT_IN_PARALLEL);
 
     Envelope sent(String district) {
-        AgreedTerms plain = Agreements.terms("120000000.00");
-        AgreedTerms terms = new AgreedTerms(plain.investmentAmount(), plain.currency(), plain.jobs(), plain.landingDeadline(),
-                List.of(), null, district);
+        AgreedTerms terms = Agreements.terms("120000000.00", district);
         return Envelope.send("6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b", Agreements.agreement(terms, Agreements.FINGERPRINT), "d".repeat(64),
                 NOW, desk).envelope();
     }
@@ -80,9 +78,9 @@ class ParallelSigningTest {
         Envelope envelope = signedByInvestor();
         assertThat(envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(120), WEB, desk)).singleElement().isInstanceOf(SignatureRecorded.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
-        assertExecutedBy(envelope.sign(DISTRICT, "周敏", NOW.plusSeconds(180), WEB, desk), "DISTRICT_REPRESENTATIVE", 3);
+        assertExecutedBy(Envelopes.sign(envelope, DISTRICT, "周敏", NOW.plusSeconds(180), WEB, desk), "DISTRICT_REPRESENTATIVE", 3);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
-        assertThat(envelope.signatureLines()).extracting(line -> line.signerId())
+        assertThat(envelope.signers()).extracting(Signer::signedBy)
                 .containsExactly(Agreements.INVESTOR, "officer-li", "district@example.org");
     }
 
@@ -91,7 +89,7 @@ class ParallelSigningTest {
         Envelope envelope = signedByInvestor();
         assertThat(envelope.sign(DISTRICT, "周敏", NOW.plusSeconds(120), WEB, desk)).singleElement().isInstanceOf(SignatureRecorded.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
-        assertExecutedBy(envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(180), WEB, desk), "COMMISSION_REPRESENTATIVE", 2);
+        assertExecutedBy(Envelopes.sign(envelope, OFFICER, "Li Wei", NOW.plusSeconds(180), WEB, desk), "COMMISSION_REPRESENTATIVE", 2);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
     }
 

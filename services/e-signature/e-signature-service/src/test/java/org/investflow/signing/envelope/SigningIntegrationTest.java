@@ -108,7 +108,8 @@ class SigningIntegrationTest {
         ConsumerRecord<String, byte[]> sent = signing.await(caseId, SigningEvents.ENVELOPE_SENT);
         assertThat(TopicProbe.header(sent, "ce_source")).isEqualTo("/investflow/e-signature");
         assertThat(TopicProbe.header(sent, "ce_subject")).isEqualTo(caseId);
-        String expectedHash = org.investflow.signing.contract.ContractTemplate.draft(goldenAgreement(caseId, "investor-a").particulars()).sha256();
+        String expectedHash = org.investflow.signing.contract.ContractTemplate.draft(
+                org.investflow.signing.contract.EnvelopeContract.particularsOf(goldenAgreement(caseId, "investor-a"))).sha256();
         assertThat(body(sent).path("documentHash").asString()).isEqualTo(expectedHash);
         assertThat(body(sent).path("termsFingerprint").asString()).isEqualTo(GOLDEN.path("termsFingerprint").asString());
         JsonNode drafted = body(signing.await(caseId, SigningEvents.CONTRACT_DRAFTED));
@@ -132,9 +133,10 @@ class SigningIntegrationTest {
 
     static Agreement goldenAgreement(String caseId, String investor) {
         JsonNode terms = GOLDEN.path("terms");
-        return new Agreement(caseId, investor, GOLDEN.path("officerId").asString(), GOLDEN.path("agreementId").asString(), GOLDEN.path("companyName").asString(),
-                new AgreedTerms(terms.path("investmentAmount").decimalValue(), terms.path("currency").asString(),
-                        terms.path("jobs").asInt(), java.time.LocalDate.parse(terms.path("landingDeadline").asString())),
+        return new Agreement(org.investflow.platform.domain.CaseId.of(caseId), investor, GOLDEN.path("officerId").asString(),
+                GOLDEN.path("agreementId").asString(), GOLDEN.path("companyName").asString(),
+                new AgreedTerms(org.investflow.platform.domain.Money.of(terms.path("investmentAmount").decimalValue(), terms.path("currency").asString()),
+                        terms.path("jobs").asInt(), java.time.LocalDate.parse(terms.path("landingDeadline").asString()), List.of(), null, null),
                 GOLDEN.path("termsFingerprint").asString(), java.time.Instant.parse(GOLDEN.path("occurredAt").asString()));
     }
 
@@ -216,7 +218,7 @@ class SigningIntegrationTest {
         assertThat(TestMail.about(SigningDriver.DISTRICT, caseId)).isEmpty();
         // a link for the commission's place that exists before its turn (as a copied one would) is refused by the server
         String copied = "copied-commission-link-" + UUID.randomUUID();
-        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().push("links",
+        mongo.updateFirst(Query.query(Criteria.where("caseId").is(caseId)), new Update().push("links.issued",
                 SigningLink.issue(copied, 2, java.time.Instant.now().plus(java.time.Duration.ofDays(30)))), Envelope.class).block();
         driver.link(SigningDriver.LINK_CODES, Map.of("token", copied)).expectStatus().isNotFound()
                 .expectBody().jsonPath("$.detail").isEqualTo("invalid link");

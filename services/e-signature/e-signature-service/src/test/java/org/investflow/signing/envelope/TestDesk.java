@@ -5,12 +5,11 @@ import java.util.List;
 
 /**
  * A signing desk for aggregate tests: numbered tokens ("token-1", ...), codes from a list (then
- * "123456"), addresses at example.org, a fixed sealed hash, and the first release's two signers in
+ * "123456"), addresses at example.org, and the first release's two signers in
  * sequence unless told another order.
  */
 final class TestDesk implements SigningDesk {
 
-    static final String SEALED = "5".repeat(64);
 
     /** The order of the first release: the investor's signatory, then the commission's representative. */
     static final List<List<SignerRole>> TWO_IN_SEQUENCE = List.of(List.of(SignerRole.INVESTOR_SIGNATORY),
@@ -84,10 +83,5 @@ final class TestDesk implements SigningDesk {
     @Override
     public DistrictRepresentative districtRepresentativeOf(String district) {
         return "Liangjiang".equals(district) ? LIANGJIANG : DEFAULT_DISTRICT;
-    }
-
-    @Override
-    public String sealedHashOf(Envelope executed) {
-        return SEALED;
     }
 }

@@ -22,14 +22,12 @@ public interface EnvelopeRepository extends ReactiveMongoRepository<Envelope, St
 
     Flux<Envelope> findByCaseIdAndStatusIn(String caseId, Collection<EnvelopeStatus> statuses);
 
+    @Query("{ 'links.issued.tokenHash': ?0 }")
     Mono<Envelope> findFirstByLinksTokenHash(String tokenHash);
 
     Flux<Envelope> findByWatchAtLessThanEqual(Instant now);
 
-    /** Open envelopes stored before the watch kept its time. */
-    Flux<Envelope> findByStatusInAndWatchAtIsNull(Collection<EnvelopeStatus> statuses);
-
-    @Query("{ 'mails.0': { $exists: true } }")
+    @Query("{ 'mails.pending.0': { $exists: true } }")
     Flux<Envelope> findByMailsNotNullAndMailsNotEmpty();
 
     Mono<Long> countByStatus(EnvelopeStatus status);

@@ -16,7 +16,7 @@ record AuditTrailView(String caseId, String envelopeId, boolean intact, Integer 
     static AuditTrailView of(Envelope envelope) {
         List<AuditEntry> entries = envelope.auditTrail();
         AuditChain.Verification verification = envelope.verifyAuditTrail();
-        return new AuditTrailView(envelope.caseId(), envelope.envelopeId(), verification.intact(), verification.brokenEntry(),
+        return new AuditTrailView(envelope.caseId().value(), envelope.envelopeId(), verification.intact(), verification.brokenEntry(),
                 verification.reason(), AuditChain.head(entries), entries);
     }
 }

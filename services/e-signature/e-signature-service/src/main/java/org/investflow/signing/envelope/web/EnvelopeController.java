@@ -7,7 +7,7 @@ import org.investflow.platform.web.Caller;
 import org.investflow.platform.web.Role;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.RenderedPdf;
-import org.investflow.signing.envelope.ContractDocumentService;
+import org.investflow.signing.contract.ContractDocumentService;
 import org.investflow.signing.envelope.EnvelopeService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -12,6 +12,6 @@ import org.investflow.signing.envelope.EnvelopeStatus;
 public record SignedView(String caseId, EnvelopeStatus status, String documentHash, String executedDocumentHash) {
 
     static SignedView of(Envelope envelope) {
-        return new SignedView(envelope.caseId(), envelope.status(), envelope.documentHash(), envelope.executedDocumentHash());
+        return new SignedView(envelope.caseId().value(), envelope.status(), envelope.documentHash(), envelope.executedDocumentHash());
     }
 }

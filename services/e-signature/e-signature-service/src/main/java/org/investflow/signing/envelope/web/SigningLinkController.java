@@ -1,7 +1,7 @@
 package org.investflow.signing.envelope.web;
 
 import jakarta.validation.Valid;
-import org.investflow.signing.envelope.ContractDocumentService;
+import org.investflow.signing.contract.ContractDocumentService;
 import org.investflow.signing.envelope.EnvelopeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;

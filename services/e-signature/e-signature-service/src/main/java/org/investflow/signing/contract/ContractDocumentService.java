@@ -1,14 +1,14 @@
-package org.investflow.signing.envelope;
+package org.investflow.signing.contract;
+
+import java.util.List;
 
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.events.Actor;
-import java.util.List;
-
 import org.investflow.signing.audit.AuditChain;
 import org.investflow.signing.audit.AuditEntry;
-import org.investflow.signing.contract.CompletionCertificate;
-import org.investflow.signing.contract.ContractTemplate;
-import org.investflow.signing.contract.RenderedPdf;
+import org.investflow.signing.envelope.Envelope;
+import org.investflow.signing.envelope.EnvelopeService;
+import org.investflow.signing.envelope.EnvelopeStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,12 +33,12 @@ public class ContractDocumentService {
     /** The contract the signers sign; its SHA-256 is the envelope's {@code documentHash}. */
     public Mono<RenderedPdf> contract(String caseId, Actor viewer) {
         return envelopes.view(caseId, viewer).publishOn(Schedulers.boundedElastic())
-                .map(envelope -> ContractTemplate.draft(envelope.particulars()));
+                .map(envelope -> ContractTemplate.draft(EnvelopeContract.particularsOf(envelope)));
     }
 
     /** The contract of {@code envelope} (already authorised), rendered off the event loop. */
     public Mono<RenderedPdf> contractOf(Envelope envelope) {
-        return Mono.fromCallable(() -> ContractTemplate.draft(envelope.particulars())).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> ContractTemplate.draft(EnvelopeContract.particularsOf(envelope))).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The executed contract with its signatures page, sealed by the commission; 409 before execution. */
@@ -62,8 +62,8 @@ public class ContractDocumentService {
                 .map(entry -> new CompletionCertificate.AuditLine(entry.sequence(), entry.action().name(),
                         entry.actorId() + " (" + entry.actorRole() + ")", ContractTemplate.time(entry.at()), entry.hash()))
                 .toList();
-        return CompletionCertificate.render(envelope.particulars(), envelope.envelopeId(), envelope.documentHash(),
-                sealed(envelope).sha256(), envelope.signatureLines(), lines, AuditChain.head(trail));
+        return CompletionCertificate.render(EnvelopeContract.particularsOf(envelope), envelope.envelopeId(), envelope.documentHash(),
+                sealed(envelope).sha256(), EnvelopeContract.signatureLinesOf(envelope), lines, AuditChain.head(trail));
     }
 
     private static Envelope requireExecuted(Envelope envelope) {

@@ -1,0 +1,37 @@
+package org.investflow.signing.contract;
+
+import java.util.List;
+
+import org.investflow.signing.envelope.AgreedTerms;
+import org.investflow.signing.envelope.Agreement;
+import org.investflow.signing.envelope.Envelope;
+import org.investflow.signing.envelope.Signer;
+
+/** An envelope's contract as the PDFs print it: the particulars frozen in it and the signatures given so far. */
+public final class EnvelopeContract {
+
+    private EnvelopeContract() {
+    }
+
+    /** What the contract template is filled with, from {@code agreement}. */
+    public static ContractParticulars particularsOf(Agreement agreement) {
+        AgreedTerms terms = agreement.terms();
+        return new ContractParticulars(agreement.caseId().value(), agreement.agreementId(), agreement.investorId(),
+                agreement.companyName(), terms.investment().amount(), terms.investment().currency(), terms.jobs(),
+                terms.landingDeadline(), agreement.termsFingerprint(), agreement.agreedAt(), terms.capitalSchedule(), terms.milestones());
+    }
+
+    /** What the contract template is filled with, as frozen in {@code envelope}. */
+    public static ContractParticulars particularsOf(Envelope envelope) {
+        return particularsOf(envelope.agreement());
+    }
+
+    /** The signatures given so far, in signing order. */
+    public static List<SignatureLine> signatureLinesOf(Envelope envelope) {
+        return envelope.signers().stream().filter(Signer::hasSigned).map(EnvelopeContract::lineOf).toList();
+    }
+
+    private static SignatureLine lineOf(Signer signer) {
+        return new SignatureLine(signer.order(), signer.role().capacity(), signer.signedBy(), signer.typedName(), signer.signedAt());
+    }
+}

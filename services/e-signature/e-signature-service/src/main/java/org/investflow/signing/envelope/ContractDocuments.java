@@ -1,0 +1,17 @@
+package org.investflow.signing.envelope;
+
+import java.time.Instant;
+
+/**
+ * The contract PDFs the envelope's use cases fingerprint: the draft its signers sign, and the
+ * executed contract the commission seals once every signer signed. Rendering and sealing are
+ * blocking: call on a bounded-elastic thread.
+ */
+public interface ContractDocuments {
+
+    /** SHA-256 (hex) of the contract drafted from {@code agreement}: the envelope's {@code documentHash}. */
+    String draftHashOf(Agreement agreement);
+
+    /** Seals the executed contract of {@code fullySigned} as of {@code executedAt}; answers its SHA-256 (hex), as downloads return it. */
+    String seal(Envelope fullySigned, Instant executedAt);
+}
