@@ -82,17 +82,21 @@ public class Negotiation extends AggregateRoot {
         guard(NegotiationStatus.OPEN, "propose terms");
         TermsCheck.require(terms, today);
         Integer countered = termSheets.countered(basedOn, party, caseId);
-        Side side = Side.of(party);
-        List<String> reasons = side == Side.COMMISSION ? policy.reasonsFor(terms) : List.of();
+        List<String> reasons = Side.of(party) == Side.COMMISSION ? policy.reasonsFor(terms) : List.of();
+        TermSheet sheet = addVersion(terms, countered, reasons, party, now);
+        touch(now);
+        return sheet.isPendingApproval()
+                ? List.of(new ApprovalRequested(caseId, investorId(), sheet.version(), reasons, now, party))
+                : List.of(putOnTable(sheet, now, party));
+    }
+
+    /** The new version supersedes a waiting one and needs approval when {@code reasons} name any. */
+    private TermSheet addVersion(Terms terms, Integer countered, List<String> reasons, Actor party, Instant now) {
         approvals.supersede(termSheets, now);
-        TermSheet sheet = termSheets.add(terms, party, side, countered,
+        TermSheet sheet = termSheets.add(terms, party, Side.of(party), countered,
                 Approvals.requiredFor(terms, reasons, termSheets, now), now);
         approvals.track(sheet, now);
-        touch(now);
-        if (sheet.isPendingApproval()) {
-            return List.of(new ApprovalRequested(caseId, investorId(), sheet.version(), reasons, now, party));
-        }
-        return List.of(putOnTable(sheet, now, party));
+        return sheet;
     }
 
     /**
