@@ -24,18 +24,11 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The negotiation of one investment case between its investor and the case officer who accepted the
- * intention: a state machine ({@link NegotiationStatus}) over embedded parts. The {@link TermSheetTable}
- * holds the versions either party proposes, each countering the one on the table; {@link Approvals} holds
- * back a commission version beyond the incentive policy for a leader other than its author; the other party
- * accepting the latest version on the table freezes its terms as the agreement. A contract that falls through
- * reopens the agreement ({@link Reopenings}): both parties accept the agreed version again, or one counters.
- * {@link Parties} answers anyone but the owner acting as investor as if the case did not exist. Commands
- * return the events they caused; the application service stores them with the negotiation.
- * <p>
- * {@code revision} counts the changes a client can see and is the API's ETag. It is not the optimistic-lock
- * {@code version}: the outbox relay increments that when it removes a published event, which would make a
- * client's freshly received ETag stale although nothing it can see changed.
+ * The negotiation of one investment case between its investor and the officer who accepted the intention:
+ * a state machine ({@link NegotiationStatus}) over embedded parts: the {@link TermSheetTable} of versions,
+ * maker-checker {@link Approvals}, {@link Reopenings} after a contract fell through, {@link Parties} for
+ * access, {@link Comments}, and {@link Activity} (the ETag revision, the last activity). Commands return the
+ * events they caused; the application service stores them with the negotiation.
  */
 @Document("negotiations")
 public class Negotiation extends AggregateRoot {
@@ -52,8 +45,7 @@ public class Negotiation extends AggregateRoot {
     private Reopenings reopenings = new Reopenings();
     private Comments comments = new Comments();
     private Failure failure;
-    private long revision;
-    private Instant lastActivityAt;
+    private Activity activity;
 
     Negotiation() {
     }
@@ -66,7 +58,7 @@ public class Negotiation extends AggregateRoot {
         negotiation.companyName = intention.companyName();
         negotiation.status = NegotiationStatus.OPEN;
         negotiation.openedAt = now;
-        negotiation.lastActivityAt = now;
+        negotiation.activity = Activity.since(now);
         negotiation.markHandled(causeEventId);
         return new Opening(negotiation, List.of(new NegotiationOpened(intention.caseId(), intention.investorId(),
                 intention.officerId(), intention.companyName(), now, Actor.SYSTEM)));
@@ -84,9 +76,9 @@ public class Negotiation extends AggregateRoot {
         Integer countered = termSheets.countered(basedOn, party, caseId);
         List<String> reasons = Side.of(party) == Side.COMMISSION ? policy.reasonsFor(terms) : List.of();
         TermSheet sheet = addVersion(terms, countered, reasons, party, now);
-        touch(now);
+        activity.touch(now);
         return sheet.isPendingApproval()
-                ? List.of(new ApprovalRequested(caseId, investorId(), sheet.version(), reasons, now, party))
+                ? List.of(new ApprovalRequested(caseId, parties.investorId(), sheet.version(), reasons, now, party))
                 : List.of(putOnTable(sheet, now, party));
     }
 
@@ -110,7 +102,7 @@ public class Negotiation extends AggregateRoot {
         Side side = Side.of(party);
         Approvals.requireWithinPolicy(termSheets, sheet, side, policy);
         if (status == NegotiationStatus.REOPENED && !reopenings.acceptAgain(side, version)) {
-            touch(now);
+            activity.touch(now);
             return List.of();
         }
         if (status != NegotiationStatus.REOPENED && sheet.side() == side) {
@@ -126,9 +118,9 @@ public class Negotiation extends AggregateRoot {
         String supersedes = reopenings.supersededFingerprint();
         agreement = new Agreement(agreementId, sheet.version(), sheet.terms(), TermsFingerprint.of(sheet.terms()),
                 party.id(), now, supersedes);
-        touch(now);
-        return List.of(new AgreementReached(caseId, investorId(), officerId(), agreementId, sheet.version(), companyName,
-                sheet.terms(), agreement.fingerprint().hex(), now, party, supersedes));
+        activity.touch(now);
+        return List.of(new AgreementReached(caseId, parties.investorId(), parties.officerId(), agreementId,
+                sheet.version(), companyName, sheet.terms(), agreement.fingerprint().hex(), now, party, supersedes));
     }
 
     /**
@@ -147,28 +139,30 @@ public class Negotiation extends AggregateRoot {
         agreement = null;
         status = NegotiationStatus.REOPENED;
         markHandled(causeEventId);
-        touch(now);
-        return List.of(new NegotiationReopened(caseId, investorId(), officerId(), fellThrough.version(),
-                outcome.envelopeId(), fellThrough.fingerprint().hex(), outcome.cause(), outcome.reason(), now, Actor.SYSTEM));
+        activity.touch(now);
+        return List.of(new NegotiationReopened(caseId, parties.investorId(), parties.officerId(),
+                fellThrough.version(), outcome.envelopeId(), fellThrough.fingerprint().hex(), outcome.cause(),
+                outcome.reason(), now, Actor.SYSTEM));
     }
 
     /** A leader other than its author approves the version waiting for approval; it goes on the table. */
     List<NegotiationEvent> approve(int version, Actor leader, String reason, Instant now) {
         TermSheet sheet = decide(version, leader, ApprovalState.APPROVED, reason, now);
-        return List.of(new ApprovalDecided(caseId, investorId(), version, ApprovalDecided.APPROVED, reason, now, leader),
-                putOnTable(sheet, now, leader));
+        return List.of(new ApprovalDecided(caseId, parties.investorId(), version, ApprovalDecided.APPROVED, reason, now,
+                        leader), putOnTable(sheet, now, leader));
     }
 
     /** A leader other than its author rejects the version; the investor never sees it. */
     List<NegotiationEvent> reject(int version, Actor leader, String reason, Instant now) {
         decide(version, leader, ApprovalState.REJECTED, reason, now);
-        return List.of(new ApprovalDecided(caseId, investorId(), version, ApprovalDecided.REJECTED, reason, now, leader));
+        return List.of(new ApprovalDecided(caseId, parties.investorId(), version, ApprovalDecided.REJECTED, reason, now,
+                leader));
     }
 
     private TermSheet decide(int version, Actor leader, ApprovalState decision, String reason, Instant now) {
         guard(NegotiationStatus.OPEN, "decide on the approval of version " + version);
         TermSheet sheet = approvals.decide(termSheets, version, leader, decision, reason, now, caseId);
-        touch(now);
+        activity.touch(now);
         return sheet;
     }
 
@@ -179,8 +173,9 @@ public class Negotiation extends AggregateRoot {
         if (escalated == null) {
             return List.of();
         }
-        revision++;
-        return List.of(new ApprovalEscalated(caseId, investorId(), escalated.version(), waitingSince, now, Actor.SYSTEM));
+        activity.changed();
+        return List.of(new ApprovalEscalated(caseId, parties.investorId(), escalated.version(), waitingSince, now,
+                Actor.SYSTEM));
     }
 
     /** Either party leaves the table; the negotiation fails. */
@@ -191,7 +186,7 @@ public class Negotiation extends AggregateRoot {
 
     /** Fails the negotiation when nothing happened for longer than {@code period}; nothing when something did. */
     List<NegotiationEvent> expireIfInactive(Duration period, Instant now) {
-        if (!status.isNegotiating() || !lastActivityAt.isBefore(now.minus(period))) {
+        if (!status.isNegotiating() || !activity.idleFor(period, now)) {
             return List.of();
         }
         return fail(NegotiationFailed.INACTIVE, "no activity for " + period, Actor.SYSTEM, now);
@@ -201,15 +196,13 @@ public class Negotiation extends AggregateRoot {
     Comment comment(Actor party, String text, Instant now) {
         parties.require(party, caseId);
         Comment comment = comments.add(party, text, now);
-        touch(now);
+        activity.touch(now);
         return comment;
     }
 
     /** Refuses a command based on a revision that is no longer current ({@code If-Match}); null skips the check. */
     void requireRevision(Long expected) {
-        if (expected != null && expected != revision) {
-            throw new StaleRevisionException(caseId, expected, revision);
-        }
+        activity.requireRevision(expected, caseId);
     }
 
     private List<NegotiationEvent> fail(String reason, String detail, Actor actor, Instant now) {
@@ -217,20 +210,16 @@ public class Negotiation extends AggregateRoot {
         approvals.supersede(termSheets, now);
         status = NegotiationStatus.FAILED;
         failure = new Failure(reason, detail, actor.id(), now);
-        touch(now);
-        return List.of(new NegotiationFailed(caseId, investorId(), reason, detail, now, actor));
+        activity.touch(now);
+        return List.of(new NegotiationFailed(caseId, parties.investorId(), reason, detail, now, actor));
     }
 
     /** A version goes on the table: after a reopening, that ends the wait for both acceptances. */
     private TermsProposed putOnTable(TermSheet sheet, Instant now, Actor actor) {
         status = NegotiationStatus.OPEN;
         reopenings.clearAcceptances();
-        return new TermsProposed(caseId, investorId(), sheet.version(), sheet.terms(), now, actor, sheet.basedOn());
-    }
-
-    private void touch(Instant now) {
-        lastActivityAt = now;
-        revision++;
+        return new TermsProposed(caseId, parties.investorId(), sheet.version(), sheet.terms(), now, actor,
+                sheet.basedOn());
     }
 
     private void guard(NegotiationStatus target, String attempted) {
@@ -239,12 +228,10 @@ public class Negotiation extends AggregateRoot {
         }
     }
 
-    /** The diff between two versions {@code viewer} may both see. */
     public TermsDiff diff(int from, int to, Actor viewer) {
         return TermsDiff.between(termSheets.visibleTo(from, viewer, caseId), termSheets.visibleTo(to, viewer, caseId));
     }
 
-    /** The owner may see and accept it; case officers, leaders and admins may see it too. */
     boolean isOwnedBy(String userId) {
         return parties.isOwnedBy(userId);
     }
@@ -258,12 +245,9 @@ public class Negotiation extends AggregateRoot {
         return CaseId.of(caseId);
     }
 
-    public String investorId() {
-        return parties.investorId();
-    }
-
-    public String officerId() {
-        return parties.officerId();
+    /** The owning investor and the assigned case officer. */
+    public Parties parties() {
+        return parties;
     }
 
     public String companyName() {
@@ -287,11 +271,11 @@ public class Negotiation extends AggregateRoot {
     }
 
     public long revision() {
-        return revision;
+        return activity.revision();
     }
 
     public Instant lastActivityAt() {
-        return lastActivityAt;
+        return activity.lastAt();
     }
 
     public List<Comment> comments() {
@@ -302,12 +286,10 @@ public class Negotiation extends AggregateRoot {
         return failure;
     }
 
-    /** The agreements whose contracts fell through, oldest first. */
     public List<Reopening> reopenings() {
         return reopenings.all();
     }
 
-    /** While reopened: the parties who accepted the agreed version again. */
     public List<Side> acceptedAgainBy() {
         return reopenings.acceptedAgainBy();
     }

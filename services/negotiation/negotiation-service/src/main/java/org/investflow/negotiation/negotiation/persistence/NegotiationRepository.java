@@ -12,11 +12,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Negotiations by case id; the document also carries their outbox and inbox. The pending-approval queries
- * read the embedded {@code approvals} part, so they name their fields explicitly.
+ * read the embedded {@code approvals} and {@code activity} parts, so they name their fields explicitly.
  */
 public interface NegotiationRepository extends ReactiveMongoRepository<Negotiation, String> {
 
     /** Negotiations in these states whose last activity lies before {@code cutoff}: candidates for the inactivity failure. */
+    @Query("{ 'status': { $in: ?0 }, 'activity.lastAt': { $lt: ?1 } }")
     Flux<Negotiation> findByStatusInAndLastActivityAtBefore(Collection<NegotiationStatus> statuses, Instant cutoff);
 
     /** Negotiations with a version waiting for approval since before {@code cutoff} and not yet escalated. */
