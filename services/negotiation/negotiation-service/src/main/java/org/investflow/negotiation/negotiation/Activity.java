@@ -14,14 +14,9 @@ public class Activity {
     private long revision;
     private Instant lastAt;
 
-    Activity() {
-    }
-
-    /** The activity of a negotiation opened at {@code now}. */
-    static Activity since(Instant now) {
-        Activity activity = new Activity();
-        activity.lastAt = now;
-        return activity;
+    /** The activity of a negotiation opened at {@code lastAt}, before any change. */
+    Activity(Instant lastAt) {
+        this.lastAt = lastAt;
     }
 
     /** A party or a leader acted: a visible change that also counts against inactivity. */

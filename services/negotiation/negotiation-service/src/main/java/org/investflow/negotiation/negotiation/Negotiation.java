@@ -58,7 +58,7 @@ public class Negotiation extends AggregateRoot {
         negotiation.companyName = intention.companyName();
         negotiation.status = NegotiationStatus.OPEN;
         negotiation.openedAt = now;
-        negotiation.activity = Activity.since(now);
+        negotiation.activity = new Activity(now);
         negotiation.markHandled(causeEventId);
         return new Opening(negotiation, List.of(new NegotiationOpened(intention.caseId(), intention.investorId(),
                 intention.officerId(), intention.companyName(), now, Actor.SYSTEM)));

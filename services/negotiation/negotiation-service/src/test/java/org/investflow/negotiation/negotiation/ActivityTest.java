@@ -16,7 +16,7 @@ class ActivityTest {
 
     @Test
     void aChangeByTheTableCountsAsActivityAndAsARevision() {
-        Activity activity = Activity.since(OPENED);
+        Activity activity = new Activity(OPENED);
         activity.touch(OPENED.plus(Duration.ofDays(29)));
         assertThat(activity.revision()).isEqualTo(1);
         assertThat(activity.idleFor(PERIOD, OPENED.plus(Duration.ofDays(45)))).isFalse();
@@ -25,7 +25,7 @@ class ActivityTest {
 
     @Test
     void anEscalationIsARevisionButNoActivity() {
-        Activity activity = Activity.since(OPENED);
+        Activity activity = new Activity(OPENED);
         activity.changed();
         assertThat(activity.revision()).isEqualTo(1);
         assertThat(activity.lastAt()).isEqualTo(OPENED);
@@ -33,7 +33,7 @@ class ActivityTest {
 
     @Test
     void aStaleRevisionIsRefusedAndNoneIsNotChecked() {
-        Activity activity = Activity.since(OPENED);
+        Activity activity = new Activity(OPENED);
         activity.touch(OPENED);
         assertThatThrownBy(() -> activity.requireRevision(0L, "CQ-2026-000123"))
                 .isInstanceOf(StaleRevisionException.class).hasMessageContaining("revision 1, not 0");
