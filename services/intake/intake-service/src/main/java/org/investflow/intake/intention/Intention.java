@@ -10,15 +10,13 @@ import org.investflow.intake.events.IntentionFlagged;
 import org.investflow.intake.events.IntentionInformationRequested;
 import org.investflow.intake.events.IntentionReassigned;
 import org.investflow.intake.events.IntentionRejected;
-import org.investflow.intake.events.IntentionScreened;
 import org.investflow.intake.events.IntentionSubmitted;
 import org.investflow.intake.events.IntentionUpdated;
 import org.investflow.intake.events.IntentionWithdrawn;
-import org.investflow.intake.events.ScreeningReason;
 import org.investflow.intake.screening.CompanyKey;
 import org.investflow.intake.screening.ScreeningResult;
 import org.investflow.platform.domain.AggregateRoot;
-import org.investflow.platform.domain.ForbiddenException;
+import org.investflow.platform.domain.CaseId;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.events.Actor;
 import org.springframework.data.annotation.Id;
@@ -28,13 +26,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A foreign investor's investment intention: the first state of an investment case, owned by the
- * investor who submitted it and, once screened, assigned to one case officer. Commands return the
- * events they caused; the application service stores them with the intention.
+ * investor who submitted it and, once screened, assigned to one case officer. A state machine
+ * ({@link IntentionStatus}) over embedded parts: the saved {@link IntentionDraft}, the
+ * {@link ScreeningRecord} with its flags, the {@link OfficerAssignment} and the closing {@link Decision}.
+ * Commands return the events they caused; the application service stores them with the intention.
  */
 @Document("intentions")
 @CompoundIndexes({
     @CompoundIndex(name = "idempotency", def = "{'investorId': 1, 'idempotencyKey': 1}", unique = true),
-    @CompoundIndex(name = "queue", def = "{'assignedOfficerId': 1, 'status': 1, 'submittedAt': -1}"),
+    @CompoundIndex(name = "queue", def = "{'assignment.officerId': 1, 'status': 1, 'submittedAt': -1}"),
     @CompoundIndex(name = "duplicates", def = "{'companyKey': 1, 'details.industryCode': 1, 'details.district': 1}")
 })
 public class Intention extends AggregateRoot {
@@ -48,25 +48,23 @@ public class Intention extends AggregateRoot {
     private String companyKey;
     private IntentionStatus status;
     private Instant submittedAt;
-    private ScreeningResult screening;
-    private String assignedOfficerId;
-    private Instant assignedAt;
-    private Instant decidedAt;
-    private String decidedBy;
-    private RejectionReason rejectionReason;
-    private String rejectionText;
+    private ScreeningRecord screening = new ScreeningRecord();
+    private OfficerAssignment assignment;
     private String informationRequest;
-    private List<String> flagsRaised = new ArrayList<>();
+    private Decision decision;
 
     Intention() {
     }
 
+    private Intention(String caseId, Actor investor, String idempotencyKey) {
+        this.caseId = caseId;
+        this.investorId = investor.id();
+        this.idempotencyKey = idempotencyKey;
+    }
+
     /** Saves a new draft as case {@code caseId}; it is the investor's alone until submitted. */
     static Intention draft(String caseId, Actor investor, String idempotencyKey, IntentionDraft draft) {
-        Intention intention = new Intention();
-        intention.caseId = caseId;
-        intention.investorId = investor.id();
-        intention.idempotencyKey = idempotencyKey;
+        Intention intention = new Intention(caseId, investor, idempotencyKey);
         intention.status = IntentionStatus.DRAFT;
         intention.draft = draft;
         return intention;
@@ -88,18 +86,10 @@ public class Intention extends AggregateRoot {
         return submitted(investor, details, screening, officer, now);
     }
 
-    /** The saved draft, or null once submitted. */
-    public IntentionDraft draft() {
-        return draft;
-    }
-
     /** Submits a new intention as case {@code caseId}, screened and routed to {@code officer} (may be null). */
     static Submission submit(String caseId, Actor investor, String idempotencyKey, IntentionDetails details,
                              ScreeningResult screening, String officer, Instant now) {
-        Intention intention = new Intention();
-        intention.caseId = caseId;
-        intention.investorId = investor.id();
-        intention.idempotencyKey = idempotencyKey;
+        Intention intention = new Intention(caseId, investor, idempotencyKey);
         return new Submission(intention, intention.submitted(investor, details, screening, officer, now));
     }
 
@@ -123,38 +113,34 @@ public class Intention extends AggregateRoot {
         status = IntentionStatus.IN_REVIEW;
         informationRequest = null;
         List<IntakeEvent> events = new ArrayList<>(List.of(new IntentionUpdated(caseId, investorId, now, investor)));
-        events.addAll(screened(screening, assignedOfficerId, now));
+        events.addAll(screened(screening, assignedOfficerId(), now));
         return events;
     }
 
     List<IntakeEvent> accept(Actor officer, Instant now) {
-        requireAssigned(officer);
-        decide(IntentionStatus.ACCEPTED, officer, now);
+        actOn(officer);
+        close(IntentionStatus.ACCEPTED, Decision.by(officer.id(), now));
         return List.of(new IntentionAccepted(caseId, investorId, officer.id(), details.companyName(),
                 details.plannedAmount(), details.currency(), details.plannedJobs(), now, officer));
     }
 
     List<IntakeEvent> requestInformation(Actor officer, String message, Instant now) {
-        requireAssigned(officer);
+        actOn(officer);
         guard(IntentionStatus.INFORMATION_REQUESTED, "request information");
         status = IntentionStatus.INFORMATION_REQUESTED;
         informationRequest = message;
-        return List.of(new IntentionInformationRequested(caseId, investorId, assignedOfficerId, message, now, officer));
+        return List.of(new IntentionInformationRequested(caseId, investorId, assignedOfficerId(), message, now, officer));
     }
 
     List<IntakeEvent> reject(Actor officer, RejectionReason reason, String text, Instant now) {
-        requireAssigned(officer);
-        decide(IntentionStatus.REJECTED, officer, now);
-        return rejected(reason, text, officer, now);
+        actOn(officer);
+        return rejected(officer, reason, text, now);
     }
 
     /** Withdraws an open intention; a draft is simply discarded, as nobody else knows of it. */
     List<IntakeEvent> withdraw(Actor investor, String reason, Instant now) {
-        guard(IntentionStatus.WITHDRAWN, "be withdrawn");
         boolean wasDraft = status == IntentionStatus.DRAFT;
-        status = IntentionStatus.WITHDRAWN;
-        decidedAt = now;
-        decidedBy = investor.id();
+        close(IntentionStatus.WITHDRAWN, Decision.by(investor.id(), now));
         return wasDraft ? List.of() : List.of(new IntentionWithdrawn(caseId, investorId, reason, now, investor));
     }
 
@@ -162,18 +148,14 @@ public class Intention extends AggregateRoot {
         if (!status.open()) {
             throw new IllegalTransitionException("intention " + caseId, status, "be reassigned");
         }
-        String previous = assignedOfficerId;
-        assign(officer, now);
+        String previous = assignedOfficerId();
+        assignment = OfficerAssignment.routed(assignment, officer, now);
         return List.of(new IntentionReassigned(caseId, investorId, previous, officer, now, leader));
     }
 
     /** Raises a flag once (e.g. OVERDUE); true when it was not raised before. */
     boolean raise(ScreeningResult.Flag flag) {
-        if (flagsRaised.contains(flag.name())) {
-            return false;
-        }
-        flagsRaised.add(flag.name());
-        return true;
+        return screening.raise(flag);
     }
 
     /** Flags an open intention that waited past its service level; nothing when flagged or decided already. */
@@ -182,26 +164,22 @@ public class Intention extends AggregateRoot {
             return List.of();
         }
         return List.of(new IntentionFlagged(caseId, investorId, ScreeningResult.Flag.OVERDUE.name(), detail,
-                assignedOfficerId, now, Actor.SYSTEM));
+                assignedOfficerId(), now, Actor.SYSTEM));
     }
 
     private List<IntakeEvent> screened(ScreeningResult result, String officer, Instant now) {
-        screening = result;
-        assign(officer, now);
-        List<IntakeEvent> events = new ArrayList<>(List.of(new IntentionScreened(caseId, investorId, result.outcome().name(),
-                result.flags().stream().map(Enum::name).sorted().toList(),
-                result.reasons().stream().map(r -> new ScreeningReason(r.rule(), r.detail())).toList(),
-                result.duplicateOf(), result.reportingAmount(), result.reportingCurrency(), assignedOfficerId, now, Actor.SYSTEM)));
+        screening.take(result);
+        assignment = OfficerAssignment.routed(assignment, officer, now);
+        List<IntakeEvent> events = new ArrayList<>(List.of(
+                ScreeningRecord.screened(caseId, investorId, result, assignedOfficerId(), now)));
         if (result.prohibited()) {
-            decide(IntentionStatus.REJECTED, Actor.SYSTEM, now);
-            events.addAll(rejected(RejectionReason.NEGATIVE_LIST, result.reasons().get(0).detail(), Actor.SYSTEM, now));
+            events.addAll(rejected(Actor.SYSTEM, RejectionReason.NEGATIVE_LIST, result.reasons().get(0).detail(), now));
         }
         return events;
     }
 
-    private List<IntakeEvent> rejected(RejectionReason reason, String text, Actor actor, Instant now) {
-        rejectionReason = reason;
-        rejectionText = text;
+    private List<IntakeEvent> rejected(Actor actor, RejectionReason reason, String text, Instant now) {
+        close(IntentionStatus.REJECTED, Decision.rejection(actor.id(), reason, text, now));
         return List.of(new IntentionRejected(caseId, investorId, reason.name(), text, now, actor));
     }
 
@@ -210,26 +188,14 @@ public class Intention extends AggregateRoot {
         companyKey = CompanyKey.of(given.companyName());
     }
 
-    private void assign(String officer, Instant now) {
-        if (officer != null && !officer.equals(assignedOfficerId)) {
-            assignedOfficerId = officer;
-            assignedAt = now;
-        }
+    private void actOn(Actor officer) {
+        assignment = OfficerAssignment.actingOn(assignment, officer, caseId);
     }
 
-    private void requireAssigned(Actor officer) {
-        if (assignedOfficerId == null) {
-            assign(officer.id(), null);
-        } else if (!assignedOfficerId.equals(officer.id())) {
-            throw new ForbiddenException("case " + caseId + " is assigned to another officer");
-        }
-    }
-
-    private void decide(IntentionStatus target, Actor actor, Instant now) {
+    private void close(IntentionStatus target, Decision closing) {
         guard(target, "become " + target);
         status = target;
-        decidedAt = now;
-        decidedBy = actor.id();
+        decision = closing;
     }
 
     private void guard(IntentionStatus target, String attempted) {
@@ -242,12 +208,17 @@ public class Intention extends AggregateRoot {
         return investorId.equals(userId);
     }
 
-    public String caseId() {
-        return caseId;
+    public CaseId caseId() {
+        return CaseId.of(caseId);
     }
 
     public String investorId() {
         return investorId;
+    }
+
+    /** The saved draft, or null once submitted. */
+    public IntentionDraft draft() {
+        return draft;
     }
 
     public IntentionDetails details() {
@@ -263,41 +234,29 @@ public class Intention extends AggregateRoot {
     }
 
     public ScreeningResult screening() {
-        return screening;
+        return screening.result();
+    }
+
+    /** Screening's flags and those raised later, each once, sorted. */
+    public List<String> flags() {
+        return screening.flags();
     }
 
     public String assignedOfficerId() {
-        return assignedOfficerId;
+        return assignment == null ? null : assignment.officerId();
     }
 
     public Instant assignedAt() {
-        return assignedAt;
-    }
-
-    public Instant decidedAt() {
-        return decidedAt;
-    }
-
-    public String decidedBy() {
-        return decidedBy;
-    }
-
-    public RejectionReason rejectionReason() {
-        return rejectionReason;
-    }
-
-    public String rejectionText() {
-        return rejectionText;
+        return assignment == null ? null : assignment.since();
     }
 
     public String informationRequest() {
         return informationRequest;
     }
 
-    public List<String> flags() {
-        List<String> all = new ArrayList<>(screening == null ? List.of() : screening.flags().stream().map(Enum::name).toList());
-        all.addAll(flagsRaised);
-        return all.stream().distinct().sorted().toList();
+    /** How the intention was closed; null while it is open. */
+    public Decision decision() {
+        return decision;
     }
 
     /** A new intention and the events of its submission. */

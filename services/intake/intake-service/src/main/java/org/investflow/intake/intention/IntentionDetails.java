@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.investflow.platform.domain.Money;
+
 /**
  * What the investor declared in the intention form.
  *
@@ -35,6 +37,11 @@ public record IntentionDetails(String companyName, String country, String regist
         if (plannedJobs < 0) {
             throw new IllegalArgumentException("plannedJobs must not be negative");
         }
+    }
+
+    /** The planned investment as money; on the form and in the events it stays amount and currency. */
+    public Money planned() {
+        return Money.of(plannedAmount, currency);
     }
 
     /** The ISIC division, e.g. {@code 29} of {@code C29}. */

@@ -57,9 +57,9 @@ public final class IntentionForm {
     private void checkMoney(IntentionDetails details, Map<String, String> errors) {
         if (!isIsoCurrency(details.currency())) {
             errors.put("currency", "is not an ISO 4217 currency code");
-        } else if (screening.reportingAmount(details.plannedAmount(), details.currency()).isEmpty()) {
+        } else if (screening.inReportingCurrency(details.planned()).isEmpty()) {
             errors.put("currency", "is not a currency the commission accepts");
-        } else if (!screening.plausible(details.plannedAmount(), details.currency())) {
+        } else if (!screening.plausible(details.planned())) {
             errors.put("plannedAmount", "is beyond what an intention can plausibly plan");
         }
     }

@@ -174,7 +174,7 @@ public class IntentionService {
                         details.industryCode(), details.district(), clock.instant().minus(screeningSettings.duplicateWindow()))
                 .filter(earlier -> !earlier.equals(self))
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .map(duplicate -> screening.screen(details.division(), details.plannedAmount(), details.currency(), duplicate));
+                .map(duplicate -> screening.screen(details.division(), details.planned(), duplicate));
     }
 
     private Mono<String> route(IntentionDetails details) {

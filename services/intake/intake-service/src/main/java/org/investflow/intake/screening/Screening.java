@@ -14,6 +14,7 @@ import org.investflow.intake.screening.NegativeList.Entry;
 import org.investflow.intake.screening.ScreeningResult.Flag;
 import org.investflow.intake.screening.ScreeningResult.Outcome;
 import org.investflow.intake.screening.ScreeningResult.Reason;
+import org.investflow.platform.domain.Money;
 
 /**
  * The screening rules, as a pure function of the intention and what the database knows (an earlier
@@ -32,40 +33,46 @@ public final class Screening {
     }
 
     /**
-     * Screens an intention in {@code division} planning {@code amount} of {@code currency}.
+     * Screens an intention in {@code division} planning to invest {@code planned}.
      *
      * @param duplicateOf an earlier case of the same company, industry and district within the window
      */
-    public ScreeningResult screen(String division, BigDecimal amount, String currency, Optional<String> duplicateOf) {
+    public ScreeningResult screen(String division, Money planned, Optional<String> duplicateOf) {
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         List<Reason> reasons = new ArrayList<>();
         Optional<Entry> listed = negativeList.strictestFor(division);
         listed.ifPresent(entry -> reasons.add(listed(entry, flags)));
         duplicateOf.ifPresent(earlier -> reasons.add(duplicate(earlier, flags)));
-        BigDecimal reporting = toReporting(amount, currency);
-        if (reporting.compareTo(settings.majorProjectThreshold()) >= 0) {
+        Money reporting = toReporting(planned);
+        Money threshold = inReporting(settings.majorProjectThreshold());
+        if (reporting.isAtLeast(threshold)) {
             flags.add(Flag.MAJOR_PROJECT);
             reasons.add(new Reason("major-project", money(reporting) + " reaches the major-project threshold of "
-                    + money(settings.majorProjectThreshold())));
+                    + money(threshold)));
         }
-        return new ScreeningResult(outcome(listed, flags), flags, reasons, duplicateOf.orElse(null), reporting,
-                settings.reportingCurrency());
+        return new ScreeningResult(outcome(listed, flags), flags, reasons, duplicateOf.orElse(null), reporting.amount(),
+                reporting.currency());
     }
 
     /** The amount in the reporting currency, or empty for a currency without a rate. */
-    public Optional<BigDecimal> reportingAmount(BigDecimal amount, String currency) {
-        return Optional.ofNullable(settings.ratesToReporting().get(currency))
-                .map(rate -> amount.multiply(rate).setScale(2, RoundingMode.HALF_EVEN));
+    public Optional<Money> inReportingCurrency(Money planned) {
+        return Optional.ofNullable(settings.ratesToReporting().get(planned.currency()))
+                .map(rate -> inReporting(planned.amount().multiply(rate).setScale(2, RoundingMode.HALF_EVEN)));
     }
 
     /** Whether the amount is within what an intention can plausibly plan. */
-    public boolean plausible(BigDecimal amount, String currency) {
-        return reportingAmount(amount, currency).filter(value -> value.compareTo(settings.maximumAmount()) <= 0).isPresent();
+    public boolean plausible(Money planned) {
+        Money maximum = inReporting(settings.maximumAmount());
+        return inReportingCurrency(planned).filter(maximum::isAtLeast).isPresent();
     }
 
-    private BigDecimal toReporting(BigDecimal amount, String currency) {
-        return reportingAmount(amount, currency)
-                .orElseThrow(() -> new IllegalArgumentException("no rate for " + currency));
+    private Money toReporting(Money planned) {
+        return inReportingCurrency(planned)
+                .orElseThrow(() -> new IllegalArgumentException("no rate for " + planned.currency()));
+    }
+
+    private Money inReporting(BigDecimal amount) {
+        return Money.of(amount, settings.reportingCurrency());
     }
 
     private Reason listed(Entry entry, Set<Flag> flags) {
@@ -90,7 +97,7 @@ public final class Screening {
         return flags.contains(Flag.RESTRICTED) || flags.contains(Flag.DUPLICATE) ? Outcome.REVIEW : Outcome.CLEARED;
     }
 
-    private String money(BigDecimal value) {
-        return settings.reportingCurrency() + " " + NumberFormat.getNumberInstance(Locale.ROOT).format(value);
+    private static String money(Money value) {
+        return value.currency() + " " + NumberFormat.getNumberInstance(Locale.ROOT).format(value.amount());
     }
 }

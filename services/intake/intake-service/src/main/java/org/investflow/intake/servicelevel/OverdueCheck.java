@@ -51,7 +51,7 @@ public class OverdueCheck {
         Instant deadline = workingDays.before(clock.instant(), settings.firstDecisionWorkingDays());
         String detail = "No first decision within " + settings.firstDecisionWorkingDays() + " working days of submission.";
         return queries.overdue(deadline)
-                .concatMap(intention -> intentions.flagOverdue(intention.caseId(), detail))
+                .concatMap(intention -> intentions.flagOverdue(intention.caseId().value(), detail))
                 .filter(Boolean::booleanValue)
                 .count()
                 .flatMap(flagged -> queries.countOpenOverdue().doOnNext(overdue::set).thenReturn(flagged));

@@ -3,6 +3,7 @@ package org.investflow.intake.intention;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.investflow.intake.IntakeTest;
 import org.investflow.intake.events.IntakeEvents;
@@ -11,6 +12,10 @@ import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
@@ -44,13 +49,21 @@ class IntakeEdgeTest {
         api.http().get().uri(path).exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals("WWW-Authenticate", "Bearer");
-        for (String bad : new String[] {TestIssuer.expired("investor-token", "INVESTOR"),
-                TestIssuer.fromAnotherIssuer("investor-token", "INVESTOR"),
-                TestIssuer.forAudience("investor-token", "INVESTOR", "another-api"),
-                TestIssuer.tampered("investor-token", "INVESTOR", "OFFICER"), "not-a-jwt"}) {
-            api.http().get().uri(path).headers(h -> h.setBearerAuth(bad)).exchange().expectStatus().isUnauthorized();
-        }
         api.as("investor-token", "INVESTOR", HttpMethod.GET, path).exchange().expectStatus().isOk();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"expired", "another issuer", "another audience", "tampered", "not a JWT"})
+    void aBadTokenIsRefusedWith401(String flaw) {
+        String path = "/api/intentions/" + api.submit("investor-token");
+        String bad = switch (flaw) {
+            case "expired" -> TestIssuer.expired("investor-token", "INVESTOR");
+            case "another issuer" -> TestIssuer.fromAnotherIssuer("investor-token", "INVESTOR");
+            case "another audience" -> TestIssuer.forAudience("investor-token", "INVESTOR", "another-api");
+            case "tampered" -> TestIssuer.tampered("investor-token", "INVESTOR", "OFFICER");
+            default -> "not-a-jwt";
+        };
+        api.http().get().uri(path).headers(h -> h.setBearerAuth(bad)).exchange().expectStatus().isUnauthorized();
     }
 
     @Test
@@ -74,15 +87,7 @@ class IntakeEdgeTest {
         String investor = "investor-fuzz-" + UUID.randomUUID();
         Map<String, Object> moneyAsText = withField("plannedAmount", "120000000.00");
         Map<String, Object> unknownField = withField("discountCode", "FREE");
-        Map<String, Object> wrongType = withField("plannedJobs", "many");
-        Map<String, Object> missing = withField("country", null);
-        Map<String, Object> tooLong = withField("companyName", "A".repeat(201));
         Map<String, Object> dateAsArray = withField("expectedStart", java.util.List.of(2027, 1, 1));
-        for (Object body : new Object[] {"{\"companyName\":", "[1,2,3]", "{} {}", moneyAsText, unknownField, wrongType,
-                missing, tooLong, dateAsArray}) {
-            submitBadly(investor, body).expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        }
         submitBadly(investor, withField("description", "x".repeat(70_000))).expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         submitBadly(investor, moneyAsText).expectBody().jsonPath("$.errors[0].field").isEqualTo("plannedAmount");
@@ -100,45 +105,81 @@ class IntakeEdgeTest {
         }
     }
 
-    @Test
-    void aMalformedRejectionChangesNothing() {
+    static Stream<Object> malformedSubmissions() {
+        return Stream.of("{\"companyName\":", "[1,2,3]", "{} {}", withField("plannedAmount", "120000000.00"),
+                withField("discountCode", "FREE"), withField("plannedJobs", "many"), withField("country", null),
+                withField("companyName", "A".repeat(201)), withField("expectedStart", java.util.List.of(2027, 1, 1)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedSubmissions")
+    void aMalformedSubmissionIsRefusedAndNothingIsStored(Object body) {
+        String investor = "investor-fuzz-" + UUID.randomUUID();
+        submitBadly(investor, body).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(intentions.findAll().filter(i -> i.investorId().equals(investor)).count().block()).isZero();
+    }
+
+    static Stream<Object> malformedRejections() {
+        return Stream.of("{\"reason\":", Map.of("reasonCode", "OTHER", "reason", ""),
+                Map.of("reasonCode", "OTHER", "reason", "r", "extra", 1), Map.of("reasonCode", "OTHER", "reason", 42),
+                Map.of("reasonCode", "BECAUSE", "reason", "r"), Map.of("reason", "no code"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedRejections")
+    void aMalformedRejectionChangesNothing(Object body) {
         String caseId = api.submit("investor-reject-fuzz");
         String path = "/api/intentions/" + caseId + "/rejection";
         String officer = api.officerOf(caseId);
-        for (Object body : new Object[] {"{\"reason\":", Map.of("reasonCode", "OTHER", "reason", ""),
-                Map.of("reasonCode", "OTHER", "reason", "r", "extra", 1), Map.of("reasonCode", "OTHER", "reason", 42),
-                Map.of("reasonCode", "BECAUSE", "reason", "r"), Map.of("reason", "no code")}) {
-            api.as(officer, "OFFICER", HttpMethod.POST, path).bodyValue(body).exchange()
-                    .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        }
+        api.as(officer, "OFFICER", HttpMethod.POST, path).bodyValue(body).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         api.as(officer, "OFFICER", HttpMethod.GET, "/api/intentions/" + caseId).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("IN_REVIEW");
     }
 
     @Test
-    void malformedDecisionsUpdatesWithdrawalsAndReassignmentsChangeNothing() {
+    void aMalformedUpdateChangesNothing() {
         String caseId = api.submit("investor-many-fuzz");
-        String officer = api.officerOf(caseId);
-        Map<String, Object[]> bodies = Map.of(
-                "/information-request", new Object[] {"{", Map.of("message", ""), Map.of("message", 1), Map.of("msg", "x")},
-                "/assignment", new Object[] {"[]", Map.of("officerId", ""), Map.of("officerId", "x".repeat(101))},
-                "/withdrawal", new Object[] {"{}", Map.of("reason", 5), Map.of("reason", "y".repeat(2001))});
-        Map<String, String[]> callers = Map.of("/information-request", new String[] {officer, "OFFICER"},
-                "/assignment", new String[] {"leader-chen", "LEADER"}, "/withdrawal", new String[] {"investor-many-fuzz", "INVESTOR"});
-        bodies.forEach((path, bad) -> {
-            for (Object body : bad) {
-                api.as(callers.get(path)[0], callers.get(path)[1], HttpMethod.POST, "/api/intentions/" + caseId + path)
-                        .bodyValue(body).exchange().expectStatus().isBadRequest()
-                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-            }
-        });
         api.as("investor-many-fuzz", "INVESTOR", HttpMethod.PUT, "/api/intentions/" + caseId)
                 .bodyValue(withField("plannedAmount", "lots")).exchange().expectStatus().isBadRequest();
-        for (String query : new String[] {"limit=0", "limit=101", "order=sideways", "olderThanDays=-1", "status=LOST",
-                "flag=SHINY", "industryCode=29"}) {
-            api.as(officer, "OFFICER", HttpMethod.GET, "/api/intentions?" + query).exchange().expectStatus().isBadRequest()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        }
+        expectUnchanged(caseId, api.officerOf(caseId));
+    }
+
+    static Stream<Arguments> malformedDecisions() {
+        return Stream.of(Arguments.of("/information-request", "{"), Arguments.of("/information-request", Map.of("message", "")),
+                Arguments.of("/information-request", Map.of("message", 1)), Arguments.of("/information-request", Map.of("msg", "x")),
+                Arguments.of("/assignment", "[]"), Arguments.of("/assignment", Map.of("officerId", "")),
+                Arguments.of("/assignment", Map.of("officerId", "x".repeat(101))),
+                Arguments.of("/withdrawal", "{}"), Arguments.of("/withdrawal", Map.of("reason", 5)),
+                Arguments.of("/withdrawal", Map.of("reason", "y".repeat(2001))));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("malformedDecisions")
+    void aMalformedInformationRequestReassignmentOrWithdrawalChangesNothing(String path, Object body) {
+        String caseId = api.submit("investor-many-fuzz");
+        String officer = api.officerOf(caseId);
+        String[] caller = switch (path) {
+            case "/information-request" -> new String[] {officer, "OFFICER"};
+            case "/assignment" -> new String[] {"leader-chen", "LEADER"};
+            default -> new String[] {"investor-many-fuzz", "INVESTOR"};
+        };
+        api.as(caller[0], caller[1], HttpMethod.POST, "/api/intentions/" + caseId + path)
+                .bodyValue(body).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        expectUnchanged(caseId, officer);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=101", "order=sideways", "olderThanDays=-1", "status=LOST", "flag=SHINY",
+        "industryCode=29"})
+    void aMalformedQueueQueryIsRefused(String query) {
+        api.as("officer-li", "OFFICER", HttpMethod.GET, "/api/intentions?" + query).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private void expectUnchanged(String caseId, String officer) {
         api.as(officer, "OFFICER", HttpMethod.GET, "/api/intentions/" + caseId).exchange().expectBody()
                 .jsonPath("$.status").isEqualTo("IN_REVIEW")
                 .jsonPath("$.assignedOfficerId").isEqualTo(officer)

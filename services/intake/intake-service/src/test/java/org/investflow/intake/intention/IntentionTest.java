@@ -89,7 +89,7 @@ class IntentionTest {
         Intention.Submission submission = Intention.submit("CQ-2026-000003", INVESTOR, "key-00000003", details(),
                 prohibited(), "officer-li", NOW);
         assertThat(submission.intention().status()).isEqualTo(IntentionStatus.REJECTED);
-        assertThat(submission.intention().rejectionReason()).isEqualTo(RejectionReason.NEGATIVE_LIST);
+        assertThat(submission.intention().decision().reason()).isEqualTo(RejectionReason.NEGATIVE_LIST);
         IntentionRejected rejected = (IntentionRejected) submission.events().get(2);
         assertThat(rejected.reasonCode()).isEqualTo("NEGATIVE_LIST");
         assertThat(rejected.reason()).contains("gambling");
@@ -145,7 +145,7 @@ class IntentionTest {
         Intention intention = inReview();
         IntentionRejected rejected = (IntentionRejected) intention.reject(OFFICER, RejectionReason.OUT_OF_SCOPE, "retail", NOW).get(0);
         assertThat(rejected.reasonCode()).isEqualTo("OUT_OF_SCOPE");
-        assertThat(intention.rejectionText()).isEqualTo("retail");
+        assertThat(intention.decision().reasonText()).isEqualTo("retail");
     }
 
     @Test

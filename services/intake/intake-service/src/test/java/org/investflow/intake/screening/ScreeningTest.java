@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.investflow.intake.screening.ScreeningResult.Flag;
 import org.investflow.intake.screening.ScreeningResult.Outcome;
+import org.investflow.platform.domain.Money;
 import org.junit.jupiter.api.Test;
 
 /** Screening with the negative list shipped in this build (2024 edition). */
@@ -21,7 +22,7 @@ class ScreeningTest {
 
     @Test
     void gamblingIsProhibitedCitingTheItemOfTheShippedList() {
-        ScreeningResult result = SCREENING.screen("92", new BigDecimal("1000000"), "USD", Optional.empty());
+        ScreeningResult result = SCREENING.screen("92", Money.of(new BigDecimal("1000000"), "USD"), Optional.empty());
         assertThat(result.outcome()).isEqualTo(Outcome.PROHIBITED);
         assertThat(result.reasons()).singleElement().satisfies(reason -> {
             assertThat(reason.rule()).isEqualTo("negative-list-2024#16");
@@ -31,7 +32,7 @@ class ScreeningTest {
 
     @Test
     void telecomsGoToReviewNamingTheEquityCap() {
-        ScreeningResult result = SCREENING.screen("61", new BigDecimal("1000000"), "EUR", Optional.empty());
+        ScreeningResult result = SCREENING.screen("61", Money.of(new BigDecimal("1000000"), "EUR"), Optional.empty());
         assertThat(result.outcome()).isEqualTo(Outcome.REVIEW);
         assertThat(result.flags()).containsExactly(Flag.RESTRICTED);
         assertThat(result.reasons().get(0).detail()).contains("foreign share ≤ 50%");
@@ -39,7 +40,7 @@ class ScreeningTest {
 
     @Test
     void anOpenIndustryIsCleared() {
-        ScreeningResult result = SCREENING.screen("29", new BigDecimal("1000000"), "EUR", Optional.empty());
+        ScreeningResult result = SCREENING.screen("29", Money.of(new BigDecimal("1000000"), "EUR"), Optional.empty());
         assertThat(result.outcome()).isEqualTo(Outcome.CLEARED);
         assertThat(result.flags()).isEmpty();
         assertThat(result.reportingAmount()).isEqualByComparingTo("7750000.00");
@@ -47,7 +48,7 @@ class ScreeningTest {
 
     @Test
     void aDuplicateIsLinkedAndReviewedNotMerged() {
-        ScreeningResult result = SCREENING.screen("29", new BigDecimal("1000000"), "EUR", Optional.of("CQ-2026-000007"));
+        ScreeningResult result = SCREENING.screen("29", Money.of(new BigDecimal("1000000"), "EUR"), Optional.of("CQ-2026-000007"));
         assertThat(result.outcome()).isEqualTo(Outcome.REVIEW);
         assertThat(result.flags()).containsExactly(Flag.DUPLICATE);
         assertThat(result.duplicateOf()).isEqualTo("CQ-2026-000007");
@@ -56,8 +57,8 @@ class ScreeningTest {
 
     @Test
     void aMajorProjectIsFlaggedFromTheThresholdInTheReportingCurrency() {
-        ScreeningResult below = SCREENING.screen("29", new BigDecimal("129032258.06"), "EUR", Optional.empty());
-        ScreeningResult at = SCREENING.screen("29", new BigDecimal("140845070.43"), "USD", Optional.empty());
+        ScreeningResult below = SCREENING.screen("29", Money.of(new BigDecimal("129032258.06"), "EUR"), Optional.empty());
+        ScreeningResult at = SCREENING.screen("29", Money.of(new BigDecimal("140845070.43"), "USD"), Optional.empty());
         assertThat(below.flags()).doesNotContain(Flag.MAJOR_PROJECT);
         assertThat(at.flags()).contains(Flag.MAJOR_PROJECT);
         assertThat(at.outcome()).isEqualTo(Outcome.CLEARED);
@@ -66,9 +67,9 @@ class ScreeningTest {
 
     @Test
     void implausibleAmountsAndUnknownCurrenciesAreNotAccepted() {
-        assertThat(SCREENING.plausible(new BigDecimal("200000000000"), "EUR")).isFalse();
-        assertThat(SCREENING.plausible(new BigDecimal("1000"), "EUR")).isTrue();
-        assertThat(SCREENING.reportingAmount(new BigDecimal("1000"), "XAU")).isEmpty();
+        assertThat(SCREENING.plausible(Money.of(new BigDecimal("200000000000"), "EUR"))).isFalse();
+        assertThat(SCREENING.plausible(Money.of(new BigDecimal("1000"), "EUR"))).isTrue();
+        assertThat(SCREENING.inReportingCurrency(Money.of(new BigDecimal("1000"), "XAU"))).isEmpty();
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.investflow.negotiation.events.Terms;
  * @param agreementId UUID of the agreement
  * @param agreedBy    the party whose acceptance concluded it
  * @param supersedes  the fingerprint of the case's previous agreement, whose contract fell through; null for a
- *                    first agreement (and in documents of the first release)
+ *                    first agreement
  */
 public record Agreement(String agreementId, int version, Terms terms, TermsFingerprint fingerprint, String agreedBy,
                         Instant agreedAt, String supersedes) {

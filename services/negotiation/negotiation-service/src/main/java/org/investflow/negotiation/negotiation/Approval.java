@@ -22,7 +22,7 @@ public record Approval(List<String> reasons, Instant requestedAt, ApprovalState 
     public Approval {
         Objects.requireNonNull(requestedAt, "requestedAt");
         Objects.requireNonNull(state, "state");
-        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        reasons = List.copyOf(reasons);
     }
 
     static Approval requested(List<String> reasons, Instant now) {

@@ -5,10 +5,12 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.investflow.negotiation.events.Incentive;
 import org.investflow.negotiation.events.Terms;
+import org.investflow.platform.domain.Money;
 
 /**
  * When a commission version needs a leader's approval: each threshold is exceeded only strictly above
@@ -34,7 +36,8 @@ public record ApprovalPolicy(BigDecimal subsidyShareAbove, Map<String, BigDecima
         List<String> reasons = new ArrayList<>();
         for (Incentive incentive : terms.incentives()) {
             switch (incentive.kind()) {
-                case Incentive.SUBSIDY -> reasons.addAll(subsidyReasons(incentive.value(), terms));
+                case Incentive.SUBSIDY -> reasons.addAll(subsidyReasons(Money.of(incentive.value(), terms.currency()),
+                        Money.of(terms.investmentAmount(), terms.currency())));
                 case Incentive.RENT_FREE -> above(incentive.value(), rentFreeYearsAbove, "rent-free years", reasons);
                 default -> above(incentive.value(), taxRebatePercentAbove, "tax rebate percent", reasons);
             }
@@ -56,21 +59,25 @@ public record ApprovalPolicy(BigDecimal subsidyShareAbove, Map<String, BigDecima
                 incentive -> incentive.value().stripTrailingZeros().toPlainString() + " " + incentive.policyBasis()));
     }
 
-    private List<String> subsidyReasons(BigDecimal subsidy, Terms terms) {
+    private List<String> subsidyReasons(Money subsidy, Money investment) {
         List<String> reasons = new ArrayList<>();
-        BigDecimal share = subsidy.divide(terms.investmentAmount(), 10, RoundingMode.HALF_UP);
+        BigDecimal share = subsidy.amount().divide(investment.amount(), 10, RoundingMode.HALF_UP);
         if (share.compareTo(subsidyShareAbove) > 0) {
-            reasons.add("subsidy " + subsidy.toPlainString() + " " + terms.currency() + " is above "
+            reasons.add("subsidy " + subsidy + " is above "
                     + subsidyShareAbove.movePointRight(2).stripTrailingZeros().toPlainString() + "% of the investment");
         }
-        BigDecimal limit = subsidyAmountAbove.get(terms.currency());
-        if (limit == null && subsidy.signum() > 0) {
-            reasons.add("no subsidy limit is configured for " + terms.currency());
-        } else if (limit != null && subsidy.compareTo(limit) > 0) {
-            reasons.add("subsidy " + subsidy.toPlainString() + " " + terms.currency() + " is above the limit of "
-                    + limit.toPlainString());
+        Optional<Money> limit = subsidyLimitIn(subsidy.currency());
+        if (limit.isEmpty() && subsidy.isPositive()) {
+            reasons.add("no subsidy limit is configured for " + subsidy.currency());
+        } else if (limit.isPresent() && !limit.get().isAtLeast(subsidy)) {
+            reasons.add("subsidy " + subsidy + " is above the limit of " + limit.get().amount().toPlainString());
         }
         return reasons;
+    }
+
+    /** The absolute subsidy limit in {@code currency}, if one is configured. */
+    private Optional<Money> subsidyLimitIn(String currency) {
+        return Optional.ofNullable(subsidyAmountAbove.get(currency)).map(limit -> Money.of(limit, currency));
     }
 
     private static void above(BigDecimal value, BigDecimal threshold, String what, List<String> reasons) {

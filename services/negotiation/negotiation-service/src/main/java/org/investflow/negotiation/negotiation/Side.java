@@ -1,11 +1,13 @@
 package org.investflow.negotiation.negotiation;
 
+import org.investflow.platform.events.Actor;
+
 /** The two parties at the table: the commission (its case officer) and the investor. */
 public enum Side {
     COMMISSION, INVESTOR;
 
-    /** The side a user acting in {@code role} negotiates for. */
-    static Side of(String role) {
-        return "INVESTOR".equals(role) ? INVESTOR : COMMISSION;
+    /** The side {@code party} negotiates for. */
+    static Side of(Actor party) {
+        return party.actsAsInvestor() ? INVESTOR : COMMISSION;
     }
 }

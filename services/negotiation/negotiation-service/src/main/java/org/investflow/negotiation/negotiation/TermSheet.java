@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import org.investflow.negotiation.events.Terms;
+import org.investflow.platform.events.Actor;
 
 /**
  * One immutable version of the term sheet; a counter-offer is the next version, never an edit.
@@ -11,7 +12,7 @@ import org.investflow.negotiation.events.Terms;
  *
  * @param version    1, 2, … in the order they were proposed
  * @param proposedBy the user who proposed it
- * @param side       which party proposed it (null in documents of the first release: the commission)
+ * @param side       which party proposed it
  * @param basedOn    the version it counters, null for a first proposal
  * @param approval   the leadership approval it needed, null when the policy did not require one
  */
@@ -25,12 +26,17 @@ public record TermSheet(int version, Terms terms, String proposedBy, Instant pro
         if (version < 1) {
             throw new IllegalArgumentException("versions start at 1");
         }
-        side = side == null ? Side.COMMISSION : side;
+        Objects.requireNonNull(side, "side");
     }
 
     /** On the table: the investor's own versions, and commission versions that needed no approval or got it. */
     public boolean isTabled() {
         return side == Side.INVESTOR || approval == null || approval.state() == ApprovalState.APPROVED;
+    }
+
+    /** Whether {@code viewer} may see it: staff see every version, the investor only tabled ones. */
+    public boolean isVisibleTo(Actor viewer) {
+        return !viewer.actsAsInvestor() || isTabled();
     }
 
     /** Waiting for a leader's decision. */

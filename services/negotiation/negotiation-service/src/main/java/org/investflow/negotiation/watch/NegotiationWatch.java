@@ -70,7 +70,7 @@ public class NegotiationWatch {
     }
 
     private static Mono<Long> count(Flux<Negotiation> candidates, java.util.function.Function<String, Mono<Boolean>> act) {
-        return candidates.map(Negotiation::caseId).concatMap(act).filter(Boolean::booleanValue).count();
+        return candidates.map(negotiation -> negotiation.caseId().value()).concatMap(act).filter(Boolean::booleanValue).count();
     }
 
     private Mono<Void> refreshGauges() {

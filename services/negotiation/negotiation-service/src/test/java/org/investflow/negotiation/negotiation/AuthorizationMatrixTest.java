@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -232,15 +233,15 @@ class AuthorizationMatrixTest {
         assertThat(MATRIX).extracting(Row::toString).doesNotHaveDuplicates();
     }
 
-    @Test
-    void anotherInvestorsCaseAnswersExactlyLikeAnUnknownOne() {
+    @ParameterizedTest
+    @ValueSource(strings = {"read", "accept"})
+    void anotherInvestorsCaseAnswersExactlyLikeAnUnknownOne(String action) {
         String other = desk.proposed(OWNER, ASSIGNED);
         String unknown = Cases.fresh();
-        for (Function<String, WebTestClient.ResponseSpec> call : List.<Function<String, WebTestClient.ResponseSpec>>of(
-                caseId -> desk.http().get().uri(NEGOTIATION, caseId).headers(CaseDesk.bearer("investor-curious", "INVESTOR")).exchange(),
-                caseId -> desk.accept(caseId, 1, "investor-curious"))) {
-            assertThat(problem(call.apply(other), other)).isEqualTo(problem(call.apply(unknown), unknown));
-        }
+        Function<String, WebTestClient.ResponseSpec> call = action.equals("read")
+                ? caseId -> desk.http().get().uri(NEGOTIATION, caseId).headers(CaseDesk.bearer("investor-curious", "INVESTOR")).exchange()
+                : caseId -> desk.accept(caseId, 1, "investor-curious");
+        assertThat(problem(call.apply(other), other)).isEqualTo(problem(call.apply(unknown), unknown));
     }
 
     /** The status, content type and body of a refusal, with the case id masked. */

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.investflow.negotiation.events.NegotiationEvents;
@@ -22,6 +23,9 @@ import org.investflow.platform.testkit.TopicProbe;
 import org.investflow.signing.events.SigningEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -142,12 +146,16 @@ class NegotiationDepthIntegrationTest {
                 .jsonPath("$.changes[0].before").isEqualTo("120000000.00")
                 .jsonPath("$.changes[0].after").isEqualTo("110000000.00")
                 .jsonPath("$.text").value(String.class, text -> assertThat(text).contains("~ investmentAmount: EUR 120,000,000.00 → EUR 110,000,000.00"));
-        for (String query : List.of("from=1&to=9", "from=0&to=1", "from=x&to=1", "from=1")) {
-            int expected = query.contains("x") || !query.contains("to") ? 400 : 404;
-            http().get().uri("/api/negotiations/" + caseId + "/diff?" + query).headers(CaseDesk.bearer(OFFICER, "OFFICER"))
-                    .exchange().expectStatus().isEqualTo(expected)
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"from=1&to=9, 404", "from=0&to=1, 404", "from=x&to=1, 400", "from=1, 400"})
+    void aDiffOfBadVersionsIsRefusedAsProblemJson(String query, int expected) {
+        String caseId = desk.proposed(INVESTOR, OFFICER);
+        post(caseId, "/proposals", INVESTOR, "INVESTOR", null, Cases.terms("110000000.00")).expectStatus().isCreated();
+        http().get().uri("/api/negotiations/" + caseId + "/diff?" + query).headers(CaseDesk.bearer(OFFICER, "OFFICER"))
+                .exchange().expectStatus().isEqualTo(expected)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -163,11 +171,6 @@ class NegotiationDepthIntegrationTest {
                 .expectBody().jsonPath("$.changes[0].after").isEqualTo("110000000.00");
         diff(caseId, "from=1&to=2", OFFICER, "OFFICER", "*/*").expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
-
-        for (String query : List.of("from=1&to=9", "from=x&to=1", "from=1")) {
-            diff(caseId, query, OFFICER, "OFFICER", "text/plain").expectStatus().isEqualTo(query.contains("9") ? 404 : 400)
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        }
         diff(caseId, "from=1&to=2", OFFICER, "OFFICER", "application/xml").expectStatus().isEqualTo(406)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         String other = diff(caseId, "from=1&to=2", "investor-curious", "INVESTOR", "text/plain").expectStatus().isNotFound()
@@ -176,6 +179,15 @@ class NegotiationDepthIntegrationTest {
         assertThat(other.replace(caseId, "{caseId}")).isEqualTo(diff(unknown, "from=1&to=2", "investor-curious", "INVESTOR",
                 "text/plain").expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody()
                 .replace(unknown, "{caseId}"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"from=1&to=9, 404", "from=x&to=1, 400", "from=1, 400"})
+    void aPlainTextDiffOfBadVersionsIsRefusedAsProblemJson(String query, int expected) {
+        String caseId = desk.proposed(INVESTOR, OFFICER);
+        post(caseId, "/proposals", INVESTOR, "INVESTOR", null, Cases.terms("110000000.00")).expectStatus().isCreated();
+        diff(caseId, query, OFFICER, "OFFICER", "text/plain").expectStatus().isEqualTo(expected)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private WebTestClient.ResponseSpec diff(String caseId, String query, String user, String role, String accept) {
@@ -189,11 +201,20 @@ class NegotiationDepthIntegrationTest {
         post(caseId, "/comments", INVESTOR, "INVESTOR", null, Map.of("text", "Can the land be closer to the port?"))
                 .expectStatus().isCreated();
         post(caseId, "/comments", OFFICER, "OFFICER", null, Map.of("text", "We will check Lianghe plot 7.")).expectStatus().isCreated();
-        for (Object bad : List.of(Map.of("text", " "), Map.of("text", "x".repeat(4001)), Map.of(), Map.of("text", 5))) {
-            post(caseId, "/comments", INVESTOR, "INVESTOR", null, bad).expectStatus().isBadRequest();
-        }
         read(caseId, INVESTOR, "INVESTOR").expectBody().jsonPath("$.comments.length()").isEqualTo(2)
                 .jsonPath("$.comments[1].author").isEqualTo(OFFICER);
+    }
+
+    static Stream<Object> badComments() {
+        return Stream.of(Map.of("text", " "), Map.of("text", "x".repeat(4001)), Map.of(), Map.of("text", 5));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badComments")
+    void aBadCommentIsRefusedAndNotAddedToTheThread(Object bad) {
+        String caseId = desk.opened(INVESTOR, OFFICER);
+        post(caseId, "/comments", INVESTOR, "INVESTOR", null, bad).expectStatus().isBadRequest();
+        read(caseId, INVESTOR, "INVESTOR").expectBody().jsonPath("$.comments.length()").isEqualTo(0);
     }
 
     @Test

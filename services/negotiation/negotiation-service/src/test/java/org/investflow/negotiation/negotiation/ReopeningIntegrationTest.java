@@ -19,6 +19,8 @@ import org.investflow.signing.events.SigningEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -171,28 +173,31 @@ class ReopeningIntegrationTest {
         assertThat(TopicProbe.header(unknown, "kafka_dlt-exception-message")).contains("never agreed");
     }
 
-    @Test
-    void whileReopenedOnlyTheTwoPartiesAcceptAndEveryRefusalLeavesTheCaseAsItWas() {
+    @ParameterizedTest(name = "{0} as {1} accepting version {2} (If-Match {3}) -> {4}")
+    @CsvSource(nullValues = "none", value = {
+        "investor-other, INVESTOR, 1, none, 404",
+        "officer-other, OFFICER, 1, none, 403",
+        "leader-reopen, LEADER, 1, none, 403",
+        "admin-reopen, ADMIN, 1, none, 403",
+        INVESTOR + ", INVESTOR, 9, none, 404",
+        INVESTOR + ", INVESTOR, 0, none, 404",
+        INVESTOR + ", INVESTOR, x, none, 400",
+        INVESTOR + ", INVESTOR, 1, '\"0\"', 412"})
+    void aRefusedAcceptanceWhileReopenedLeavesTheCaseAsItWas(String user, String role, String version, String ifMatch,
+                                                             int status) {
         String caseId = reopened();
         long before = desk.stored(caseId).version();
-        record Refusal(String user, String role, String version, String ifMatch, int status) { }
-        for (Refusal refusal : java.util.List.of(
-                new Refusal("investor-other", "INVESTOR", "1", null, 404),
-                new Refusal("officer-other", "OFFICER", "1", null, 403),
-                new Refusal("leader-reopen", "LEADER", "1", null, 403),
-                new Refusal("admin-reopen", "ADMIN", "1", null, 403),
-                new Refusal(INVESTOR, "INVESTOR", "9", null, 404),
-                new Refusal(INVESTOR, "INVESTOR", "0", null, 404),
-                new Refusal(INVESTOR, "INVESTOR", "x", null, 400),
-                new Refusal(INVESTOR, "INVESTOR", "1", "\"0\"", 412))) {
-            desk.http().post().uri("/api/negotiations/" + caseId + "/proposals/" + refusal.version() + "/acceptance")
-                    .headers(CaseDesk.bearer(refusal.user(), refusal.role()))
-                    .headers(headers -> { if (refusal.ifMatch() != null) { headers.setIfMatch(refusal.ifMatch()); } })
-                    .exchange().expectStatus().isEqualTo(refusal.status())
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        }
-        assertThat(desk.stored(caseId).version()).as("refusals change nothing").isEqualTo(before);
+        desk.http().post().uri("/api/negotiations/" + caseId + "/proposals/" + version + "/acceptance")
+                .headers(CaseDesk.bearer(user, role))
+                .headers(headers -> { if (ifMatch != null) { headers.setIfMatch(ifMatch); } })
+                .exchange().expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(desk.stored(caseId).version()).as("a refusal changes nothing").isEqualTo(before);
+    }
 
+    @Test
+    void whileReopenedOnlyTheTwoPartiesAccept() {
+        String caseId = reopened();
         acceptAsOfficer(caseId, 1).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("REOPENED")
                 .jsonPath("$.acceptedAgainBy[0]").isEqualTo("COMMISSION");
         acceptAsOfficer(caseId, 1).expectStatus().isEqualTo(409)

@@ -37,15 +37,15 @@ public class IntentionQueries {
                         Criteria.where("details.industryCode").is(industryCode), Criteria.where("details.district").is(district),
                         Criteria.where("submittedAt").gte(since)))
                 .with(Sort.by("submittedAt", "_id")).limit(1);
-        return mongo.findOne(query, Intention.class).map(Intention::caseId);
+        return mongo.findOne(query, Intention.class).map(intention -> intention.caseId().value());
     }
 
     /** How many open cases {@code officerId} has and when they last got one. */
     public Mono<OfficerLoad> load(String officerId) {
-        Query assigned = Query.query(Criteria.where("assignedOfficerId").is(officerId));
-        Mono<Long> open = mongo.count(Query.query(Criteria.where("assignedOfficerId").is(officerId).and("status").in(OPEN)),
+        Query assigned = Query.query(Criteria.where("assignment.officerId").is(officerId));
+        Mono<Long> open = mongo.count(Query.query(Criteria.where("assignment.officerId").is(officerId).and("status").in(OPEN)),
                 Intention.class);
-        Mono<Instant> last = mongo.findOne(assigned.with(Sort.by(Sort.Direction.DESC, "assignedAt")).limit(1), Intention.class)
+        Mono<Instant> last = mongo.findOne(assigned.with(Sort.by(Sort.Direction.DESC, "assignment.since")).limit(1), Intention.class)
                 .mapNotNull(Intention::assignedAt);
         return Mono.zip(open, last.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .map(t -> new OfficerLoad(officerId, t.getT1(), t.getT2().orElse(null)));
@@ -54,12 +54,12 @@ public class IntentionQueries {
     /** Every open case submitted before {@code submittedBefore} that is not flagged overdue yet. */
     public Flux<Intention> overdue(Instant submittedBefore) {
         return mongo.find(Query.query(Criteria.where("status").in(OPEN).and("submittedAt").lt(submittedBefore)
-                .and("flagsRaised").ne("OVERDUE")), Intention.class);
+                .and("screening.raised").ne("OVERDUE")), Intention.class);
     }
 
     /** How many open cases carry the OVERDUE flag. */
     public Mono<Long> countOpenOverdue() {
-        return mongo.count(Query.query(Criteria.where("status").in(OPEN).and("flagsRaised").is("OVERDUE")), Intention.class);
+        return mongo.count(Query.query(Criteria.where("status").in(OPEN).and("screening.raised").is("OVERDUE")), Intention.class);
     }
 
     /** One page of a queue, in keyset order (submission time, then case id). */
@@ -71,7 +71,7 @@ public class IntentionQueries {
 
     private static Criteria criteria(QueueQuery query) {
         List<Criteria> all = new ArrayList<>();
-        addIfSet(all, "assignedOfficerId", query.officerId());
+        addIfSet(all, "assignment.officerId", query.officerId());
         addIfSet(all, "investorId", query.investorId());
         if (query.investorId() == null) {
             all.add(Criteria.where("status").ne(IntentionStatus.DRAFT));
@@ -80,8 +80,8 @@ public class IntentionQueries {
         addIfSet(all, "details.district", query.district());
         addIfSet(all, "details.industryCode", query.industryCode());
         if (query.flag() != null) {
-            all.add(new Criteria().orOperator(Criteria.where("screening.flags").is(query.flag().name()),
-                    Criteria.where("flagsRaised").is(query.flag().name())));
+            all.add(new Criteria().orOperator(Criteria.where("screening.result.flags").is(query.flag().name()),
+                    Criteria.where("screening.raised").is(query.flag().name())));
         }
         if (query.submittedBefore() != null) {
             all.add(Criteria.where("submittedAt").lt(query.submittedBefore()));

@@ -3,6 +3,7 @@ package org.investflow.intake.intention.web;
 import java.time.Instant;
 import java.util.List;
 
+import org.investflow.intake.intention.Decision;
 import org.investflow.intake.intention.Intention;
 import org.investflow.intake.intention.IntentionDetails;
 import org.investflow.intake.intention.IntentionDraft;
@@ -18,10 +19,12 @@ public record IntentionView(String caseId, String investorId, IntentionStatus st
                             RejectionReason rejectionReason, String rejectionText) {
 
     static IntentionView of(Intention intention) {
-        return new IntentionView(intention.caseId(), intention.investorId(), intention.status(), intention.draft(),
+        Decision decision = intention.decision();
+        return new IntentionView(intention.caseId().value(), intention.investorId(), intention.status(), intention.draft(),
                 intention.details(),
                 intention.submittedAt(), intention.screening(), intention.flags(), intention.assignedOfficerId(),
-                intention.informationRequest(), intention.decidedAt(), intention.decidedBy(),
-                intention.rejectionReason(), intention.rejectionText());
+                intention.informationRequest(), decision == null ? null : decision.at(),
+                decision == null ? null : decision.by(), decision == null ? null : decision.reason(),
+                decision == null ? null : decision.reasonText());
     }
 }

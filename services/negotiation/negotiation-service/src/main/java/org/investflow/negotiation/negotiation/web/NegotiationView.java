@@ -27,9 +27,9 @@ public record NegotiationView(String caseId, String investorId, String officerId
 
     static NegotiationView of(Negotiation negotiation, Actor viewer) {
         boolean staff = !viewer.actsAsInvestor();
-        return new NegotiationView(negotiation.caseId(), negotiation.investorId(), negotiation.officerId(),
+        return new NegotiationView(negotiation.caseId().value(), negotiation.parties().investorId(), negotiation.parties().officerId(),
                 negotiation.companyName(), negotiation.status(), negotiation.openedAt(), negotiation.revision(),
-                negotiation.termSheets().stream().filter(sheet -> Negotiation.isVisibleTo(sheet, viewer))
+                negotiation.termSheets().stream().filter(sheet -> sheet.isVisibleTo(viewer))
                         .map(sheet -> TermSheetView.of(sheet, staff)).toList(),
                 negotiation.comments(),
                 negotiation.agreement() == null ? null : AgreementView.of(negotiation.agreement()),
