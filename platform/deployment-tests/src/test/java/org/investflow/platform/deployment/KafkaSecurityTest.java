@@ -21,10 +21,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Compose's Kafka authenticates every client with SASL/SCRAM and authorises every request by ACL: each
+ * Compose's Kafka authenticates every client with SASL/SCRAM and authorises every request by ACL (the
+ * Kubernetes topics Job adds the same ACLs to the platform's Kafka): each
  * service's principal writes only the topics its configuration declares ({@code investflow.messaging.topics}:
  * its own event topic and the dead-letter topics of what it consumes), reads only what it consumes
  * ({@code investflow.messaging.consumes}) and joins only consumer groups named after it.
@@ -41,6 +44,19 @@ class KafkaSecurityTest {
     private static final Pattern JAAS = Pattern.compile(
             "org\\.apache\\.kafka\\.common\\.security\\.scram\\.ScramLoginModule required username=\"([^\"]+)\" password=\"([^\"]+)\";");
     private static final Pattern GROUP_IN_CODE = Pattern.compile("(?:groupId\\s*=\\s*|GROUP\\s*=\\s*|GROUP_ID_CONFIG,\\s*)\"([^\"]+)\"");
+
+    /** Where the ACLs are added: compose's kafka-init, or the Kubernetes topics Job. */
+    enum Deployment {
+        COMPOSE, KUBERNETES;
+
+        String script() {
+            return this == COMPOSE ? compose.script(compose.topicCreatingService()) : TopicProvisioningTest.kubernetesTopicScript();
+        }
+
+        List<KafkaAclScript.Acl> acls() {
+            return KafkaAclScript.acls(script());
+        }
+    }
 
     private static ComposeFile compose;
     private static String kafka;
@@ -115,22 +131,22 @@ class KafkaSecurityTest {
                 .isEqualTo(variable(scramUsers().get(service.name())));
     }
 
-    @ParameterizedTest
-    @MethodSource("services")
-    void everyServiceMayWriteOnlyTheTopicsItDeclares(InvestFlowService service) {
-        assertThat(resources(service, "Write", "topic")).containsExactlyInAnyOrderElementsOf(service.topics());
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("deploymentsAndServices")
+    void everyServiceMayWriteOnlyTheTopicsItDeclares(Deployment deployment, InvestFlowService service) {
+        assertThat(resources(deployment, service, "Write", "topic")).containsExactlyInAnyOrderElementsOf(service.topics());
     }
 
-    @ParameterizedTest
-    @MethodSource("services")
-    void everyServiceMayReadOnlyTheTopicsItConsumes(InvestFlowService service) {
-        assertThat(resources(service, "Read", "topic")).containsExactlyInAnyOrderElementsOf(service.consumes());
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("deploymentsAndServices")
+    void everyServiceMayReadOnlyTheTopicsItConsumes(Deployment deployment, InvestFlowService service) {
+        assertThat(resources(deployment, service, "Read", "topic")).containsExactlyInAnyOrderElementsOf(service.consumes());
     }
 
-    @ParameterizedTest
-    @MethodSource("services")
-    void everyServiceMayJoinOnlyConsumerGroupsNamedAfterIt(InvestFlowService service) {
-        List<KafkaAclScript.Acl> groups = acls().stream()
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("deploymentsAndServices")
+    void everyServiceMayJoinOnlyConsumerGroupsNamedAfterIt(Deployment deployment, InvestFlowService service) {
+        List<KafkaAclScript.Acl> groups = deployment.acls().stream()
                 .filter(acl -> acl.principal().equals(service.name()) && acl.resourceType().equals("group")).toList();
 
         if (service.consumes().isEmpty()) {
@@ -145,11 +161,12 @@ class KafkaSecurityTest {
         assertThat(consumerGroupsInCode(service)).allSatisfy(group -> assertThat(group).startsWith(service.name()));
     }
 
-    @Test
-    void aclsNameOnlyServicePrincipalsAndNeverAWildcard() {
+    @ParameterizedTest
+    @EnumSource(Deployment.class)
+    void aclsNameOnlyServicePrincipalsAndNeverAWildcard(Deployment deployment) {
         Set<String> principals = services().stream().map(InvestFlowService::name).collect(Collectors.toSet());
 
-        assertThat(acls()).isNotEmpty().allSatisfy(acl -> {
+        assertThat(deployment.acls()).isNotEmpty().allSatisfy(acl -> {
             assertThat(acl.principal()).isIn(principals);
             assertThat(acl.resource()).isNotNull().isNotEqualTo("*");
             assertThat(acl.resourceType()).isIn("topic", "group");
@@ -158,22 +175,27 @@ class KafkaSecurityTest {
         });
     }
 
-    @Test
-    void theInitContainerAndTheHealthcheckLogInAsTheAdministrator() {
-        String init = compose.topicCreatingService();
-
-        assertThat(compose.script(init).lines().filter(line -> line.contains("/opt/kafka/bin/kafka-")))
+    @ParameterizedTest
+    @EnumSource(Deployment.class)
+    void everyTopicAndAclCommandLogsInAsTheAdministrator(Deployment deployment) {
+        assertThat(deployment.script().lines().filter(line -> line.contains("/opt/kafka/bin/kafka-")))
                 .isNotEmpty().allSatisfy(line -> assertThat(line).contains("--command-config"));
+    }
+
+    @Test
+    void theComposeInitContainerAndTheHealthcheckLogInAsTheAdministrator() {
         assertThat(compose.healthcheck(kafka)).contains("--command-config");
-        assertThat(compose.environment(init).get("KAFKA_ADMIN_PASSWORD")).isEqualTo(scramUsers().get(adminUser()));
+        assertThat(compose.environment(compose.topicCreatingService()).get("KAFKA_ADMIN_PASSWORD"))
+                .isEqualTo(scramUsers().get(adminUser()));
     }
 
-    static List<KafkaAclScript.Acl> acls() {
-        return KafkaAclScript.acls(compose.script(compose.topicCreatingService()));
+    static Stream<Arguments> deploymentsAndServices() {
+        return Arrays.stream(Deployment.values())
+                .flatMap(deployment -> services().stream().map(service -> Arguments.of(deployment, service)));
     }
 
-    private static Set<String> resources(InvestFlowService service, String operation, String resourceType) {
-        return acls().stream().filter(acl -> acl.allows(service.name(), operation, resourceType))
+    private static Set<String> resources(Deployment deployment, InvestFlowService service, String operation, String resourceType) {
+        return deployment.acls().stream().filter(acl -> acl.allows(service.name(), operation, resourceType))
                 .map(KafkaAclScript.Acl::resource).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
