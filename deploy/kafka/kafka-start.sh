@@ -16,8 +16,10 @@
 # contain '"', ',' or ']' (generate them with `openssl rand -hex 24`).
 set -euo pipefail
 
-config=/opt/kafka/config/investflow-server.properties
-client=/opt/kafka/config/admin-client.properties
+# KAFKA_HOME is the image's /opt/kafka; platform/deployment-tests points it at a Kafka on the test classpath
+home=${KAFKA_HOME:-/opt/kafka}
+config=$home/config/investflow-server.properties
+client=$home/config/admin-client.properties
 : "${SCRAM_PASSWORD_ADMIN:?SCRAM_PASSWORD_ADMIN is required: the broker and kafka-init log in as admin}"
 : "${CLUSTER_ID:?CLUSTER_ID is required}"
 
@@ -54,6 +56,6 @@ for variable in $(compgen -e | grep '^SCRAM_PASSWORD_' | sort); do
   users+=(--add-scram "SCRAM-SHA-512=[name=${user},password=${!variable}]")
 done
 
-/opt/kafka/bin/kafka-storage.sh format --ignore-formatted --cluster-id "$CLUSTER_ID" --config "$config" "${users[@]}"
+"$home/bin/kafka-storage.sh" format --ignore-formatted --cluster-id "$CLUSTER_ID" --config "$config" "${users[@]}"
 
-exec /opt/kafka/bin/kafka-server-start.sh "$config"
+exec "$home/bin/kafka-server-start.sh" "$config"
