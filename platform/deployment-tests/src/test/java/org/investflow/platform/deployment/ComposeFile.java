@@ -1,24 +1,64 @@
 package org.investflow.platform.deployment;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
-/** Read access to {@code docker-compose.yml}, accepting both the short and the long Compose syntaxes. */
+/**
+ * Read access to a Compose file, accepting both the short and the long Compose syntaxes: the production
+ * {@code docker-compose.yml}, or the development override {@code docker-compose.dev.yml} on its own.
+ */
 final class ComposeFile {
 
+    static final String PRODUCTION = "docker-compose.yml";
+    static final String DEVELOPMENT = "docker-compose.dev.yml";
+
+    /** {@code ${NAME}}, {@code ${NAME:?message}}, {@code ${NAME:-default}}; {@code $$} escapes a dollar sign. */
+    static final Pattern INTERPOLATION = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)}");
+
+    private final Path file;
     private final JsonNode root;
 
-    private ComposeFile(JsonNode root) {
+    private ComposeFile(Path file, JsonNode root) {
+        this.file = file;
         this.root = root;
     }
 
     static ComposeFile load() {
-        return new ComposeFile(Repository.yaml(Repository.file("docker-compose.yml")));
+        return load(PRODUCTION);
+    }
+
+    static ComposeFile load(String name) {
+        Path file = Repository.file(name);
+        return new ComposeFile(file, Repository.yaml(file));
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Every variable the file interpolates, by name, in order of first use. */
+    Set<String> variables() {
+        Set<String> variables = new LinkedHashSet<>();
+        Matcher matcher = INTERPOLATION.matcher(text());
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        return variables;
+    }
+
+    /** The file as written, comments included. */
+    String text() {
+        return Repository.text(file);
     }
 
     JsonNode root() {
@@ -103,9 +143,23 @@ final class ComposeFile {
         return creators.get(0);
     }
 
+    /** Container paths the service mounts from {@code source} (a path relative to the repository, as "./..."). */
+    List<String> mountTargets(String service, String source) {
+        return service(service).path("volumes").valueStream()
+                .map(JsonNode::asString)
+                .filter(volume -> volume.startsWith(source + ":"))
+                .map(volume -> volume.substring(source.length() + 1).replaceAll(":ro$", ""))
+                .toList();
+    }
+
     static String host(String uriOrHostPort) {
         String value = uriOrHostPort.contains("://") ? uriOrHostPort : "tcp://" + uriOrHostPort;
-        return URI.create(value.split(",")[0]).getHost();
+        return uri(value.split(",")[0]).getHost();
+    }
+
+    /** A URI whose parts may be interpolated variables (a password, typically), each read as "interpolated". */
+    static URI uri(String value) {
+        return URI.create(INTERPOLATION.matcher(value).replaceAll("interpolated"));
     }
 
     private static String commandLine(JsonNode command) {

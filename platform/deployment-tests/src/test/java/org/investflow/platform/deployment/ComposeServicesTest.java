@@ -56,7 +56,7 @@ class ComposeServicesTest {
     @ParameterizedTest
     @MethodSource("services")
     void everyServiceUsesItsOwnDatabaseOnTheMongoReplicaSet(InvestFlowService service) {
-        URI mongo = URI.create(compose.environment(service.name()).get("SPRING_MONGODB_URI"));
+        URI mongo = ComposeFile.uri(compose.environment(service.name()).get("SPRING_MONGODB_URI"));
         String mongoService = compose.serviceReachableAs(mongo.getHost()).orElseThrow();
 
         assertThat(mongo.getPath()).isEqualTo("/" + service.database());
@@ -68,7 +68,7 @@ class ComposeServicesTest {
     void servicesStartOnlyOnceKafkaMongoAndTheTopicsAreReady(InvestFlowService service) {
         Map<String, String> environment = compose.environment(service.name());
         String kafka = compose.serviceReachableAs(ComposeFile.host(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))).orElseThrow();
-        String mongo = compose.serviceReachableAs(URI.create(environment.get("SPRING_MONGODB_URI")).getHost()).orElseThrow();
+        String mongo = compose.serviceReachableAs(ComposeFile.uri(environment.get("SPRING_MONGODB_URI")).getHost()).orElseThrow();
 
         assertThat(compose.dependsOn(service.name()))
                 .containsEntry(kafka, "service_healthy")
@@ -88,7 +88,7 @@ class ComposeServicesTest {
     @Test
     void mongoHealthcheckInitiatesTheReplicaSetTheServicesName() {
         String mongo = compose.serviceReachableAs(
-                URI.create(compose.environment("intake").get("SPRING_MONGODB_URI")).getHost()).orElseThrow();
+                ComposeFile.uri(compose.environment("intake").get("SPRING_MONGODB_URI")).getHost()).orElseThrow();
 
         assertThat(compose.healthcheck(mongo)).contains("rs.initiate").contains(replicaSetOf(mongo));
     }

@@ -11,6 +11,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,11 +28,12 @@ class ComposeSpecificationTest {
                 .getSchema(SchemaLocation.of("classpath:schemas/compose-spec.json"));
     }
 
-    @Test
-    void composeFileConformsToTheComposeSpecification() {
-        List<Error> errors = composeSpec.validate(ComposeFile.load().root());
+    @ParameterizedTest
+    @ValueSource(strings = {ComposeFile.PRODUCTION, ComposeFile.DEVELOPMENT})
+    void composeFileConformsToTheComposeSpecification(String file) {
+        List<Error> errors = composeSpec.validate(ComposeFile.load(file).root());
 
-        assertThat(errors).as("violations of compose-spec.json").isEmpty();
+        assertThat(errors).as("violations of compose-spec.json in %s", file).isEmpty();
     }
 
     @Test

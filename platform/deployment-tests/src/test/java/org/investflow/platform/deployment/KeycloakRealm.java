@@ -6,10 +6,16 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Read access to the Keycloak realm export {@code deploy/keycloak/investflow-realm.json}. */
+/**
+ * Read access to the Keycloak realm export {@code deploy/keycloak/investflow-realm.json} (the production
+ * realm: roles, clients, mappers, no users) and to the development users imported beside it by
+ * docker-compose.dev.yml ({@code deploy/keycloak/dev/investflow-users-0.json}, Keycloak's
+ * "&lt;realm&gt;-users-&lt;n&gt;.json" import format).
+ */
 final class KeycloakRealm {
 
     static final String FILE = "deploy/keycloak/investflow-realm.json";
+    static final String DEMO_USERS_FILE = "deploy/keycloak/dev/investflow-users-0.json";
 
     private final JsonNode root;
 
@@ -18,7 +24,20 @@ final class KeycloakRealm {
     }
 
     static KeycloakRealm load() {
-        return new KeycloakRealm(JsonMapper.shared().readTree(Repository.file(FILE).toFile()));
+        return load(FILE);
+    }
+
+    /** The development users file: a realm name and its users, nothing else. */
+    static KeycloakRealm demoUsers() {
+        return load(DEMO_USERS_FILE);
+    }
+
+    private static KeycloakRealm load(String file) {
+        return new KeycloakRealm(JsonMapper.shared().readTree(Repository.file(file).toFile()));
+    }
+
+    List<JsonNode> users() {
+        return root.path("users").valueStream().toList();
     }
 
     String name() {

@@ -21,6 +21,7 @@ class KeycloakRealmTest {
     static final String AUDIENCE = "investflow-api";
     static final List<String> ROLES = List.of("INVESTOR", "OFFICER", "LEADER", "ADMIN");
     static final List<String> CLIENTS = List.of("investflow-portal", "investflow-cli");
+    static final String IMPORT_DIRECTORY = "/opt/keycloak/data/import/";
 
     private static KeycloakRealm realm;
 
@@ -87,6 +88,27 @@ class KeycloakRealmTest {
         });
     }
 
+    @Test
+    void theProductionRealmHasNoUsersAndNoDemoPassword() {
+        assertThat(realm.users()).extracting(user -> user.path("username").asString()).isEmpty();
+        assertThat(realm.users()).noneSatisfy(user -> assertThat(user.path("credentials").valueStream()
+                .map(credential -> credential.path("value").asString())).contains("demo"));
+    }
+
+    @Test
+    void theProductionComposeImportsOnlyTheRealmAndTheDevelopmentOverrideAddsTheDemoUsers() {
+        ComposeFile production = ComposeFile.load(ComposeFile.PRODUCTION);
+        ComposeFile development = ComposeFile.load(ComposeFile.DEVELOPMENT);
+
+        assertThat(production.mountTargets("keycloak", "./" + KeycloakRealm.DEMO_USERS_FILE)).isEmpty();
+        assertThat(production.serviceNames().stream().flatMap(name -> production.service(name).path("volumes").valueStream()))
+                .map(JsonNode::asString).noneMatch(volume -> volume.contains("deploy/keycloak/dev/"));
+        assertThat(development.mountTargets("keycloak", "./" + KeycloakRealm.DEMO_USERS_FILE))
+                .containsExactly(IMPORT_DIRECTORY + "investflow-users-0.json");
+        assertThat(production.mountTargets("keycloak", "./" + KeycloakRealm.FILE))
+                .containsExactly(IMPORT_DIRECTORY + "investflow-realm.json");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "investor-de-1, INVESTOR, DE",
@@ -96,8 +118,11 @@ class KeycloakRealmTest {
             "leader-chen, LEADER, ",
             "admin-zhao, ADMIN, "})
     void theDemoUsersOfTheLocalIssuerExistWithTheirRoleAndCountry(String username, String role, String country) {
-        JsonNode user = realm.user(username).orElseThrow(() -> new AssertionError("no demo user " + username));
+        KeycloakRealm demo = KeycloakRealm.demoUsers();
+        JsonNode user = demo.user(username).orElseThrow(() -> new AssertionError("no demo user " + username));
 
+        assertThat(demo.name()).as("the users file names the realm it extends").isEqualTo(realm.name());
+        assertThat(realm.user(username)).as("demo users stay out of the production realm").isEmpty();
         assertThat(user.path("id").asString()).as("Keycloak's sub is the user id: the contract wants the username").isEqualTo(username);
         assertThat(user.path("realmRoles").valueStream().map(JsonNode::asString)).containsExactly(role);
         if (country == null) {

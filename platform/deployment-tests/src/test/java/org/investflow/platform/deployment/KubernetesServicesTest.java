@@ -91,17 +91,33 @@ class KubernetesServicesTest {
     @ParameterizedTest
     @MethodSource("services")
     void mongoUriComesFromASecretWhoseExampleNamesTheServiceDatabase(InvestFlowService service) {
+        URI uri = URI.create(exampleSecretValue(service, "SPRING_MONGODB_URI"));
+        assertThat(uri.getScheme()).isEqualTo("mongodb");
+        assertThat(uri.getPath()).isEqualTo("/" + service.database());
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void kafkaLoginComesFromASecretForTheServicesOwnScramPrincipal(InvestFlowService service) {
+        assertThat(DeployedService.of(service).settings())
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", KafkaSecurityTest.MECHANISM)
+                .doesNotContainKey("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+        assertThat(exampleSecretValue(service, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+                .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required")
+                .contains("username=\"" + service.name() + "\"");
+    }
+
+    /** The example value, in secret.example.yaml, of the Secret key the container's variable comes from. */
+    private static String exampleSecretValue(InvestFlowService service, String variableName) {
         JsonNode secretRef = container(service).path("env").valueStream()
-                .filter(variable -> variable.path("name").asString().equals("SPRING_MONGODB_URI"))
+                .filter(variable -> variable.path("name").asString().equals(variableName))
                 .map(variable -> variable.path("valueFrom").path("secretKeyRef"))
-                .findFirst().orElseThrow(() -> new AssertionError(service + " has no SPRING_MONGODB_URI env"));
+                .findFirst().orElseThrow(() -> new AssertionError(service + " has no " + variableName + " env"));
         JsonNode example = Repository.yamlDocuments(KubernetesManifests.directory().resolve("secret.example.yaml")).stream()
                 .filter(secret -> secret.path("metadata").path("name").asString().equals(secretRef.path("name").asString()))
                 .findFirst().orElseThrow(() -> new AssertionError("secret.example.yaml lacks " + secretRef.path("name").asString()));
-
-        URI uri = URI.create(example.path("stringData").path(secretRef.path("key").asString()).asString());
-        assertThat(uri.getScheme()).isEqualTo("mongodb");
-        assertThat(uri.getPath()).isEqualTo("/" + service.database());
+        return example.path("stringData").path(secretRef.path("key").asString()).asString();
     }
 
     @ParameterizedTest

@@ -1,5 +1,8 @@
 package org.investflow.platform.deployment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -32,6 +35,15 @@ final class Repository {
             throw new AssertionError("expected file " + file + " (repository root " + root() + ")");
         }
         return file;
+    }
+
+    /** A file's text, UTF-8. */
+    static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The single YAML document of a file. */

@@ -62,11 +62,17 @@ class TopicProvisioningTest {
     }
 
     static Map<String, Integer> kubernetesTopics() {
-        List<JsonNode> jobs = KubernetesManifests.deployed("Job").stream()
-                .filter(job -> !TopicScript.createdTopics(script(job)).isEmpty())
+        return TopicScript.createdTopics(kubernetesTopicScript());
+    }
+
+    /** The script of the one Kubernetes Job that creates topics. */
+    static String kubernetesTopicScript() {
+        List<String> scripts = KubernetesManifests.deployed("Job").stream()
+                .map(TopicProvisioningTest::script)
+                .filter(script -> !TopicScript.createdTopics(script).isEmpty())
                 .toList();
-        assertThat(jobs).as("Kubernetes Jobs creating topics").hasSize(1);
-        return TopicScript.createdTopics(script(jobs.get(0)));
+        assertThat(scripts).as("Kubernetes Jobs creating topics").hasSize(1);
+        return scripts.get(0);
     }
 
     private static String script(JsonNode job) {

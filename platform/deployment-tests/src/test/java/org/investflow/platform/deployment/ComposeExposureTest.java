@@ -1,0 +1,80 @@
+package org.investflow.platform.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml, the production shape, publishes only its entry points: the services' HTTP APIs,
+ * the portal, the login page and Grafana. MongoDB, Kafka, the controller quorum, Prometheus and any
+ * mailbox stay on the compose network, and mail leaves through the relay the operator configures.
+ * Whatever a developer needs published comes from docker-compose.dev.yml.
+ */
+class ComposeExposureTest {
+
+    /**
+     * What users and operators reach from outside. Keycloak is one: browsers are sent to its login page,
+     * and its issuer URL is what the tokens carry.
+     */
+    static final Set<String> ENTRY_POINTS = Set.of(
+            "intake", "negotiation", "e-signature", "project-tracking", "portal", "keycloak", "grafana");
+
+    /** Container ports of databases, brokers, metrics stores and mail servers. */
+    static final Set<Integer> INTERNAL_PORTS = Set.of(27017, 9092, 9093, 29092, 9090, 25, 465, 587, 3025, 3465, 3143, 3993, 143, 993);
+
+    static final List<String> MAIL_CATCHERS = List.of("greenmail", "mailhog", "mailpit", "mailcatcher");
+
+    private static ComposeFile compose;
+
+    @BeforeAll
+    static void load() {
+        compose = ComposeFile.load();
+    }
+
+    @Test
+    void onlyTheEntryPointsPublishPorts() {
+        assertThat(compose.serviceNames())
+                .filteredOn(name -> !compose.publishedContainerPorts(name).isEmpty())
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(ENTRY_POINTS).as("%s publishes %s", name, compose.publishedContainerPorts(name))
+                        .contains(name));
+    }
+
+    @Test
+    void noDatabaseBrokerOrMailboxPortIsPublished() {
+        assertThat(compose.serviceNames()).allSatisfy(name -> assertThat(compose.publishedContainerPorts(name))
+                .as("ports published by %s", name)
+                .doesNotContainAnyElementsOf(INTERNAL_PORTS));
+    }
+
+    @Test
+    void theDataStoresAndTheBrokerPublishNothing() {
+        assertThat(compose.serviceNames())
+                .filteredOn(name -> image(name).startsWith("mongo") || image(name).contains("kafka"))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(compose.publishedContainerPorts(name)).as("ports published by %s", name).isEmpty());
+    }
+
+    @Test
+    void theProductionFileRunsNoMailCatcher() {
+        assertThat(compose.serviceNames()).allSatisfy(name -> assertThat(MAIL_CATCHERS)
+                .noneMatch(catcher -> image(name).contains(catcher)));
+    }
+
+    @Test
+    void eSignatureSendsMailThroughTheRelayTheOperatorConfigures() {
+        var environment = compose.environment("e-signature");
+
+        assertThat(List.of("SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD")).allSatisfy(setting ->
+                assertThat(environment.get(setting)).as(setting).isNotNull().matches(ComposeFile.INTERPOLATION));
+        assertThat(compose.dependsOn("e-signature")).doesNotContainKey("mail");
+    }
+
+    private static String image(String service) {
+        return compose.service(service).path("image").asString("");
+    }
+}
