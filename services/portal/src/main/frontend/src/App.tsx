@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { call } from './api/client';
+import type { SessionView } from './api/types';
+import { csrfToken } from './api/client';
+import { useI18n } from './i18n/I18n';
+import { LOCALES, type Locale } from './i18n/catalogues';
+import { CasePage } from './pages/CasePage';
+import { IntentionForm } from './pages/IntentionForm';
+import { MyCases } from './pages/MyCases';
+import { href, useRoute } from './route';
+
+const LANGUAGE_NAMES: Record<Locale, string> = { en: 'EN', zh: '中文' };
+
+export function App() {
+  const { t } = useI18n();
+  const [session, setSession] = useState<SessionView | null>(null);
+  useEffect(() => {
+    call<SessionView>('/api/session').then(setSession, () => setSession({ authenticated: false, username: null, roles: [] }));
+  }, []);
+  return (
+    <>
+      <header className="top">
+        <a className="brand" href={href({ page: 'cases' })}>{t('app.name')}</a>
+        {session?.authenticated && (
+          <nav aria-label={t('nav.myCases')}>
+            <a href={href({ page: 'cases' })}>{t('nav.myCases')}</a>
+            <a href={href({ page: 'new' })}>{t('nav.newIntention')}</a>
+          </nav>
+        )}
+        <LanguageSwitch />
+        {session?.authenticated && <SignOut username={session.username ?? ''} />}
+      </header>
+      <main>{session === null ? <p>{t('common.loading')}</p> : session.authenticated ? <Page /> : <Welcome />}</main>
+    </>
+  );
+}
+
+function Page() {
+  const route = useRoute();
+  switch (route.page) {
+    case 'new':
+      return <IntentionForm />;
+    case 'case':
+      return <CasePage caseId={route.caseId} />;
+    default:
+      return <MyCases />;
+  }
+}
+
+function Welcome() {
+  const { t } = useI18n();
+  return (
+    <section className="welcome">
+      <h1>{t('app.name')}</h1>
+      <p>{t('app.tagline')}</p>
+      <p>{t('session.required')}</p>
+      <a className="button" href="/oauth2/authorization/investflow">{t('session.signIn')}</a>
+    </section>
+  );
+}
+
+function LanguageSwitch() {
+  const { locale, setLocale, t } = useI18n();
+  return (
+    <div className="languages" role="group" aria-label={t('nav.language')}>
+      {LOCALES.map((candidate) => (
+        <button key={candidate} type="button" aria-pressed={candidate === locale} onClick={() => setLocale(candidate)}
+          lang={candidate === 'zh' ? 'zh-CN' : 'en'}>
+          {LANGUAGE_NAMES[candidate]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** A real form post (not fetch): logout ends at the issuer, which the browser must follow. */
+function SignOut({ username }: { username: string }) {
+  const { t } = useI18n();
+  return (
+    <form className="sign-out" method="post" action="/logout">
+      <span>{t('session.signedInAs', { user: username })}</span>
+      <input type="hidden" name="_csrf" value={csrfToken() ?? ''} />
+      <button type="submit">{t('session.signOut')}</button>
+    </form>
+  );
+}
