@@ -1,0 +1,157 @@
+// The portal in a real browser against the real local stack: Debian's Chromium, headless, driven by
+// playwright-core. The JUnit test PortalBrowserTest starts the stack and runs this with:
+//   PORTAL_URL    the portal's base URL            ISSUER_URL  the OpenID Connect issuer's base URL
+//   SCREENSHOTS   where the screenshots go          CHROMIUM    the browser binary (default /usr/bin/chromium)
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const PORTAL = required('PORTAL_URL');
+const ISSUER = required('ISSUER_URL');
+const SHOTS = required('SCREENSHOTS');
+const BROWSER = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const COMPANY = `Rhein Antriebe ${Date.now()} GmbH`;
+
+let browser;
+let page;
+const cspViolations = [];
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set`);
+  }
+  return value;
+}
+
+async function shot(name) {
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot ${path}`);
+}
+
+async function sessionCookie() {
+  const cookies = await page.context().cookies(PORTAL);
+  return cookies.find((cookie) => cookie.name === 'INVESTFLOW_SESSION');
+}
+
+before(async () => {
+  // a missing browser fails the suite: it is installed by .ci/run (apt-get install chromium), never downloaded
+  assert.ok(existsSync(BROWSER), `no Chromium at ${BROWSER}: apt-get install -y chromium fonts-noto-cjk`);
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: BROWSER,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) {
+      cspViolations.push(message.text());
+    }
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('an investor signs in through the issuer’s own login page and gets a new session id', async () => {
+  await page.goto(PORTAL);
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.waitForURL(`${ISSUER}/login`);
+  const beforeLogin = await sessionCookie();
+  assert.ok(beforeLogin, 'the portal keeps the login in progress in its session');
+  await shot('en-01-issuer-login');
+
+  await page.fill('#username', 'investor-de-1');
+  await page.fill('#password', 'demo');
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${PORTAL}/`);
+  await page.getByText('Signed in as investor-de-1').waitFor();
+
+  const afterLogin = await sessionCookie();
+  assert.notEqual(afterLogin.value, beforeLogin.value, 'session fixation: a new session id at login');
+  assert.equal(afterLogin.httpOnly, true);
+  assert.equal(afterLogin.sameSite, 'Lax');
+  const visibleToScripts = await page.evaluate(() => [document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)].join(' '));
+  assert.doesNotMatch(visibleToScripts, /eyJ/, 'no token (JWT) where scripts can read it');
+  assert.doesNotMatch(visibleToScripts, /INVESTFLOW_SESSION/);
+});
+
+test('a bad e-mail address shows that field’s error from the API', async () => {
+  await page.getByRole('link', { name: 'New intention' }).click();
+  await page.locator('#industryCode option[value=C29]').waitFor({ state: 'attached' });
+  await page.fill('#companyName', COMPANY);
+  await page.fill('#country', 'DE');
+  await page.fill('#registrationNumber', 'HRB 98765');
+  await page.fill('#contactName', 'Anna Schmidt');
+  await page.fill('#contactEmail', 'anna.schmidt-at-example.de');
+  await page.fill('#contactPhone', '+4930123456');
+  await page.selectOption('#industryCode', 'C29');
+  await page.selectOption('#investmentType', 'GREENFIELD');
+  await page.fill('#plannedAmount', '118000000.00');
+  await page.selectOption('#currency', 'EUR');
+  await page.fill('#plannedJobs', '420');
+  await page.selectOption('#district', 'Liangjiang New Area');
+  await page.fill('#expectedStart', `${new Date().getFullYear() + 1}-03-01`);
+  await page.fill('#description', 'Electric drivetrain plant');
+  await page.getByRole('button', { name: 'Submit intention' }).click();
+
+  const error = page.locator('#contactEmail-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /e-?mail/i);
+  assert.equal(await page.getAttribute('#contactEmail', 'aria-invalid'), 'true');
+  assert.equal(await page.locator('.field-error').count(), 1, 'only the wrong field is marked');
+  await shot('en-02-form-field-error');
+});
+
+test('the corrected intention, clicked twice, is submitted once and listed in my cases', async () => {
+  await page.fill('#contactEmail', 'anna.schmidt@example.de');
+  await page.getByRole('button', { name: 'Submit intention' }).dblclick();
+
+  await page.getByRole('heading', { name: 'My cases' }).waitFor();
+  const notice = await page.getByRole('status').textContent();
+  const caseId = /CQ-\d{4}-\d{6}/.exec(notice)?.[0];
+  assert.ok(caseId, `a case id in "${notice}"`);
+  const rows = page.locator('table.cases tbody tr', { hasText: COMPANY });
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 1, 'one case for two clicks');
+  assert.match(await rows.first().textContent(), new RegExp(caseId));
+  assert.match(await rows.first().textContent(), /€118,000,000\.00/);
+  await shot('en-03-my-cases');
+
+  await rows.first().getByRole('link', { name: caseId }).click();
+  await page.getByRole('heading', { name: `Case ${caseId}` }).waitFor();
+  await page.locator('.timeline li.reached', { hasText: 'Intention submitted' }).waitFor();
+  await shot('en-04-case-timeline');
+});
+
+test('中文 is one click away, formats money in 万/亿 and stays chosen', async () => {
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('heading', { name: /^项目 CQ-/ }).waitFor();
+  await page.getByText('已提交意向').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await shot('zh-01-case-timeline');
+
+  await page.getByRole('link', { name: '我的项目' }).first().click();
+  await page.getByRole('heading', { name: '我的项目' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: '我的项目' }).waitFor();
+  const row = page.locator('table.cases tbody tr', { hasText: COMPANY });
+  await row.waitFor();
+  assert.match(await row.textContent(), /€1\.18亿/);
+  await shot('zh-02-my-cases');
+
+  await page.getByRole('link', { name: '新的投资意向' }).click();
+  await page.getByRole('heading', { name: '提交投资意向' }).waitFor();
+  await shot('zh-03-intention-form');
+});
+
+test('no content security policy violation on any page', () => {
+  assert.deepEqual(cspViolations, []);
+});
