@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { call } from './api/client';
+import { call, csrfToken } from './api/client';
 import type { SessionView } from './api/types';
-import { csrfToken } from './api/client';
 import { useI18n } from './i18n/I18n';
 import { LOCALES, type Locale } from './i18n/catalogues';
 import { CasePage } from './pages/CasePage';
@@ -23,27 +22,36 @@ export function App() {
         <a className="brand" href={href({ page: 'cases' })}>{t('app.name')}</a>
         {session?.authenticated && (
           <nav aria-label={t('nav.myCases')}>
-            <a href={href({ page: 'cases' })}>{t('nav.myCases')}</a>
-            <a href={href({ page: 'new' })}>{t('nav.newIntention')}</a>
+            {isStaff(session)
+              ? <a href={href({ page: 'cases' })}>{t('nav.queue')}</a>
+              : <>
+                  <a href={href({ page: 'cases' })}>{t('nav.myCases')}</a>
+                  <a href={href({ page: 'new' })}>{t('nav.newIntention')}</a>
+                </>}
           </nav>
         )}
         <LanguageSwitch />
         {session?.authenticated && <SignOut username={session.username ?? ''} />}
       </header>
-      <main>{session === null ? <p>{t('common.loading')}</p> : session.authenticated ? <Page /> : <Welcome />}</main>
+      <main>{session === null ? <p>{t('common.loading')}</p> : session.authenticated ? <Page session={session} /> : <Welcome />}</main>
     </>
   );
 }
 
-function Page() {
+/** Officers and leaders work a queue; what they may do is decided by the services, this only picks the page. */
+function isStaff(session: SessionView): boolean {
+  return session.roles.some((role) => role === 'OFFICER' || role === 'LEADER');
+}
+
+function Page({ session }: { session: SessionView }) {
   const route = useRoute();
   switch (route.page) {
     case 'new':
       return <IntentionForm />;
     case 'case':
-      return <CasePage caseId={route.caseId} />;
+      return <CasePage caseId={route.caseId} officer={session.roles.includes('OFFICER')} />;
     default:
-      return <MyCases />;
+      return <MyCases queue={isStaff(session)} />;
   }
 }
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../api/client';
 import type { IntentionView, PipelineCaseView } from '../api/types';
 import { ApiError } from '../api/problem';
@@ -26,10 +27,11 @@ async function loadCase(caseId: string): Promise<CaseData> {
   return { intention, pipeline };
 }
 
-/** One case: its timeline through the stages and the intention as submitted. */
-export function CasePage({ caseId }: { caseId: string }) {
+/** One case: its timeline through the stages, the intention as submitted and, for officers, the decision. */
+export function CasePage({ caseId, officer = false }: { caseId: string; officer?: boolean }) {
   const { t } = useI18n();
-  const data = useLoad(() => loadCase(caseId), [caseId]);
+  const [version, setVersion] = useState(0);
+  const data = useLoad(() => loadCase(caseId), [caseId, version]);
   if (data.state === 'loading') {
     return <p>{t('common.loading')}</p>;
   }
@@ -39,9 +41,35 @@ export function CasePage({ caseId }: { caseId: string }) {
   return (
     <section>
       <h1>{t('case.title', { caseId })}</h1>
+      {officer && data.value.intention.status === 'IN_REVIEW' && <Accept caseId={caseId} onDone={() => setVersion((v) => v + 1)} />}
       <Timeline data={data.value} />
       <Details intention={data.value.intention} />
     </section>
+  );
+}
+
+/** The officer's acceptance; intake decides whether this officer may (the assigned one only). */
+function Accept({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  async function accept() {
+    setBusy(true);
+    try {
+      await api('intake', `/intentions/${encodeURIComponent(caseId)}/acceptance`, { method: 'POST' });
+      onDone();
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 0;
+      setRefusal(t('case.decisionFailed', { status, detail: error instanceof ApiError ? error.problem?.detail ?? '' : '' }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="decision">
+      {refusal && <p className="alert" role="alert">{refusal}</p>}
+      <button type="button" className="button" onClick={accept} disabled={busy}>{busy ? t('case.accepting') : t('case.accept')}</button>
+    </div>
   );
 }
 

@@ -6,19 +6,22 @@ import type { MessageKey } from '../i18n/catalogues';
 import { href, routeParameter } from '../route';
 import { useLoad } from './useApi';
 
-/** The investor's own cases, newest first (intake answers an investor with their cases only). */
-export function MyCases() {
+/**
+ * The cases intake lets this user see: an investor's own, newest first; for officers (queue) the cases
+ * assigned to them, oldest first. Intake decides which cases those are.
+ */
+export function MyCases({ queue = false }: { queue?: boolean }) {
   const { t, locale } = useI18n();
-  const cases = useLoad(() => api<QueuePage>('intake', '/intentions?order=newest&limit=50'), []);
+  const cases = useLoad(() => api<QueuePage>('intake', `/intentions?order=${queue ? 'oldest' : 'newest'}&limit=50`), [queue]);
   const items = cases.state === 'done' ? cases.value.items ?? [] : [];
   const submitted = routeParameter(window.location.hash, 'submitted');
   return (
     <section>
-      <h1>{t('cases.title')}</h1>
+      <h1>{t(queue ? 'queue.title' : 'cases.title')}</h1>
       {submitted && <p className="notice" role="status">{t('form.submitted', { caseId: submitted })}</p>}
       {cases.state === 'loading' && <p>{t('common.loading')}</p>}
       {cases.state === 'failed' && <p role="alert">{t('common.error', { status: cases.error.status })}</p>}
-      {cases.state === 'done' && items.length === 0 && <p>{t('cases.empty')}</p>}
+      {cases.state === 'done' && items.length === 0 && <p>{t(queue ? 'queue.empty' : 'cases.empty')}</p>}
       {items.length > 0 && (
         <table className="cases">
           <thead>

@@ -1,5 +1,7 @@
 package org.investflow.portal;
 
+import java.net.URI;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -58,6 +60,8 @@ class SecurityConfiguration {
     private static OidcClientInitiatedServerLogoutSuccessHandler logoutAtTheIssuer(ReactiveClientRegistrationRepository registrations) {
         OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         handler.setPostLogoutRedirectUri("{baseUrl}/");
+        // without an OIDC login (or an issuer without end_session_endpoint): back to the app
+        handler.setLogoutSuccessUrl(URI.create("/"));
         return handler;
     }
 

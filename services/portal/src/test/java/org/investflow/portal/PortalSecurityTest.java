@@ -163,6 +163,23 @@ class PortalSecurityTest {
     }
 
     @Test
+    void logoutNeedsTheCsrfTokenAndEndsTheSessionInMongoDb() {
+        EntityExchangeResult<byte[]> started = http().get().uri("/oauth2/authorization/investflow").exchange()
+                .expectBody().returnResult();
+        String session = started.getResponseCookies().getFirst("INVESTFLOW_SESSION").getValue();
+        ResponseCookie csrf = http().get().uri("/api/session").cookie("INVESTFLOW_SESSION", session).exchange()
+                .expectBody().returnResult().getResponseCookies().getFirst("XSRF-TOKEN");
+
+        http().post().uri("/logout").cookie("INVESTFLOW_SESSION", session).exchange().expectStatus().isForbidden();
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is(session)), "sessions").block()).isEqualTo(1L);
+
+        http().post().uri("/logout").cookie("INVESTFLOW_SESSION", session).cookie("XSRF-TOKEN", csrf.getValue())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("_csrf=" + csrf.getValue())
+                .exchange().expectStatus().isFound().expectHeader().location("/");
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is(session)), "sessions").block()).isZero();
+    }
+
+    @Test
     void everyPageCarriesAStrictContentSecurityPolicy() {
         HttpHeaders headers = http().get().uri("/api/session").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseHeaders();
