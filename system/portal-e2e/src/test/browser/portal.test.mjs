@@ -12,10 +12,11 @@ const PORTAL = required('PORTAL_URL');
 const ISSUER = required('ISSUER_URL');
 const SHOTS = required('SCREENSHOTS');
 const BROWSER = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const COMPANY = `Rhein Antriebe ${Date.now()} GmbH`;
+const COMPANY = `Rhein Bau ${Date.now()} GmbH`;
 
 let browser;
 let page;
+let caseId;
 const cspViolations = [];
 
 function required(name) {
@@ -30,6 +31,32 @@ async function shot(name) {
   const path = join(SHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   console.log(`screenshot ${path}`);
+}
+
+/** Retries check (reloading first) until it passes or timeoutMs is over: events travel through Kafka. */
+async function eventually(target, check, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+      await target.reload();
+    }
+  }
+}
+
+async function signIn(target, username) {
+  await target.goto(PORTAL);
+  await target.getByRole('link', { name: 'Sign in' }).click();
+  await target.waitForURL(`${ISSUER}/login`);
+  await target.fill('#username', username);
+  await target.fill('#password', 'demo');
+  await target.click('button[type=submit]');
+  await target.waitForURL(`${PORTAL}/`);
+  await target.getByText(`Signed in as ${username}`).waitFor();
 }
 
 async function sessionCookie() {
@@ -85,21 +112,22 @@ test('an investor signs in through the issuer’s own login page and gets a new 
 
 test('a bad e-mail address shows that field’s error from the API', async () => {
   await page.getByRole('link', { name: 'New intention' }).click();
-  await page.locator('#industryCode option[value=C29]').waitFor({ state: 'attached' });
+  // construction: officer-li's specialism alone, so the case is routed to officer-li
+  await page.locator('#industryCode option[value=F41]').waitFor({ state: 'attached' });
   await page.fill('#companyName', COMPANY);
   await page.fill('#country', 'DE');
   await page.fill('#registrationNumber', 'HRB 98765');
   await page.fill('#contactName', 'Anna Schmidt');
   await page.fill('#contactEmail', 'anna.schmidt-at-example.de');
   await page.fill('#contactPhone', '+4930123456');
-  await page.selectOption('#industryCode', 'C29');
+  await page.selectOption('#industryCode', 'F41');
   await page.selectOption('#investmentType', 'GREENFIELD');
   await page.fill('#plannedAmount', '118000000.00');
   await page.selectOption('#currency', 'EUR');
   await page.fill('#plannedJobs', '420');
   await page.selectOption('#district', 'Liangjiang New Area');
   await page.fill('#expectedStart', `${new Date().getFullYear() + 1}-03-01`);
-  await page.fill('#description', 'Electric drivetrain plant');
+  await page.fill('#description', 'Regional headquarters and assembly hall');
   await page.getByRole('button', { name: 'Submit intention' }).click();
 
   const error = page.locator('#contactEmail-error');
@@ -116,7 +144,7 @@ test('the corrected intention, clicked twice, is submitted once and listed in my
 
   await page.getByRole('heading', { name: 'My cases' }).waitFor();
   const notice = await page.getByRole('status').textContent();
-  const caseId = /CQ-\d{4}-\d{6}/.exec(notice)?.[0];
+  caseId = /CQ-\d{4}-\d{6}/.exec(notice)?.[0];
   assert.ok(caseId, `a case id in "${notice}"`);
   const rows = page.locator('table.cases tbody tr', { hasText: COMPANY });
   await rows.first().waitFor();
@@ -129,6 +157,23 @@ test('the corrected intention, clicked twice, is submitted once and listed in my
   await page.getByRole('heading', { name: `Case ${caseId}` }).waitFor();
   await page.locator('.timeline li.reached', { hasText: 'Intention submitted' }).waitFor();
   await shot('en-04-case-timeline');
+});
+
+test('the assigned officer accepts it from the queue and the investor’s timeline moves on', async () => {
+  const officerContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+  const officer = await officerContext.newPage();
+  await signIn(officer, 'officer-li');
+  await officer.getByRole('heading', { name: 'Case queue' }).waitFor();
+  const row = officer.locator('table.cases tbody tr', { hasText: COMPANY });
+  await row.waitFor();
+  await row.getByRole('link', { name: caseId }).click();
+  await officer.getByRole('button', { name: 'Accept intention' }).click();
+  await officer.locator('.details', { hasText: 'Accepted' }).waitFor();
+  await officer.screenshot({ path: join(SHOTS, 'en-05-officer-accepted.png'), fullPage: true });
+  await officerContext.close();
+
+  await eventually(page, () => page.locator('.timeline li.reached', { hasText: 'Negotiating terms' }).waitFor({ timeout: 2_000 }));
+  await shot('en-06-investor-timeline-negotiating');
 });
 
 test('中文 is one click away, formats money in 万/亿 and stays chosen', async () => {
