@@ -176,6 +176,25 @@ test('the assigned officer accepts it from the queue and the investor’s timeli
   await shot('en-06-investor-timeline-negotiating');
 });
 
+test('the leader’s funnel shows exactly the numbers of the API, the new case among them', async () => {
+  const leaderContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+  const leader = await leaderContext.newPage();
+  await signIn(leader, 'leader-chen');
+  await leader.getByRole('link', { name: 'Funnel' }).click();
+  await leader.getByRole('heading', { name: 'Investment funnel' }).waitFor();
+  await leader.locator('table.funnel tbody tr').first().waitFor();
+
+  const api = await leader.evaluate(async () => (await fetch('/api/tracking/pipeline/funnel')).json());
+  assert.ok(api.stages.find((stage) => stage.stage === 'NEGOTIATING').reached >= 1, 'the accepted case reached negotiation');
+  for (const stage of api.stages) {
+    const row = leader.locator(`table.funnel tr[data-stage="${stage.stage}"]`);
+    assert.equal(await row.locator('.reached').textContent(), stage.reached.toLocaleString('en-GB'), `${stage.stage} reached`);
+    assert.equal(await row.locator('.current').textContent(), stage.current.toLocaleString('en-GB'), `${stage.stage} now`);
+  }
+  await leader.screenshot({ path: join(SHOTS, 'en-07-leader-funnel.png'), fullPage: true });
+  await leaderContext.close();
+});
+
 test('中文 is one click away, formats money in 万/亿 and stays chosen', async () => {
   await page.getByRole('button', { name: '中文' }).click();
   await page.getByRole('heading', { name: /^项目 CQ-/ }).waitFor();

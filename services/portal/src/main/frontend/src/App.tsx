@@ -4,6 +4,7 @@ import type { SessionView } from './api/types';
 import { useI18n } from './i18n/I18n';
 import { LOCALES, type Locale } from './i18n/catalogues';
 import { CasePage } from './pages/CasePage';
+import { Funnel } from './pages/Funnel';
 import { IntentionForm } from './pages/IntentionForm';
 import { MyCases } from './pages/MyCases';
 import { href, useRoute } from './route';
@@ -23,7 +24,10 @@ export function App() {
         {session?.authenticated && (
           <nav aria-label={t('nav.myCases')}>
             {isStaff(session)
-              ? <a href={href({ page: 'cases' })}>{t('nav.queue')}</a>
+              ? <>
+                  <a href={href({ page: 'cases' })}>{t('nav.queue')}</a>
+                  {session.roles.includes('LEADER') && <a href={href({ page: 'funnel' })}>{t('nav.funnel')}</a>}
+                </>
               : <>
                   <a href={href({ page: 'cases' })}>{t('nav.myCases')}</a>
                   <a href={href({ page: 'new' })}>{t('nav.newIntention')}</a>
@@ -48,6 +52,8 @@ function Page({ session }: { session: SessionView }) {
   switch (route.page) {
     case 'new':
       return <IntentionForm />;
+    case 'funnel':
+      return <Funnel />;
     case 'case':
       return <CasePage caseId={route.caseId} officer={session.roles.includes('OFFICER')} />;
     default:

@@ -3,7 +3,7 @@ import { href, parseRoute, routeParameter } from './route';
 
 describe('routes', () => {
   it('round-trip through the fragment', () => {
-    for (const route of [{ page: 'cases' }, { page: 'new' }, { page: 'case', caseId: 'CQ-2026-000042' }] as const) {
+    for (const route of [{ page: 'cases' }, { page: 'new' }, { page: 'funnel' }, { page: 'case', caseId: 'CQ-2026-000042' }] as const) {
       expect(parseRoute(href(route))).toEqual(route);
     }
   });

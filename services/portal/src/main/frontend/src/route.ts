@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'cases' }
   | { page: 'new' }
+  | { page: 'funnel' }
   | { page: 'case'; caseId: string };
 
 export function parseRoute(hash: string): Route {
@@ -12,7 +13,10 @@ export function parseRoute(hash: string): Route {
   if (match) {
     return { page: 'case', caseId: match[1] };
   }
-  return path === '/new' ? { page: 'new' } : { page: 'cases' };
+  if (path === '/new' || path === '/funnel') {
+    return { page: path.substring(1) as 'new' | 'funnel' };
+  }
+  return { page: 'cases' };
 }
 
 export function href(route: Route): string {
@@ -21,6 +25,8 @@ export function href(route: Route): string {
       return `#/cases/${route.caseId}`;
     case 'new':
       return '#/new';
+    case 'funnel':
+      return '#/funnel';
     default:
       return '#/cases';
   }

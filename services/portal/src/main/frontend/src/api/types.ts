@@ -8,6 +8,7 @@ export type QueuePage = Intake['schemas']['QueuePage'];
 export type Industry = Intake['schemas']['Industry'];
 export type District = Intake['schemas']['District'];
 export type PipelineCaseView = Tracking['schemas']['PipelineCaseView'];
+export type Funnel = Tracking['schemas']['Funnel'];
 
 /** Who is logged in, from the portal itself. */
 export interface SessionView {

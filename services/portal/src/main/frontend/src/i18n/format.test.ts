@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatInstant, formatMoney } from './format';
+import { formatDate, formatDuration, formatInstant, formatMoney, formatShare } from './format';
 import { initialLocale } from './I18n';
 
 describe('money per locale', () => {
@@ -39,5 +39,19 @@ describe('the first language', () => {
     expect(initialLocale(null, 'zh-CN')).toBe('zh');
     expect(initialLocale(null, 'de-DE')).toBe('en');
     expect(initialLocale('fr', 'en-US')).toBe('en');
+  });
+});
+
+describe('funnel figures per locale', () => {
+  it('show conversions as percentages', () => {
+    expect(formatShare(0.5, 'en')).toBe('50%');
+    expect(formatShare(1 / 3, 'zh')).toBe('33.3%');
+    expect(formatShare(null, 'en')).toBe('—');
+  });
+
+  it('show time in stage in hours, from a day on in days', () => {
+    expect(formatDuration(5_400, 'en')).toBe('1.5 hours');
+    expect(formatDuration(3 * 86_400, 'zh')).toBe('3天');
+    expect(formatDuration(undefined, 'zh')).toBe('—');
   });
 });

@@ -26,3 +26,18 @@ export function formatDate(date: string, locale: Locale): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone: 'UTC' })
     .format(new Date(`${date}T00:00:00Z`));
 }
+
+/** A share (0..1) as a percentage in the reader's language; a dash when there is none. */
+export function formatShare(share: number | null | undefined, locale: Locale): string {
+  return share == null ? '—' : new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** A duration in days (from one day on) or hours, in the reader's language; a dash when there is none. */
+export function formatDuration(seconds: number | null | undefined, locale: Locale): string {
+  if (seconds == null) {
+    return '—';
+  }
+  const [value, unit] = seconds >= 86_400 ? [seconds / 86_400, 'day'] : [seconds / 3_600, 'hour'];
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 })
+    .format(value);
+}
