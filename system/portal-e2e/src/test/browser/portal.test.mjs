@@ -176,6 +176,17 @@ test('the assigned officer accepts it from the queue and the investor’s timeli
   await shot('en-06-investor-timeline-negotiating');
 });
 
+test('another investor who types the case’s address is told there is no such case', async () => {
+  const otherContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const other = await otherContext.newPage();
+  await signIn(other, 'investor-us-1');
+  await other.goto(`${PORTAL}/#/cases/${caseId}`);
+  await other.getByRole('alert').filter({ hasText: `There is no case ${caseId} that you can see.` }).waitFor();
+  assert.equal(await other.getByText(COMPANY).count(), 0, 'nothing of the case shows');
+  await other.screenshot({ path: join(SHOTS, 'en-08-other-investor-not-found.png'), fullPage: true });
+  await otherContext.close();
+});
+
 test('the leader’s funnel shows exactly the numbers of the API, the new case among them', async () => {
   const leaderContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
   const leader = await leaderContext.newPage();
