@@ -53,11 +53,12 @@ public final class DemoLogin {
     private final HttpClient http;
     private final URI issuer;
     private final String clientId;
+    private final String clientSecret;
     private final String redirectUri;
     private final String codeVerifier = randomToken();
     private final String state = randomToken();
 
-    private DemoLogin(URI issuer, String clientId, String redirectUri) {
+    private DemoLogin(URI issuer, String clientId, String clientSecret, String redirectUri) {
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -65,6 +66,7 @@ public final class DemoLogin {
                 .build();
         this.issuer = issuer;
         this.clientId = clientId;
+        this.clientSecret = clientSecret;
         this.redirectUri = redirectUri;
     }
 
@@ -81,7 +83,16 @@ public final class DemoLogin {
      *                            wrong password, unreachable issuer, timeout
      */
     public static String accessToken(URI issuer, String clientId, String redirectUri, String username, String password) {
-        return new DemoLogin(withoutTrailingSlash(issuer), clientId, redirectUri).logIn(username, password);
+        return new DemoLogin(withoutTrailingSlash(issuer), clientId, null, redirectUri).logIn(username, password);
+    }
+
+    /**
+     * The same for a confidential client (the portal's backend-for-frontend), which authenticates at the
+     * token endpoint with {@code clientSecret} (HTTP Basic) besides the PKCE verifier.
+     */
+    public static String accessToken(URI issuer, String clientId, String clientSecret, String redirectUri, String username,
+                                     String password) {
+        return new DemoLogin(withoutTrailingSlash(issuer), clientId, clientSecret, redirectUri).logIn(username, password);
     }
 
     private String logIn(String username, String password) {
@@ -94,7 +105,8 @@ public final class DemoLogin {
         }
         URI callback = redirectOf(send("authorization after login", get(afterLogin)));
         String code = authorizationCode(callback);
-        return accessTokenOf(expectOk(send("token request", post(URI.create(issuer + "/oauth2/token"), tokenRequest(code)))));
+        HttpRequest tokenRequest = post(URI.create(issuer + "/oauth2/token"), tokenRequest(code));
+        return accessTokenOf(expectOk(send("token request", clientSecret == null ? tokenRequest : withBasicAuth(tokenRequest))));
     }
 
     private URI authorizationRequest() {
@@ -117,6 +129,13 @@ public final class DemoLogin {
         parameters.put("client_id", clientId);
         parameters.put("code_verifier", codeVerifier);
         return parameters;
+    }
+
+    private HttpRequest withBasicAuth(HttpRequest request) {
+        String credentials = encode(clientId) + ":" + encode(clientSecret);
+        return HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .build();
     }
 
     private String authorizationCode(URI callback) {

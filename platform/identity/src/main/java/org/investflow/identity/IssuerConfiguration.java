@@ -30,8 +30,9 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * What the issuer issues: its address, the two public clients (authorization code with PKCE, no consent
- * screen), the token contract and the signing key. The RSA key is generated at every start and kept in
+ * What the issuer issues: its address, the two clients (authorization code with PKCE, no consent
+ * screen: the portal's backend-for-frontend confidential, the CLI public), the token contract and the
+ * signing key. The RSA key is generated at every start and kept in
  * memory only: fine for a local issuer, whose tokens need not survive a restart.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,8 +49,17 @@ class IssuerConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClients(IdentitySettings settings) {
-        RegisteredClient portal = publicClient(PORTAL_CLIENT_ID, settings).redirectUri(settings.portalRedirectUri().toString()).build();
-        RegisteredClient cli = publicClient(CLI_CLIENT_ID, settings).redirectUri(settings.cliRedirectUri().toString())
+        // the redirect URI's port may differ when its host is a loopback address (RFC 8252): tests run the portal anywhere
+        RegisteredClient portal = client(PORTAL_CLIENT_ID, settings)
+                .clientSecret("{noop}" + settings.portalClientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .redirectUri(settings.portalRedirectUri().toString())
+                .postLogoutRedirectUri(settings.portalPostLogoutRedirectUri().toString())
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .build();
+        RegisteredClient cli = client(CLI_CLIENT_ID, settings)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .redirectUri(settings.cliRedirectUri().toString())
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .build();
         return new InMemoryRegisteredClientRepository(portal, cli);
@@ -76,10 +86,9 @@ class IssuerConfiguration {
         return OAuth2AuthorizationServerConfiguration.jwtDecoder(signingKeys);
     }
 
-    private static RegisteredClient.Builder publicClient(String clientId, IdentitySettings settings) {
+    private static RegisteredClient.Builder client(String clientId, IdentitySettings settings) {
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)

@@ -40,6 +40,7 @@ class LocalIssuerTest {
 
     private static final int PORT = freePort();
     private static final URI ISSUER = URI.create("http://127.0.0.1:" + PORT);
+    private static final String PORTAL_REDIRECT_URI = "http://127.0.0.1:8085/login/oauth2/code/investflow";
 
     private JwtDecoder servicesDecoder;
 
@@ -85,12 +86,31 @@ class LocalIssuerTest {
     }
 
     @Test
-    void thePortalClientLogsInThroughItsOwnRedirectUri() {
-        Jwt token = servicesDecoder.decode(DemoLogin.accessToken(ISSUER, "investflow-portal", "http://localhost:5173/callback",
-                "leader-chen", DemoLogin.DEMO_PASSWORD));
+    void thePortalClientLogsInWithItsSecretThroughItsOwnRedirectUri() {
+        Jwt token = servicesDecoder.decode(DemoLogin.accessToken(ISSUER, "investflow-portal", "portal-local-secret",
+                PORTAL_REDIRECT_URI, "leader-chen", DemoLogin.DEMO_PASSWORD));
 
         assertThat(token.getClaimAsStringList("roles")).containsExactly("LEADER");
         assertThat(token.getAudience()).contains("investflow-api", "investflow-portal");
+    }
+
+    @Test
+    void thePortalClientRedirectsToItsLoopbackRedirectUriOnAnyPort() {
+        String elsewhere = PORTAL_REDIRECT_URI.replace(":8085/", ":" + freePort() + "/");
+
+        Jwt token = servicesDecoder.decode(DemoLogin.accessToken(ISSUER, "investflow-portal", "portal-local-secret",
+                elsewhere, "investor-de-1", DemoLogin.DEMO_PASSWORD));
+
+        assertThat(token.getSubject()).isEqualTo("investor-de-1");
+    }
+
+    @Test
+    void thePortalIsAConfidentialClientWhoseCodeIsWorthlessWithoutItsSecret() {
+        assertThatThrownBy(() -> DemoLogin.accessToken(ISSUER, "investflow-portal", PORTAL_REDIRECT_URI, "leader-chen",
+                DemoLogin.DEMO_PASSWORD))
+                .isInstanceOf(DemoLoginException.class)
+                .hasMessageContaining("/oauth2/token")
+                .hasMessageContaining("401");
     }
 
     @Test

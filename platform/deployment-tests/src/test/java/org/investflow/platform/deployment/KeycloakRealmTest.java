@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The Keycloak realm export issues the token contract the services rely on: {@code aud} contains
  * investflow-api, {@code roles} is a top-level array of the four InvestFlow role names, {@code country}
- * comes from the user attribute; both clients are public and use PKCE.
+ * comes from the user attribute; both clients use PKCE, the CLI as a public client, the portal's
+ * backend-for-frontend as a confidential one.
  */
 class KeycloakRealmTest {
 
@@ -38,10 +39,9 @@ class KeycloakRealmTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"investflow-portal", "investflow-cli"})
-    void clientsArePublicAndUseTheAuthorizationCodeFlowWithPkce(String clientId) {
+    void clientsUseTheAuthorizationCodeFlowWithPkce(String clientId) {
         JsonNode client = realm.client(clientId);
 
-        assertThat(client.path("publicClient").asBoolean()).isTrue();
         assertThat(client.path("standardFlowEnabled").asBoolean()).isTrue();
         assertThat(client.path("implicitFlowEnabled").asBoolean(false)).isFalse();
         assertThat(client.path("directAccessGrantsEnabled").asBoolean(false)).as("no password grant").isFalse();
@@ -49,9 +49,27 @@ class KeycloakRealmTest {
     }
 
     @Test
-    void thePortalRedirectsToItsDevServer() {
-        assertThat(realm.client("investflow-portal").path("redirectUris").valueStream().map(JsonNode::asString))
-                .containsExactly("http://localhost:5173/*");
+    void theCliIsAPublicClient() {
+        assertThat(realm.client("investflow-cli").path("publicClient").asBoolean()).isTrue();
+    }
+
+    @Test
+    void thePortalIsAConfidentialClientWhoseSecretComesFromTheEnvironment() {
+        JsonNode portal = realm.client("investflow-portal");
+
+        assertThat(portal.path("publicClient").asBoolean(true)).isFalse();
+        assertThat(portal.path("clientAuthenticatorType").asString()).isEqualTo("client-secret");
+        assertThat(portal.path("secret").asString()).as("a placeholder Keycloak fills at import, never a literal").isEqualTo("${PORTAL_CLIENT_SECRET}");
+    }
+
+    @Test
+    void thePortalRedirectsToItsBackendForFrontendOnly() {
+        JsonNode portal = realm.client("investflow-portal");
+
+        assertThat(portal.path("redirectUris").valueStream().map(JsonNode::asString))
+                .containsExactly("http://localhost:8085/login/oauth2/code/investflow");
+        assertThat(portal.path("webOrigins").valueStream()).as("the browser never calls Keycloak from script").isEmpty();
+        assertThat(portal.path("attributes").path("post.logout.redirect.uris").asString()).isEqualTo("http://localhost:8085/");
     }
 
     @ParameterizedTest

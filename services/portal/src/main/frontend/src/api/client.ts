@@ -1,0 +1,36 @@
+import { apiError } from './problem';
+
+/** The four services, each under /api/<service>/ of the portal (which relays the user's token). */
+export type Service = 'intake' | 'negotiation' | 'signing' | 'tracking';
+
+const CSRF_COOKIE = 'XSRF-TOKEN';
+const CSRF_HEADER = 'X-XSRF-TOKEN';
+
+/** The CSRF token the portal put in its cookie; state-changing calls echo it in a header. */
+export function csrfToken(cookies: string = document.cookie): string | undefined {
+  const entry = cookies.split('; ').find((cookie) => cookie.startsWith(`${CSRF_COOKIE}=`));
+  return entry ? decodeURIComponent(entry.substring(CSRF_COOKIE.length + 1)) : undefined;
+}
+
+/** Calls a service through the portal; resolves with the JSON body, rejects with an ApiError. */
+export async function api<T>(service: Service, path: string, init: RequestInit = {}): Promise<T> {
+  return call<T>(`/api/${service}${path}`, init);
+}
+
+/** Calls the portal itself (e.g. /api/session). */
+export async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json, application/problem+json');
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken();
+    if (token) {
+      headers.set(CSRF_HEADER, token);
+    }
+  }
+  const response = await fetch(url, { ...init, headers, credentials: 'same-origin' });
+  if (!response.ok) {
+    throw await apiError(response);
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}

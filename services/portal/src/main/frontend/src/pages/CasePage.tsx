@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { IntentionView, PipelineCaseView } from '../api/types';
+import { ApiError } from '../api/problem';
+import { formatDate, formatInstant, formatMoney } from '../i18n/format';
+import { useI18n } from '../i18n/I18n';
+import type { MessageKey } from '../i18n/catalogues';
+import { useLoad } from './useApi';
+
+const STAGES = ['INTENTION', 'SCREENED', 'NEGOTIATING', 'AGREED', 'CONTRACTED', 'LANDED'] as const;
+
+interface CaseData {
+  intention: IntentionView;
+  pipeline: PipelineCaseView | null;
+}
+
+/** Project tracking learns of a case from intake's events; until then the case has no pipeline entry yet. */
+async function loadCase(caseId: string): Promise<CaseData> {
+  const intention = await api<IntentionView>('intake', `/intentions/${encodeURIComponent(caseId)}`);
+  const pipeline = await api<PipelineCaseView>('tracking', `/pipeline/cases/${encodeURIComponent(caseId)}`)
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) {
+        return null;
+      }
+      throw error;
+    });
+  return { intention, pipeline };
+}
+
+/** One case: its timeline through the stages, the intention as submitted and, for officers, the decision. */
+export function CasePage({ caseId, officer = false }: { caseId: string; officer?: boolean }) {
+  const { t } = useI18n();
+  const [version, setVersion] = useState(0);
+  const data = useLoad(() => loadCase(caseId), [caseId, version]);
+  if (data.state === 'loading') {
+    return <p>{t('common.loading')}</p>;
+  }
+  if (data.state === 'failed') {
+    return <p role="alert">{data.error.status === 404 ? t('case.notFound', { caseId }) : t('common.error', { status: data.error.status })}</p>;
+  }
+  return (
+    <section>
+      <h1>{t('case.title', { caseId })}</h1>
+      {officer && data.value.intention.status === 'IN_REVIEW' && <Accept caseId={caseId} onDone={() => setVersion((v) => v + 1)} />}
+      <Timeline data={data.value} />
+      <Details intention={data.value.intention} />
+    </section>
+  );
+}
+
+/** The officer's acceptance; intake decides whether this officer may (the assigned one only). */
+function Accept({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  async function accept() {
+    setBusy(true);
+    try {
+      await api('intake', `/intentions/${encodeURIComponent(caseId)}/acceptance`, { method: 'POST' });
+      onDone();
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 0;
+      setRefusal(t('case.decisionFailed', { status, detail: error instanceof ApiError ? error.problem?.detail ?? '' : '' }));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="decision">
+      {refusal && <p className="alert" role="alert">{refusal}</p>}
+      <button type="button" className="button" onClick={accept} disabled={busy}>{busy ? t('case.accepting') : t('case.accept')}</button>
+    </div>
+  );
+}
+
+function Timeline({ data }: { data: CaseData }) {
+  const { t, locale } = useI18n();
+  const entered: Record<string, string | undefined> = {
+    INTENTION: data.intention.submittedAt ?? undefined,
+    ...(data.pipeline?.enteredAt as Record<string, string> | undefined),
+  };
+  const exits = Object.keys(entered).filter((stage) => !(STAGES as readonly string[]).includes(stage));
+  return (
+    <>
+      <h2>{t('case.timeline')}</h2>
+      <ol className="timeline">
+        {[...STAGES, ...exits].map((stage) => (
+          <li key={stage} className={entered[stage] ? 'reached' : 'pending'}>
+            <span className="stage">{t(`stage.${stage}` as MessageKey)}</span>
+            <span className="when">{entered[stage] ? formatInstant(entered[stage]!, locale) : t('case.pending')}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function Details({ intention }: { intention: IntentionView }) {
+  const { t, locale } = useI18n();
+  const details = intention.details;
+  if (!details) {
+    return null;
+  }
+  const rows: [MessageKey, string][] = [
+    ['cases.status', t(`status.${intention.status}` as MessageKey)],
+    ['form.companyName', details.companyName ?? ''],
+    ['form.industryCode', details.industryCode ?? ''],
+    ['form.district', details.district ?? ''],
+    ['form.plannedAmount', formatMoney(details.plannedAmount!, details.currency!, locale)],
+    ['form.plannedJobs', String(details.plannedJobs ?? '')],
+    ['form.expectedStart', details.expectedStart ? formatDate(details.expectedStart, locale) : ''],
+  ];
+  return (
+    <>
+      <h2>{t('case.details')}</h2>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{t(label).replace(/\s*\*$/, '')}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

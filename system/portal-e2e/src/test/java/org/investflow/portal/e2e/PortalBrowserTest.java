@@ -1,0 +1,97 @@
+package org.investflow.portal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.investflow.devstack.IssuerProcess;
+import org.investflow.devstack.MailServer;
+import org.investflow.devstack.Service;
+import org.investflow.devstack.ServiceFleet;
+import org.investflow.platform.testkit.SharedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portal in a real headless Chromium against the real stack: the local issuer and the portal as
+ * child JVMs, the four services in this JVM on one real Kafka broker and the MongoDB-wire server. The
+ * browser steps are in {@code src/test/browser/portal.test.mjs}; screenshots go to
+ * {@code target/screenshots}. Without Chromium the suite fails: it never skips.
+ */
+class PortalBrowserTest {
+
+    static IssuerProcess issuer;
+    static MailServer mail;
+    static ServiceFleet fleet;
+    static PortalProcess portal;
+
+    @BeforeAll
+    static void startTheStack() throws IOException {
+        issuer = IssuerProcess.launch(Path.of(System.getProperty("identity.jar")), freePort(),
+                Path.of("target", "e2e-issuer.log")).awaitReady();
+        mail = MailServer.start(0, 0);
+        Map<String, Object> settings = new HashMap<>(Map.of("spring.main.banner-mode", "off",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString()));
+        settings.putAll(mail.senderSettings());
+        fleet = ServiceFleet.start(SharedInfrastructure.bootstrapServers(), SharedInfrastructure.mongoAddress(), port -> 0, settings);
+        fleet.awaitReady(Duration.ofSeconds(90));
+        portal = PortalProcess.launch(Path.of(System.getProperty("portal.jar")), freePort(), issuer.issuer(), routes(fleet),
+                SharedInfrastructure.mongoUri("investflow_portal"), Path.of("target", "e2e-portal.log")).awaitReady();
+    }
+
+    /** In reverse order of starting; a part that did not start is skipped. */
+    @AfterAll
+    static void stopTheStack() throws Exception {
+        for (AutoCloseable part : Arrays.asList(portal, fleet, mail, issuer)) {
+            if (part != null) {
+                part.close();
+            }
+        }
+    }
+
+    private static Map<String, URI> routes(ServiceFleet fleet) {
+        Map<String, URI> routes = new LinkedHashMap<>();
+        routes.put("intake", fleet.baseUri(Service.INTAKE));
+        routes.put("negotiation", fleet.baseUri(Service.NEGOTIATION));
+        routes.put("signing", fleet.baseUri(Service.E_SIGNATURE));
+        routes.put("tracking", fleet.baseUri(Service.PROJECT_TRACKING));
+        return routes;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void anInvestorSignsInSubmitsAnIntentionSeesItInMyCasesAndSwitchesToChinese() throws Exception {
+        Path chromium = Path.of(System.getProperty("chromium.executable"));
+        assertThat(Files.isExecutable(chromium)).as("Debian's Chromium at %s (.ci/run installs it: apt-get install -y chromium fonts-noto-cjk)", chromium)
+                .isTrue();
+        Path screenshots = Path.of(System.getProperty("screenshots.dir"));
+
+        BrowserSuite suite = BrowserSuite.run(Path.of(System.getProperty("browser.dir")), System.getProperty("npm.executable"),
+                Map.of("PORTAL_URL", portal.baseUri().toString(), "ISSUER_URL", issuer.issuer().toString(),
+                        "SCREENSHOTS", screenshots.toAbsolutePath().toString(), "CHROMIUM", chromium.toString()),
+                Path.of("target", "browser-suite.log"));
+
+        System.out.println(suite.output());
+        System.out.printf("browser suite wall time: %.1f s%n", suite.wallTime().toMillis() / 1000.0);
+        assertThat(suite.exitCode()).as("the browser suite's exit code; its output:%n%s", suite.output()).isZero();
+        assertThat(suite.output()).containsPattern("ℹ pass [1-9]").contains("ℹ fail 0");
+        assertThat(screenshots.resolve("en-02-form-field-error.png")).isNotEmptyFile();
+        assertThat(screenshots.resolve("zh-02-my-cases.png")).isNotEmptyFile();
+    }
+}
