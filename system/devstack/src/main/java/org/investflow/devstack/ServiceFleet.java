@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 import org.awaitility.Awaitility;
+import org.slf4j.MDC;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,8 +26,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ServiceFleet implements AutoCloseable {
 
     private final Map<Service, ConfigurableApplicationContext> running = new EnumMap<>(Service.class);
+    private final String bootstrapServers;
+    private final String mongoAddress;
+    private final IntUnaryOperator port;
+    private final Map<String, Object> extra;
 
-    private ServiceFleet() {
+    private ServiceFleet(String bootstrapServers, String mongoAddress, IntUnaryOperator port, Map<String, Object> extra) {
+        this.bootstrapServers = bootstrapServers;
+        this.mongoAddress = mongoAddress;
+        this.port = port;
+        this.extra = Map.copyOf(extra);
     }
 
     /**
@@ -39,10 +48,10 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public static ServiceFleet start(String bootstrapServers, String mongoAddress, IntUnaryOperator port,
                                      Map<String, Object> extra) {
-        ServiceFleet fleet = new ServiceFleet();
+        ServiceFleet fleet = new ServiceFleet(bootstrapServers, mongoAddress, port, extra);
         try {
             for (Service service : Service.values()) {
-                fleet.running.put(service, launch(service, bootstrapServers, mongoAddress, port, extra));
+                fleet.running.put(service, fleet.launch(service));
             }
             return fleet;
         } catch (RuntimeException e) {
@@ -51,8 +60,7 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
-    private static ConfigurableApplicationContext launch(Service service, String bootstrapServers, String mongoAddress,
-                                                         IntUnaryOperator port, Map<String, Object> extra) {
+    private ConfigurableApplicationContext launch(Service service) {
         Map<String, Object> settings = new HashMap<>(extra);
         settings.put("server.port", port.applyAsInt(service.localPort()));
         settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
@@ -61,7 +69,10 @@ public final class ServiceFleet implements AutoCloseable {
         settings.put("management.health.mongo.enabled", "false");
         settings.put("management.health.mongodb.enabled", "false");
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return service.application().run(args);
+        // its startup lines carry its name in the local stack's console (ServiceLabel)
+        try (MDC.MDCCloseable label = MDC.putCloseable(ServiceLabel.STARTING, service.serviceName())) {
+            return service.application().run(args);
+        }
     }
 
     /** Where {@code service} answers HTTP. */
@@ -76,7 +87,6 @@ public final class ServiceFleet implements AutoCloseable {
         return uris;
     }
 
-    /** Stops the services in reverse pipeline order. */
     /** Waits until every service answers its readiness probe with 200, each for at most {@code timeout}. */
     public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
@@ -95,6 +105,24 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one service. Stopping one also stops the HTTP server of the others: the services share Reactor
+     * Netty's global event loops, and a closing context disposes them; {@link #restart} brings one back.
+     */
+    public void stop(Service service) {
+        ConfigurableApplicationContext context = running.remove(service);
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Stops {@code service} if it runs and starts it again with the fleet's settings (on a new port when ports are free ones). */
+    public void restart(Service service) {
+        stop(service);
+        running.put(service, launch(service));
+    }
+
+    /** Stops the services in reverse pipeline order. */
     @Override
     public void close() {
         List<ConfigurableApplicationContext> contexts = new ArrayList<>(running.values());
