@@ -1,8 +1,12 @@
 package org.investflow.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,39 +15,43 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.investflow.devstack.Service;
 import org.investflow.platform.messaging.CloudEventCodec;
 import org.investflow.platform.messaging.OutboxMessages;
-import org.investflow.tracking.pipeline.rebuild.PipelineRebuild;
-import org.investflow.tracking.pipeline.rebuild.RebuildReport;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ResolvableType;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.ProducerFactory;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Read-model rebuild time as the topics grow: project-tracking's {@link PipelineRebuild} (in this JVM, as
- * its README offers benchmarks) replays the four topics into a fresh collection and swaps it in, timed
- * for the cases the earlier phases left (the baseline, which also swaps out the funnel's synthetic
- * cases), then after {@link CaseHistories} added the events of the small and then the medium number of
- * cases. Every service's live listeners are stopped first: otherwise negotiation, e-signature and
- * project-tracking would act on the generated events (open negotiations, build contracts, start projects)
- * on the same 2 cores while the rebuild is timed. A size is reported only when the rebuilt read model
- * holds exactly the expected cases, stage by stage; a size whose projected time or memory does not fit
- * what is left is skipped, and says so. The largest size's rebuild runs under a JFR CPU profile.
+ * Read-model rebuild time as the topics grow, driven through project-tracking's public API: its admin
+ * endpoint {@code POST /api/pipeline/rebuild} (with the local issuer's admin token) replays the four
+ * topics into a fresh collection and swaps it in, timed for the cases the earlier phases left (the
+ * baseline, which also swaps out the funnel's synthetic cases), then after {@link CaseHistories} put the
+ * events of the small and then the medium number of cases on the public topics. Project-tracking runs
+ * alone in this phase (restarted, the others stopped): otherwise negotiation and e-signature would act on
+ * the generated events (open negotiations, build and mail contracts) on the same 2 cores while the
+ * rebuild is timed. Its own listeners keep running, as they do when an admin rebuilds in production. A size is
+ * reported only when the rebuilt read model holds exactly the expected cases, stage by stage; a size
+ * whose projected time or memory does not fit what is left is skipped, and says so. The largest size's
+ * rebuild runs under a JFR CPU profile (the services share this JVM).
  */
 final class RebuildBenchmark {
 
     private static final String[] SIZE_NAMES = {"small", "medium"};
     private static final String COLLECTION = "pipeline_cases";
+    private static final String ADMIN = "admin-zhao";
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private final Rig rig;
     private final BenchmarkPlan plan;
     private final Path profileFile;
+    private final HttpClient http = HttpClient.newHttpClient();
 
     RebuildBenchmark(Rig rig, BenchmarkPlan plan, Path profileFile) {
         this.rig = rig;
@@ -51,16 +59,17 @@ final class RebuildBenchmark {
         this.profileFile = profileFile;
     }
 
+    /** What one rebuild did, as the endpoint answers it. */
+    record Rebuilt(long records, long applied, long cases, long skipped, Duration duration) {
+    }
+
     void measure(Report report, long deadline) {
-        ConfigurableApplicationContext tracking = RunningContexts.holding(PipelineRebuild.class);
-        RunningContexts.active().forEach(context -> context.getBeanProvider(KafkaListenerEndpointRegistry.class)
-                .ifAvailable(KafkaListenerEndpointRegistry::stop));
-        PipelineRebuild rebuild = tracking.getBean(PipelineRebuild.class);
-        CaseHistories histories = new CaseHistories(tracking.getBean(JsonMapper.class), tracking.getBean(OutboxMessages.class),
-                tracking.getBean(CloudEventCodec.class));
+        rig.runAlone(Service.PROJECT_TRACKING);
+        CloudEventCodec codec = new CloudEventCodec(JSON);
+        CaseHistories histories = new CaseHistories(JSON, new OutboxMessages(codec), codec);
         try (MongoClient client = MongoClients.create("mongodb://" + rig.mongoAddress());
-             Producer<String, byte[]> producer = producers(tracking).createProducer()) {
-            RebuildReport baseline = run(rebuild, deadline);
+             Producer<String, byte[]> producer = producer()) {
+            Rebuilt baseline = run(deadline);
             Map<String, Long> expected = stages(client);
             check(baseline, expected, client, 0);
             report.fact("investflow.rebuild.baseline", Map.of("cases", baseline.cases(), "records", baseline.records(),
@@ -84,7 +93,7 @@ final class RebuildBenchmark {
                 produced = size;
                 added.byStage().forEach((stage, count) -> expected.merge(stage, count, Long::sum));
                 boolean last = i == plan.rebuildSizes().size() - 1;
-                RebuildReport rebuilt = last ? profiled(report, rebuild, deadline) : run(rebuild, deadline);
+                Rebuilt rebuilt = last ? profiled(report, deadline) : run(deadline);
                 String wrong = check(rebuilt, expected, client, baseline.cases() + size);
                 produceNanosPerCase = added.seconds() * 1e9 / added.cases();
                 rebuildNanosPerCase = seconds(rebuilt) * 1e9 / Math.max(1, rebuilt.cases());
@@ -98,7 +107,7 @@ final class RebuildBenchmark {
         growth(report);
     }
 
-    private static void report(Report report, String prefix, int size, CaseHistories.Produced added, RebuildReport rebuilt,
+    private static void report(Report report, String prefix, int size, CaseHistories.Produced added, Rebuilt rebuilt,
                                String wrong) {
         report.figure(prefix + "Cases", rebuilt.cases(), "cases in the rebuilt read model (" + size + " generated + the earlier phases')");
         report.figure(prefix + "ProduceSeconds", added.seconds(), "s to produce " + added.events() + " events of " + added.cases()
@@ -108,7 +117,7 @@ final class RebuildBenchmark {
             return;
         }
         double seconds = seconds(rebuilt);
-        report.figure(prefix + "Seconds", seconds, "s PipelineRebuild.run(): replay " + rebuilt.records()
+        report.figure(prefix + "Seconds", seconds, "s POST /api/pipeline/rebuild: replay " + rebuilt.records()
                 + " records of 4 topics, write, swap, catch up");
         report.figure(prefix + "Records", rebuilt.records(), "records replayed (" + rebuilt.applied() + " changed a case, "
                 + rebuilt.skipped() + " unreadable)");
@@ -131,26 +140,43 @@ final class RebuildBenchmark {
     }
 
     /** The largest size's rebuild under a JFR CPU profile: where the rebuild's time goes. */
-    private RebuildReport profiled(Report report, PipelineRebuild rebuild, long deadline) {
+    private Rebuilt profiled(Report report, long deadline) {
         try (ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
-            RebuildReport rebuilt = run(rebuild, deadline);
+            Rebuilt rebuilt = run(deadline);
             profile.stop();
             profile.summarise(report, "profile.rebuild", 8);
             return rebuilt;
         }
     }
 
-    private static RebuildReport run(PipelineRebuild rebuild, long deadline) {
+    /** One rebuild through project-tracking's admin endpoint, answered once the rebuilt model is in place. */
+    private Rebuilt run(long deadline) {
         Duration left = Duration.ofNanos(Math.max(Duration.ofSeconds(10).toNanos(), deadline - System.nanoTime()));
-        RebuildReport rebuilt = rebuild.run().block(left);
-        if (rebuilt == null) {
-            throw new IllegalStateException("the rebuild returned nothing");
+        HttpRequest request = HttpRequest.newBuilder(rig.services().get(Service.PROJECT_TRACKING).resolve("/api/pipeline/rebuild"))
+                .header("Authorization", "Bearer " + rig.token(ADMIN)).timeout(left)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the rebuild answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readValue(response.body(), Rebuilt.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding", e);
         }
-        return rebuilt;
+    }
+
+    private Producer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, rig.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Null when the live collection holds the rebuilt cases, {@code cases} of them (unless 0), stage by stage as expected. */
-    private static String check(RebuildReport rebuilt, Map<String, Long> expected, MongoClient client, long cases) {
+    private static String check(Rebuilt rebuilt, Map<String, Long> expected, MongoClient client, long cases) {
         Map<String, Long> actual = stages(client);
         long stored = actual.values().stream().mapToLong(Long::longValue).sum();
         if (cases > 0 && (rebuilt.cases() != cases || stored != cases)) {
@@ -189,13 +215,7 @@ final class RebuildBenchmark {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
-    private static ProducerFactory<String, byte[]> producers(ConfigurableApplicationContext context) {
-        return (ProducerFactory<String, byte[]>) context.getBeanProvider(
-                ResolvableType.forClassWithGenerics(ProducerFactory.class, String.class, byte[].class)).getObject();
-    }
-
-    private static double seconds(RebuildReport rebuilt) {
+    private static double seconds(Rebuilt rebuilt) {
         return rebuilt.duration().toNanos() / 1e9;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -97,6 +98,16 @@ final class Rig implements AutoCloseable {
 
     URI bareWebFlux() {
         return URI.create("http://127.0.0.1:" + bare.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /**
+     * Leaves only {@code service} running, started afresh and ready: the others' listeners no longer react
+     * to what a phase puts on the topics (see {@link ServiceFleet#stop} for why it restarts).
+     */
+    void runAlone(Service service) {
+        EnumSet.complementOf(EnumSet.of(service)).forEach(fleet::stop);
+        fleet.restart(service);
+        fleet.awaitReady(Duration.ofSeconds(90));
     }
 
     /** A bearer token of a demo user, from a real login at the local issuer (cached per user). */
