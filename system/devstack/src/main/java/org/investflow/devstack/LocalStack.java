@@ -42,8 +42,17 @@ public final class LocalStack {
         MailServer mail = MailServer.start(SMTP_PORT, IMAP_PORT);
         IssuerProcess issuer = IssuerProcess.launch(Path.of(System.getProperty("identity.jar",
                 "system/identity/target/platform-identity-0.1.0-SNAPSHOT-exec.jar")), ISSUER_PORT, home.resolve("issuer.log"));
-        KafkaBrokerProcess kafka = KafkaBrokerProcess.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT,
-                Path.of(System.getProperty("kafka.classpath.file", "system/kafka-broker/target/kafka-classpath.txt")));
+        KafkaBrokerProcess kafka;
+        try {
+            kafka = KafkaBrokerProcess.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT,
+                    Path.of(System.getProperty("kafka.classpath.file", "system/kafka-broker/target/kafka-classpath.txt")));
+        } catch (RuntimeException e) {
+            // else the database, mail and issuer keep their ports and this JVM does not end
+            issuer.close();
+            mail.close();
+            mongo.shutdown();
+            throw e;
+        }
         kafka.handOverShutdown();
         issuer.awaitReady();
         Map<String, Object> settings = new java.util.HashMap<>(Map.of(
