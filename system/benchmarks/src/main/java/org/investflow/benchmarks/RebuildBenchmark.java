@@ -111,7 +111,7 @@ final class RebuildBenchmark {
                                String wrong) {
         report.figure(prefix + "Cases", rebuilt.cases(), "cases in the rebuilt read model (" + size + " generated + the earlier phases')");
         report.figure(prefix + "ProduceSeconds", added.seconds(), "s to produce " + added.events() + " events of " + added.cases()
-                + " cases (services' records, codec and producer)");
+                + " cases (contract records, platform/messaging's codec, a producer like the services')");
         if (wrong != null) {
             report.unavailable(prefix + "Seconds", "not reported, the rebuilt read model is wrong: " + wrong);
             return;
