@@ -67,13 +67,6 @@ class IntakeEdgeTest {
     }
 
     @Test
-    void healthAndMetricsNeedNoToken() {
-        api.http().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        api.http().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-        api.http().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
-    }
-
-    @Test
     void theOpenApiDocumentDescribesTheApiAndItsBearerScheme() {
         api.http().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody()

@@ -141,7 +141,7 @@ class IntakeIntegrationTest {
     }
 
     @Test
-    void healthAndPrometheusAreExposed() {
+    void healthAndPrometheusAnswerWithoutAToken() {
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()

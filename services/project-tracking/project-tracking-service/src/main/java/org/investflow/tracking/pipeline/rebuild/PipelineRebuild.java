@@ -37,8 +37,8 @@ import reactor.util.retry.Retry;
  * rebuild at a time across instances (a lease). Its duration is logged and recorded in the timer
  * {@code investflow.pipeline.rebuild.duration}.
  * <p>
- * Entry point for benchmarks: {@code context.getBean(PipelineRebuild.class).run()} (a {@code Mono} of the
- * {@link RebuildReport}), or {@code POST /api/pipeline/rebuild} as an admin.
+ * Entry point: {@code POST /api/pipeline/rebuild} as an admin (the benchmarks use it too), answering the
+ * {@link RebuildReport}.
  */
 public class PipelineRebuild {
 

@@ -1,0 +1,129 @@
+package org.investflow.benchmarks;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * {@code ./investflow bench}: one bounded run that measures the limits of the parts and InvestFlow
+ * beside them on this machine, prints a table and writes every figure to
+ * {@code system/benchmarks/target/benchmarks.json}. {@code --smoke} runs the same harness with tiny
+ * counts.
+ */
+public final class Benchmarks {
+
+    /** The console stays for progress lines, warnings and errors. */
+    static final String LOGGING = "classpath:benchmarks-logback.xml";
+
+    private final BenchmarkPlan plan;
+    private final Path target;
+    private final Consumer<String> progress;
+    private final long started = System.nanoTime();
+    /** When the command started ({@code ./investflow bench} passes it, so its build counts against the budget). */
+    private final long commandStarted = started - Math.max(0, System.currentTimeMillis()
+            - Long.getLong("benchmarks.commandStartMillis", System.currentTimeMillis())) * 1_000_000;
+
+    Benchmarks(BenchmarkPlan plan, Path target, Consumer<String> progress) {
+        this.plan = plan;
+        this.target = target;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) {
+        boolean smoke = List.of(args).contains("--smoke");
+        Path target = Path.of(System.getProperty("benchmarks.target", "system/benchmarks/target"));
+        Benchmarks benchmarks = new Benchmarks(smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full(), target, System.out::println);
+        Report report = benchmarks.run();
+        System.out.println(report.table());
+        System.out.println("Every figure: " + target.resolve("benchmarks.json").toAbsolutePath());
+        System.exit(0);
+    }
+
+    /** Runs every phase and writes the JSON; the report is returned for printing and checking. */
+    Report run() {
+        Report report = new Report();
+        Machine.describe(report, Path.of(System.getProperty("investflow.root", ".")));
+        report.fact("plan", plan);
+        Path kafkaClasspath = Path.of(System.getProperty("kafka.classpath.file", "system/kafka-broker/target/kafka-classpath.txt"));
+        Path issuerJar = Path.of(System.getProperty("identity.jar", "system/identity/target/platform-identity-0.1.0-SNAPSHOT-exec.jar"));
+        step("starting Kafka, the issuer, the MongoDB-wire server, the four services and a bare WebFlux app");
+        try (Rig rig = Rig.start(target.resolve("bench-run"), kafkaClasspath, issuerJar)) {
+            Thread stopOnCtrlC = new Thread(rig::close, "benchmarks-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
+            report.figure("run.stackStartSeconds", elapsedSeconds(), "s to start everything");
+            limits(report, rig, kafkaClasspath);
+            investflow(report, rig);
+            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
+        }
+        ratios(report);
+        report.figure("machine.loadAverageAtEnd", Machine.loadAverage(), "1-min load average");
+        report.figure("run.wallSeconds", elapsedSeconds(), "s for the harness (this JVM)");
+        report.figure("run.commandSeconds", (System.nanoTime() - commandStarted) / 1e9,
+                "s since the command started, its build included (budget " + plan.budget().toSeconds() + " s)");
+        report.write(target.resolve("benchmarks.json"));
+        return report;
+    }
+
+    private void limits(Report report, Rig rig, Path kafkaClasspath) {
+        phase(report, "kafka", "Kafka: ProducerPerformance, ConsumerPerformance, EndToEndLatency and a round-trip loop", () ->
+                new KafkaLimits(rig.bootstrapServers(), new KafkaTools(kafkaClasspath, target.resolve("bench-run")), plan).measure(report));
+        phase(report, "mongo", "MongoDB-wire server: JMH insert and point read", () ->
+                new MongoLimits(rig.mongoAddress(), plan, target.resolve("bench-run/jmh.txt")).measure(report));
+        phase(report, "webflux", "bare WebFlux endpoint under load", () -> new IntakeBenchmark(rig, plan, target.resolve("bench-run/intake.jfr")).bareWebFlux(report));
+    }
+
+    private void investflow(Report report, Rig rig) {
+        PipelineBenchmark pipeline = new PipelineBenchmark(rig, plan, target.resolve("bench-run/pipeline.jfr"));
+        phase(report, "warmUp", "warm-up: one case from intention to LANDED", pipeline::warmUp);
+        phase(report, "intake", "intake submissions under load, then the read model catching up", () ->
+                new IntakeBenchmark(rig, plan, target.resolve("bench-run/intake.jfr")).intake(report));
+        phase(report, "pipeline", "full pipeline: " + plan.journeys() + " cases, " + plan.journeyConcurrency()
+                + " at a time, under a JFR profile", () ->
+                pipeline.measure(report, plan.pipelineTime()));
+        phase(report, "propagation", "event propagation lag: " + plan.propagationCases() + " intentions at "
+                + plan.propagationRate() + "/s", () -> new PropagationBenchmark(rig, plan).measure(report));
+        phase(report, "funnel", "funnel query latency at " + plan.funnelSizes() + " cases", () ->
+                new FunnelBenchmark(rig, plan).measure(report, deadline() - plan.rebuildReserve().toNanos()));
+        phase(report, "rebuild", "read-model rebuild with " + plan.rebuildSizes() + " generated cases' events on the topics", () ->
+                new RebuildBenchmark(rig, plan, target.resolve("bench-run/rebuild.jfr")).measure(report, deadline()));
+        step("stopping");
+    }
+
+    private static void ratios(Report report) {
+        report.figure("ratios.intakeToBareWebFlux",
+                report.number("investflow.intake.requestsPerSecond") / report.number("limits.webflux.requestsPerSecond"),
+                "intake req/s ÷ bare WebFlux req/s");
+        report.figure("ratios.intakeToMongoInsert",
+                report.number("investflow.intake.requestsPerSecond") / report.number("limits.mongo.insertsPerSecond"),
+                "intake req/s ÷ raw inserts/s");
+        report.figure("ratios.propagationP99ToKafkaE2eP99",
+                report.number("investflow.propagation.p99Ms") / report.number("limits.kafka.e2eP99Ms"),
+                "propagation p99 ÷ Kafka round-trip p99 (µs loop)");
+        report.figure("ratios.propagationP99ToKafkaToolE2eP99",
+                report.number("investflow.propagation.p99Ms") / Math.max(1, report.number("limits.kafka.toolE2eP99Ms")),
+                "propagation p99 ÷ EndToEndLatency p99 (whole ms, at least 1)");
+    }
+
+    /** Runs one phase; a failure is reported under {@code errors.<name>} and the run goes on. */
+    private void phase(Report report, String name, String what, Runnable measurement) {
+        step(what);
+        try {
+            measurement.run();
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            report.figure("errors." + name, String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e.getClass().getSimpleName());
+        }
+    }
+
+    private long deadline() {
+        return commandStarted + plan.budget().toNanos();
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private void step(String what) {
+        progress.accept(String.format("[bench %5.1f s] %s", elapsedSeconds(), what));
+    }
+}

@@ -1,0 +1,221 @@
+package org.investflow.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.investflow.devstack.Service;
+import org.investflow.platform.messaging.CloudEventCodec;
+import org.investflow.platform.messaging.OutboxMessages;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Read-model rebuild time as the topics grow, driven through project-tracking's public API: its admin
+ * endpoint {@code POST /api/pipeline/rebuild} (with the local issuer's admin token) replays the four
+ * topics into a fresh collection and swaps it in, timed for the cases the earlier phases left (the
+ * baseline, which also swaps out the funnel's synthetic cases), then after {@link CaseHistories} put the
+ * events of the small and then the medium number of cases on the public topics. Project-tracking runs
+ * alone in this phase (restarted, the others stopped): otherwise negotiation and e-signature would act on
+ * the generated events (open negotiations, build and mail contracts) on the same 2 cores while the
+ * rebuild is timed. Its own listeners keep running, as they do when an admin rebuilds in production. A size is
+ * reported only when the rebuilt read model holds exactly the expected cases, stage by stage; a size
+ * whose projected time or memory does not fit what is left is skipped, and says so. The largest size's
+ * rebuild runs under a JFR CPU profile (the services share this JVM).
+ */
+final class RebuildBenchmark {
+
+    private static final String[] SIZE_NAMES = {"small", "medium"};
+    private static final String COLLECTION = "pipeline_cases";
+    private static final String ADMIN = "admin-zhao";
+    private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private final Rig rig;
+    private final BenchmarkPlan plan;
+    private final Path profileFile;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    RebuildBenchmark(Rig rig, BenchmarkPlan plan, Path profileFile) {
+        this.rig = rig;
+        this.plan = plan;
+        this.profileFile = profileFile;
+    }
+
+    /** What one rebuild did, as the endpoint answers it. */
+    record Rebuilt(long records, long applied, long cases, long skipped, Duration duration) {
+    }
+
+    void measure(Report report, long deadline) {
+        rig.runAlone(Service.PROJECT_TRACKING);
+        CloudEventCodec codec = new CloudEventCodec(JSON);
+        CaseHistories histories = new CaseHistories(JSON, new OutboxMessages(codec), codec);
+        try (MongoClient client = MongoClients.create("mongodb://" + rig.mongoAddress());
+             Producer<String, byte[]> producer = producer()) {
+            Rebuilt baseline = run(deadline);
+            Map<String, Long> expected = stages(client);
+            check(baseline, expected, client, 0);
+            report.fact("investflow.rebuild.baseline", Map.of("cases", baseline.cases(), "records", baseline.records(),
+                    "seconds", seconds(baseline)));
+            long produced = 0;
+            double produceNanosPerCase = 0;
+            double rebuildNanosPerCase = 0;
+            long bytesPerCase = 0;
+            for (int i = 0; i < plan.rebuildSizes().size(); i++) {
+                String prefix = "investflow.rebuild." + SIZE_NAMES[i];
+                int size = plan.rebuildSizes().get(i);
+                String refusal = refusal(size - produced, size + baseline.cases(), produceNanosPerCase, rebuildNanosPerCase,
+                        bytesPerCase, deadline);
+                if (refusal != null) {
+                    report.figure(prefix + "Cases", (long) size, "planned");
+                    report.unavailable(prefix + "Seconds", "skipped: " + refusal);
+                    break;
+                }
+                long usedBefore = Machine.usedHeap();
+                CaseHistories.Produced added = histories.produce(producer, (int) (size - produced), deadline);
+                produced = size;
+                added.byStage().forEach((stage, count) -> expected.merge(stage, count, Long::sum));
+                boolean last = i == plan.rebuildSizes().size() - 1;
+                Rebuilt rebuilt = last ? profiled(report, deadline) : run(deadline);
+                String wrong = check(rebuilt, expected, client, baseline.cases() + size);
+                produceNanosPerCase = added.seconds() * 1e9 / added.cases();
+                rebuildNanosPerCase = seconds(rebuilt) * 1e9 / Math.max(1, rebuilt.cases());
+                bytesPerCase = Math.max(bytesPerCase, (Machine.usedHeap() - usedBefore) / Math.max(1, rebuilt.cases()));
+                report(report, prefix, size, added, rebuilt, wrong);
+                if (wrong != null) {
+                    break;
+                }
+            }
+        }
+        growth(report);
+    }
+
+    private static void report(Report report, String prefix, int size, CaseHistories.Produced added, Rebuilt rebuilt,
+                               String wrong) {
+        report.figure(prefix + "Cases", rebuilt.cases(), "cases in the rebuilt read model (" + size + " generated + the earlier phases')");
+        report.figure(prefix + "ProduceSeconds", added.seconds(), "s to produce " + added.events() + " events of " + added.cases()
+                + " cases (contract records, platform/messaging's codec, a producer like the services')");
+        if (wrong != null) {
+            report.unavailable(prefix + "Seconds", "not reported, the rebuilt read model is wrong: " + wrong);
+            return;
+        }
+        double seconds = seconds(rebuilt);
+        report.figure(prefix + "Seconds", seconds, "s POST /api/pipeline/rebuild: replay " + rebuilt.records()
+                + " records of 4 topics, write, swap, catch up");
+        report.figure(prefix + "Records", rebuilt.records(), "records replayed (" + rebuilt.applied() + " changed a case, "
+                + rebuilt.skipped() + " unreadable)");
+        report.figure(prefix + "EventsPerSecond", rebuilt.records() / seconds, "records/s replayed and applied");
+        report.figure(prefix + "CasesPerSecond", rebuilt.cases() / seconds, "cases/s into the fresh collection");
+    }
+
+    private static void growth(Report report) {
+        double small = report.number("investflow.rebuild.smallSeconds");
+        double medium = report.number("investflow.rebuild.mediumSeconds");
+        if (Double.isNaN(small) || Double.isNaN(medium)) {
+            report.unavailable("ratios.rebuildTimeGrowth", "no rebuild figure for both sizes");
+            return;
+        }
+        report.figure("ratios.rebuildTimeGrowth", medium / small, "rebuild s at medium ÷ at small");
+        report.figure("ratios.rebuildWorkGrowth", report.number("investflow.rebuild.mediumRecords")
+                / report.number("investflow.rebuild.smallRecords"), "records replayed at medium ÷ at small (the work)");
+        report.figure("ratios.rebuildToKafkaConsume", report.number("investflow.rebuild.mediumEventsPerSecond")
+                / report.number("limits.kafka.consumeRecordsPerSecond"), "rebuild records/s (medium) ÷ ConsumerPerformance records/s");
+    }
+
+    /** The largest size's rebuild under a JFR CPU profile: where the rebuild's time goes. */
+    private Rebuilt profiled(Report report, long deadline) {
+        try (ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
+            Rebuilt rebuilt = run(deadline);
+            profile.stop();
+            profile.summarise(report, "profile.rebuild", 8);
+            return rebuilt;
+        }
+    }
+
+    /** One rebuild through project-tracking's admin endpoint, answered once the rebuilt model is in place. */
+    private Rebuilt run(long deadline) {
+        Duration left = Duration.ofNanos(Math.max(Duration.ofSeconds(10).toNanos(), deadline - System.nanoTime()));
+        HttpRequest request = HttpRequest.newBuilder(rig.services().get(Service.PROJECT_TRACKING).resolve("/api/pipeline/rebuild"))
+                .header("Authorization", "Bearer " + rig.token(ADMIN)).timeout(left)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the rebuild answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readValue(response.body(), Rebuilt.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding", e);
+        }
+    }
+
+    private Producer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, rig.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Null when the live collection holds the rebuilt cases, {@code cases} of them (unless 0), stage by stage as expected. */
+    private static String check(Rebuilt rebuilt, Map<String, Long> expected, MongoClient client, long cases) {
+        Map<String, Long> actual = stages(client);
+        long stored = actual.values().stream().mapToLong(Long::longValue).sum();
+        if (cases > 0 && (rebuilt.cases() != cases || stored != cases)) {
+            return "expected " + cases + " cases, the rebuild reported " + rebuilt.cases() + " and the collection holds " + stored;
+        }
+        if (!actual.equals(expected)) {
+            return "stages expected " + expected + ", found " + actual;
+        }
+        return null;
+    }
+
+    /** Cases of the live read model per stage, counted by the database. */
+    private static Map<String, Long> stages(MongoClient client) {
+        List<Document> groups = Flux.from(client.getDatabase(Service.PROJECT_TRACKING.database()).getCollection(COLLECTION)
+                        .aggregate(List.of(Aggregates.group("$stage", Accumulators.sum("n", 1)))))
+                .collectList().block(Duration.ofMinutes(2));
+        Map<String, Long> stages = new TreeMap<>();
+        groups.forEach(group -> stages.put(String.valueOf(group.get("_id")), ((Number) group.get("n")).longValue()));
+        return stages;
+    }
+
+    private static String refusal(long toAdd, long cases, double produceNanosPerCase, double rebuildNanosPerCase,
+                                  long bytesPerCase, long deadline) {
+        // producing grows with the cases added, the rebuild at least with all cases; 1.3 × leaves room for worse
+        double projectedSeconds = 1.3 * (produceNanosPerCase * toAdd + rebuildNanosPerCase * cases) / 1e9;
+        double leftSeconds = (deadline - System.nanoTime()) / 1e9;
+        if (projectedSeconds > leftSeconds) {
+            return String.format("projected %.0f s to produce %d cases' events and rebuild %d cases, %.0f s of the budget left",
+                    projectedSeconds, toAdd, cases, leftSeconds);
+        }
+        long projectedBytes = bytesPerCase * cases * 2;
+        long freeBytes = Runtime.getRuntime().maxMemory() - Machine.usedHeap();
+        if (projectedBytes > freeBytes) {
+            return String.format("projected %d MB of heap to rebuild %d cases, %d MB free (raise -Xmx)", projectedBytes >> 20, cases, freeBytes >> 20);
+        }
+        return null;
+    }
+
+    private static double seconds(Rebuilt rebuilt) {
+        return rebuilt.duration().toNanos() / 1e9;
+    }
+}

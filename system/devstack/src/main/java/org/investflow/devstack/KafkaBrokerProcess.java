@@ -1,0 +1,184 @@
+package org.investflow.devstack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/**
+ * A real Apache Kafka broker for the local stack: one node in KRaft combined mode (broker and
+ * controller), running as a child JVM on the classpath that {@code platform-kafka-broker} writes,
+ * with its data in a directory that survives restarts.
+ *
+ * <p>{@link #start} formats the storage the first time a data directory is used, launches
+ * {@code kafka.Kafka} with its output in {@code <dataDir>/broker.log}, and returns once the broker
+ * answers an Admin {@code describeCluster}. {@link #close} stops it gracefully.
+ */
+public final class KafkaBrokerProcess implements AutoCloseable {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final List<String> BROKER_HEAP = List.of("-Xms128m", "-Xmx512m");
+    private static final List<String> TOOL_HEAP = List.of("-Xmx256m");
+    private static final int LOG_TAIL_LINES = 40;
+
+    private final Process process;
+    private final BrokerSettings settings;
+    private final Thread shutdownHook;
+
+    private KafkaBrokerProcess(Process process, BrokerSettings settings) {
+        this.process = process;
+        this.settings = settings;
+        this.shutdownHook = new Thread(process::destroy, "kafka-broker-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Starts the broker and waits until it serves requests.
+     *
+     * @param dataDir where {@code server.properties}, the logs and the topic data live; reused if already formatted
+     * @param brokerPort the PLAINTEXT listener port on 127.0.0.1
+     * @param controllerPort the KRaft controller listener port on 127.0.0.1
+     * @param classpathFile {@code system/kafka-broker/target/kafka-classpath.txt}
+     * @return the running broker
+     * @throws KafkaBrokerStartException if a port is taken, formatting fails, or the broker dies or is not ready in 60 s
+     */
+    public static KafkaBrokerProcess start(Path dataDir, int brokerPort, int controllerPort, Path classpathFile) {
+        BrokerSettings settings = new BrokerSettings(dataDir.toAbsolutePath(), brokerPort, controllerPort);
+        try {
+            return launch(settings, classpathFile);
+        } catch (IOException e) {
+            throw new KafkaBrokerStartException("Could not start the Kafka broker in " + dataDir + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaBrokerStartException("Interrupted while starting the Kafka broker in " + dataDir, e);
+        }
+    }
+
+    private static KafkaBrokerProcess launch(BrokerSettings settings, Path classpathFile)
+            throws IOException, InterruptedException {
+        requireFree(settings.brokerPort());
+        requireFree(settings.controllerPort());
+        settings.writeProperties();
+        StorageFormat.ensureFormatted(settings, ChildJvm.onKafkaClasspath(classpathFile, TOOL_HEAP));
+        Process process = ChildJvm.onKafkaClasspath(classpathFile, BROKER_HEAP)
+                .start(settings.dataDir(), settings.brokerLog(), "kafka.Kafka", settings.propertiesFile().toString());
+        KafkaBrokerProcess broker = new KafkaBrokerProcess(process, settings);
+        broker.awaitReadyOrStop();
+        return broker;
+    }
+
+    /**
+     * The address clients connect to.
+     *
+     * @return {@code 127.0.0.1:<brokerPort>}
+     */
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    /**
+     * The operating-system id of the broker's JVM.
+     *
+     * @return the child process id
+     */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * For callers that stop the broker themselves in their own shutdown sequence: removes the
+     * safety-net hook, which would otherwise kill the broker while its clients are still closing
+     * (JVM shutdown hooks run concurrently), leaving consumer-group members behind that stall the
+     * next start's rebalance until their session times out.
+     */
+    public void handOverShutdown() {
+        removeShutdownHook();
+    }
+
+    /** Stops the broker gracefully (controlled shutdown), forcibly if it takes longer than 20 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        removeShutdownHook();
+    }
+
+    private void awaitReadyOrStop() throws InterruptedException {
+        try {
+            awaitReady();
+        } catch (RuntimeException | InterruptedException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(readinessClientConfig())) {
+            while (!answers(admin)) {
+                if (process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw failure("exited with code " + process.exitValue());
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw failure("was not ready within " + STARTUP_TIMEOUT.toSeconds() + " s");
+                }
+            }
+        }
+    }
+
+    private static boolean answers(Admin admin) throws InterruptedException {
+        try {
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(1_000)).nodes().get().isEmpty();
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
+    private Map<String, Object> readinessClientConfig() {
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, "devstack-readiness",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1_000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+    }
+
+    private KafkaBrokerStartException failure(String reason) {
+        return new KafkaBrokerStartException("Kafka broker on " + bootstrapServers() + " (pid " + pid() + ") " + reason
+                + System.lineSeparator() + LogTail.of(settings.brokerLog(), LOG_TAIL_LINES));
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.getLocalPort();
+        } catch (IOException e) {
+            throw new KafkaBrokerStartException("Port 127.0.0.1:" + port + " is already in use; is another broker running?", e);
+        }
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // the JVM is exiting; the hook itself stops the broker
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.investflow.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The whole system on one machine with no Docker: a real Kafka broker (child process), the
+ * MongoDB-wire server persisting to an H2 file, a real SMTP + IMAP server (GreenMail) for
+ * e-signature's mails, and the four services in this JVM on their fixed ports. Data lives in {@code .devstack/} and survives restarts; {@code --reset} wipes it first.
+ * Ctrl-C stops everything in reverse order.
+ */
+public final class LocalStack {
+
+    private static final int MONGO_PORT = 27017;
+    private static final int KAFKA_PORT = 9092;
+    private static final int CONTROLLER_PORT = 9093;
+    private static final int ISSUER_PORT = 9000;
+    static final int SMTP_PORT = 3025;
+    static final int IMAP_PORT = 3143;
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("investflow.home", ".devstack")).toAbsolutePath();
+        if (Stream.of(args).anyMatch("--reset"::equals)) {
+            wipe(home);
+        }
+        Files.createDirectories(home);
+        long started = System.nanoTime();
+        MongoServer mongo = new MongoServer(new H2Backend(home.resolve("mongo.mv").toString()));
+        mongo.bind("127.0.0.1", MONGO_PORT);
+        MailServer mail = MailServer.start(SMTP_PORT, IMAP_PORT);
+        IssuerProcess issuer = IssuerProcess.launch(Path.of(System.getProperty("identity.jar",
+                "system/identity/target/platform-identity-0.1.0-SNAPSHOT-exec.jar")), ISSUER_PORT, home.resolve("issuer.log"));
+        KafkaBrokerProcess kafka;
+        try {
+            kafka = KafkaBrokerProcess.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT,
+                    Path.of(System.getProperty("kafka.classpath.file", "system/kafka-broker/target/kafka-classpath.txt")));
+        } catch (RuntimeException e) {
+            // else the database, mail and issuer keep their ports and this JVM does not end
+            issuer.close();
+            mail.close();
+            mongo.shutdown();
+            throw e;
+        }
+        kafka.handOverShutdown();
+        issuer.awaitReady();
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of(
+                "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
+                // after an unclean stop, stale group members block the next start only this long
+                "spring.kafka.consumer.properties.session.timeout.ms", "10000",
+                "investflow.signing.workflow.mail-interval", "PT0.5S"));
+        settings.putAll(mail.senderSettings());
+        ServiceFleet fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fleet, issuer, kafka, mail, mongo), "investflow-stop"));
+        fleet.awaitReady(Duration.ofSeconds(60));
+        report(fleet, issuer, home, Duration.ofNanos(System.nanoTime() - started));
+        new CountDownLatch(1).await();
+    }
+
+    private static void report(ServiceFleet fleet, IssuerProcess issuer, Path home, Duration took) {
+        StringBuilder out = new StringBuilder("\nInvestFlow local stack is up in ")
+                .append(took.toMillis() / 1000.0).append(" s\n");
+        out.append(String.format("  %-18s %s%n", "kafka", "127.0.0.1:" + KAFKA_PORT));
+        out.append(String.format("  %-18s %s%n", "mongodb", "mongodb://127.0.0.1:" + MONGO_PORT));
+        out.append(String.format("  %-18s %s%n", "mail (GreenMail)", "smtp 127.0.0.1:" + SMTP_PORT + ", imap 127.0.0.1:" + IMAP_PORT
+                + "  (user and password: the signer's address, e.g. investor-de-1@users.investflow.local)"));
+        out.append(String.format("  %-18s %s  (demo users, password 'demo': see system/identity/README.md)%n",
+                "issuer (OIDC)", issuer.issuer()));
+        fleet.baseUris().forEach((service, uri) -> out.append(String.format("  %-18s %s  (health %s/actuator/health, metrics %s/actuator/prometheus)%n",
+                service.serviceName(), uri, uri, uri)));
+        out.append("  data in ").append(home).append("  (./investflow reset wipes it)\n");
+        out.append("Try the demo in another terminal: ./investflow demo   —   a token: ./investflow token investor-de-1\n");
+        out.append("Ctrl-C stops everything.\n");
+        System.out.println(out);
+    }
+
+    private static void stop(ServiceFleet fleet, IssuerProcess issuer, KafkaBrokerProcess kafka, MailServer mail, MongoServer mongo) {
+        System.out.println("Stopping InvestFlow: services, issuer, Kafka, mail, MongoDB ...");
+        fleet.close();
+        issuer.close();
+        kafka.close();
+        mail.close();
+        mongo.shutdown();
+        System.out.println("Stopped.");
+    }
+
+    private static void wipe(Path home) throws IOException {
+        if (Files.exists(home)) {
+            try (Stream<Path> paths = Files.walk(home)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+}
