@@ -1,5 +1,6 @@
 package org.investflow.tracking;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.tracking.TrackingFixtures.as;
 import static org.investflow.tracking.TrackingFixtures.executeContract;
@@ -168,7 +169,7 @@ class AuthorizationMatrixTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
     }
 
     static List<Row> rows() {

@@ -1,5 +1,6 @@
 package org.investflow.tracking;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.tracking.TrackingFixtures.executeContract;
 import static org.investflow.tracking.TrackingFixtures.freshCaseId;
@@ -67,7 +68,7 @@ class MalformedInputTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
     }
 
     static Stream<Arguments> malformedBodies() {

@@ -1,5 +1,6 @@
 package org.investflow.tracking;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -40,7 +41,7 @@ class TokenRefusalTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
     }
 
     /** Each bad token, minted when the row runs (so "expired" is expired relative to now). */

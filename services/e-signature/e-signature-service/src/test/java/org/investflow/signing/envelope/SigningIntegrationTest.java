@@ -1,5 +1,6 @@
 package org.investflow.signing.envelope;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class SigningIntegrationTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
         signing = TopicProbe.of(SigningEvents.TOPIC);
         driver = new SigningDriver(port);
     }

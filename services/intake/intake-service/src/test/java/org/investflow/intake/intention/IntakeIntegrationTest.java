@@ -1,5 +1,6 @@
 package org.investflow.intake.intention;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -35,7 +36,7 @@ class IntakeIntegrationTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
         api = new Intentions(port);
         topic = TopicProbe.of(IntakeEvents.TOPIC);
     }

@@ -1,5 +1,6 @@
 package org.investflow.intake.intention;
 
+import org.investflow.platform.testkit.LocalClient;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class Intentions {
     private final WebTestClient http;
 
     Intentions(int port) {
-        this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        this.http = LocalClient.to(port);
     }
 
     static Map<String, Object> form() {

@@ -1,5 +1,6 @@
 package org.investflow.intake.servicelevel;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -104,7 +105,7 @@ class OverdueCheckTest {
     }
 
     private WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return LocalClient.to(port);
     }
 
     /** A clock the test sets. */

@@ -1,5 +1,6 @@
 package org.investflow.negotiation.negotiation;
 
+import org.investflow.platform.testkit.LocalClient;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -20,7 +21,7 @@ final class CaseDesk {
     private final NegotiationRepository negotiations;
 
     CaseDesk(int port, NegotiationRepository negotiations) {
-        this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        this.http = LocalClient.to(port);
         this.negotiations = negotiations;
     }
 

@@ -1,5 +1,6 @@
 package org.investflow.negotiation.negotiation;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ class MessagingProofsTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
         events = TopicProbe.of(NegotiationEvents.TOPIC);
         deadLetters = TopicProbe.of(DEAD_LETTERS);
     }

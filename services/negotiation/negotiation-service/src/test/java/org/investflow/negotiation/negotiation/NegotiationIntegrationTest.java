@@ -1,5 +1,6 @@
 package org.investflow.negotiation.negotiation;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ class NegotiationIntegrationTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
         events = TopicProbe.of(NegotiationEvents.TOPIC);
     }
 

@@ -1,5 +1,6 @@
 package org.investflow.tracking.observability;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.tracking.TrackingFixtures.as;
 import static org.investflow.tracking.TrackingFixtures.freshCaseId;
@@ -48,7 +49,7 @@ class ObservabilityContractTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.investflow.tracking.pipeline;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.tracking.TrackingFixtures.as;
 import static org.investflow.tracking.TrackingFixtures.freshCaseId;
@@ -69,7 +70,7 @@ class PipelineAnalyticsTest {
 
     @BeforeAll
     void publishTheFixture() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         records.addAll(submitted("A", "FR"));
         records.addAll(submitted("B", "DE"));

@@ -1,5 +1,6 @@
 package org.investflow.tracking.pipeline;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.tracking.TrackingFixtures.as;
 import static org.investflow.tracking.TrackingFixtures.freshCaseId;
@@ -72,7 +73,7 @@ class PipelineExportTest {
 
     @BeforeAll
     void publishTheFixture() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         records.add(submitted("P", "DE", 0));
         records.add(submitted("Q", "DE", 5));

@@ -1,5 +1,6 @@
 package org.investflow.tracking.pipeline;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.tracking.TrackingFixtures.as;
 import static org.investflow.tracking.TrackingFixtures.freshCaseId;
@@ -36,7 +37,7 @@ class PipelineIntegrationTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
     }
 
     Funnel funnel() {

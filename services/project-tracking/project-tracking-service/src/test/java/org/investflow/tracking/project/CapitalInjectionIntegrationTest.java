@@ -1,5 +1,6 @@
 package org.investflow.tracking.project;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.tracking.TrackingFixtures.as;
 import static org.investflow.tracking.TrackingFixtures.freshCaseId;
@@ -40,7 +41,7 @@ class CapitalInjectionIntegrationTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
         tracking = TopicProbe.of(TrackingEvents.TOPIC);
     }
 

@@ -1,5 +1,6 @@
 package org.investflow.tracking.project;
 
+import org.investflow.platform.testkit.LocalClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.tracking.TrackingFixtures.as;
 import static org.investflow.tracking.TrackingFixtures.awaitCaughtUp;
@@ -43,7 +44,7 @@ class ProjectIntegrationTest {
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = LocalClient.to(port);
         tracking = TopicProbe.of(TrackingEvents.TOPIC);
     }
 
