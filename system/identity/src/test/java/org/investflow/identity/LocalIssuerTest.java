@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,12 +55,25 @@ class LocalIssuerTest {
 
     /** Built the way a resource server builds it from the issuer URI alone: discovery, then the JWKS (server already up). */
     @BeforeAll
-    void decoderFromDiscovery() {
+    void decoderFromDiscovery() throws Exception {
+        awaitDiscovery();
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(ISSUER.toString()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(ISSUER.toString()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains("investflow-api"))));
         servicesDecoder = decoder;
+    }
+
+    /**
+     * The first request to a just-started server can take longer than the decoder's own read timeout on
+     * a loaded 2-core machine; wait until discovery answers at all, so the decoder then measures the issuer,
+     * not the JIT.
+     */
+    private static void awaitDiscovery() throws Exception {
+        HttpRequest discovery = HttpRequest.newBuilder(ISSUER.resolve("/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<Void> answer = HttpClient.newHttpClient().send(discovery, HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.statusCode()).isEqualTo(200);
     }
 
     @Test
