@@ -20,6 +20,7 @@ import org.investflow.platform.testkit.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.investflow.platform.testkit.LocalClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -89,7 +90,7 @@ class PortalSecurityTest {
     }
 
     private WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(LocalClient.RESPONSE_TIMEOUT).build();
     }
 
     @Test
