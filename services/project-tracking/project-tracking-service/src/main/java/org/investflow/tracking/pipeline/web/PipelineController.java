@@ -8,7 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.investflow.platform.web.Caller;
-import org.investflow.platform.web.Role;
+import org.investflow.platform.events.Role;
 import org.investflow.tracking.calendar.CommissionCalendar;
 import org.investflow.tracking.pipeline.CommissionFigures;
 import org.investflow.tracking.pipeline.DelayedCase;
