@@ -22,7 +22,7 @@ class ServiceLabelTest {
             "org.investflow.intake.intention.IntentionService, none, intake",
             "org.investflow.negotiation.negotiation.NegotiationService, none, negotiation",
             "org.investflow.signing.config.SealConfiguration, none, e-signature",
-            "org.investflow.tracking.pipeline.rebuild.PipelineRebuild, none, project-tracking",
+            "org.investflow.tracking.pipeline.persistence.rebuild.PipelineRebuild, none, project-tracking",
             "org.investflow.platform.messaging.InboundEvents, none, stack",
             "org.apache.kafka.clients.consumer.ConsumerConfig, none, stack"})
     void labelsALineWithTheServiceStartingOnItsThreadElseByItsLoggersPackage(String logger, String starting, String expected) {

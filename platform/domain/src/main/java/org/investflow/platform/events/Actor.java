@@ -4,14 +4,12 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * Who caused an event: the user's id and the role they acted in ({@code INVESTOR}, {@code OFFICER},
- * {@code LEADER}, {@code ADMIN}, or {@code SYSTEM} for scheduled and event-driven work).
+ * Who caused an event: the user's id and the {@link Role} they acted in ({@link Role#SYSTEM} for
+ * scheduled and event-driven work). In JSON the role is its name, e.g. {@code "OFFICER"}.
  */
-public record Actor(String id, String role) {
+public record Actor(String id, Role role) {
 
-    public static final Actor SYSTEM = new Actor("investflow", "SYSTEM");
-    /** The role of foreign investors, who see only their own cases. */
-    public static final String INVESTOR = "INVESTOR";
+    public static final Actor SYSTEM = new Actor("investflow", Role.SYSTEM);
 
     public Actor {
         if (id == null || id.isBlank()) {
@@ -22,7 +20,7 @@ public record Actor(String id, String role) {
 
     /** Whether the actor acts as an investor (not named isInvestor: it must not become a JSON property). */
     public boolean actsAsInvestor() {
-        return INVESTOR.equals(role);
+        return role == Role.INVESTOR;
     }
 
     /**

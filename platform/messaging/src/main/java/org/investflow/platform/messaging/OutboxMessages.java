@@ -28,6 +28,6 @@ public class OutboxMessages {
         EventType<?> type = catalog.forRecord(event.getClass())
                 .orElseThrow(() -> new IllegalStateException(event.getClass() + " is not in the catalogue of " + catalog.topic()));
         return new OutboxMessage(UUID.randomUUID().toString(), catalog.topic(), type.type(), catalog.source(),
-                event.caseId(), event.occurredAt(), codec.toJson((Record) event), event.actor().id(), event.actor().role());
+                event.caseId(), event.occurredAt(), codec.toJson((Record) event), event.actor().id(), event.actor().role().name());
     }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * The one architecture rule set of InvestFlow, applied by every service's architecture test and by
  * the platform itself. A service's <em>domain</em> is every class of its feature packages except the
- * adapters ({@code web}, {@code messaging}, {@code persistence} sub-packages), {@code config}, and
+ * adapters ({@code web}, {@code messaging}, {@code persistence} and {@code scheduling} sub-packages: what
+ * drives the application from HTTP, Kafka or a timer, and what stores it), {@code config}, and
  * the Spring beans (application services and infrastructure components, recognised by their
  * stereotype annotation, never by a name suffix) and {@code @ConfigurationProperties} settings.
  *
@@ -164,7 +165,7 @@ public final class ArchitectureRules {
     private static boolean isAdapterOrWiring(String featurePath) {
         List<String> parts = List.of(featurePath.split("\\."));
         return parts.contains("web") || parts.contains("messaging") || parts.contains("persistence")
-                || parts.get(0).equals("config");
+                || parts.contains("scheduling") || parts.get(0).equals("config");
     }
 
     private static JavaClass outermost(JavaClass type) {

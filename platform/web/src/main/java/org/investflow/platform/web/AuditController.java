@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.investflow.platform.domain.AuditEntry;
 import org.investflow.platform.domain.NotFoundException;
+import org.investflow.platform.events.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 
 /**
  * The authenticated user behind a request. Controllers receive it as an argument and pass it on;
@@ -28,6 +29,6 @@ public record Caller(String userId, Role role) {
 
     /** This caller as the actor of the events they cause. */
     public Actor actor() {
-        return new Actor(userId, role.name());
+        return new Actor(userId, role);
     }
 }

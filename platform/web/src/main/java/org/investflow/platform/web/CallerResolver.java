@@ -3,6 +3,7 @@ package org.investflow.platform.web;
 import java.util.List;
 
 import org.investflow.platform.domain.ForbiddenException;
+import org.investflow.platform.events.Role;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.reactive.BindingContext;
@@ -32,7 +33,7 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
 
     private static Caller caller(JwtAuthenticationToken token) {
         List<String> roles = token.getToken().getClaimAsStringList(SecurityConfiguration.ROLES_CLAIM);
-        Role role = Role.firstOf(roles == null ? List.of() : roles)
+        Role role = Role.firstUserRoleOf(roles == null ? List.of() : roles)
                 .orElseThrow(() -> new ForbiddenException("the token carries no InvestFlow role"));
         return new Caller(token.getToken().getSubject(), role);
     }

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.investflow.platform.domain.ForbiddenException;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The caller is the token's subject in the first InvestFlow role of its claim; anything less is refused. */
 class CallerResolverTest {
@@ -26,6 +29,21 @@ class CallerResolverTest {
     void aTokenWithoutAnInvestFlowRoleIsForbidden() {
         assertThatThrownBy(() -> resolver.resolveArgument(null, null, WebExchanges.as("someone", List.of("offline_access"), "/api/cases"))
                 .block(Duration.ofSeconds(5))).isInstanceOf(ForbiddenException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SYSTEM", "DISTRICT_REPRESENTATIVE"})
+    void aTokenCarryingOnlyANonUserRoleIsForbidden(String role) {
+        assertThatThrownBy(() -> resolver.resolveArgument(null, null, WebExchanges.as("someone", List.of(role), "/api/cases"))
+                .block(Duration.ofSeconds(5))).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aNonUserRoleInTheTokenIsSkippedForTheUserRoleAfterIt() {
+        Object caller = resolver.resolveArgument(null, null, WebExchanges.as("officer-li", List.of("SYSTEM", "OFFICER"),
+                "/api/cases")).block(Duration.ofSeconds(5));
+
+        assertThat(caller).isEqualTo(new Caller("officer-li", Role.OFFICER));
     }
 
     @Test

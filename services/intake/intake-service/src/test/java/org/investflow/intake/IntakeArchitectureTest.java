@@ -13,11 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IntakeArchitectureTest {
 
     static Stream<Arguments> rules() {
-        // Frozen: scheduled jobs and store adapters that still sit in feature packages without a stereotype;
-        // each should become a bean or move to an adapter package, then leave this list.
-        return ArchitectureRules.of("org.investflow.intake").freezing(
-                "org.investflow.intake.intention.CaseNumbering",
-                "org.investflow.intake.servicelevel.OverdueCheck").arguments();
+        return ArchitectureRules.of("org.investflow.intake").arguments();
     }
 
     @ParameterizedTest(name = "{0}")

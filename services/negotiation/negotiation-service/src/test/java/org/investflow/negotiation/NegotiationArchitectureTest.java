@@ -13,10 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NegotiationArchitectureTest {
 
     static Stream<Arguments> rules() {
-        // Frozen: scheduled jobs and store adapters that still sit in feature packages without a stereotype;
-        // each should become a bean or move to an adapter package, then leave this list.
-        return ArchitectureRules.of("org.investflow.negotiation").freezing(
-                "org.investflow.negotiation.watch.NegotiationWatch").arguments();
+        return ArchitectureRules.of("org.investflow.negotiation").arguments();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,13 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TrackingArchitectureTest {
 
     static Stream<Arguments> rules() {
-        // Frozen: scheduled jobs and store adapters that still sit in feature packages without a stereotype;
-        // each should become a bean or move to an adapter package, then leave this list.
-        return ArchitectureRules.of("org.investflow.tracking").freezing(
-                "org.investflow.tracking.pipeline.StageCounts",
-                "org.investflow.tracking.pipeline.rebuild.PipelineRebuild",
-                "org.investflow.tracking.pipeline.rebuild.TopicReplay",
-                "org.investflow.tracking.project.delay.DelayWatch").arguments();
+        return ArchitectureRules.of("org.investflow.tracking").arguments();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,7 +17,7 @@ public class AuditTrail {
 
     /** Appends what {@code actor} did {@code at}, from {@code origin}, about the contract {@code documentHash}. */
     public void record(AuditAction action, Actor actor, Instant at, Origin origin, String documentHash) {
-        entries = AuditChain.append(entries, action, actor.id(), actor.role(), at, origin, documentHash);
+        entries = AuditChain.append(entries, action, actor.id(), actor.role().name(), at, origin, documentHash);
         head = AuditChain.head(entries);
     }
 

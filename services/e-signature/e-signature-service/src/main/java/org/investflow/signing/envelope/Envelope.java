@@ -11,6 +11,7 @@ import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.investflow.signing.audit.AuditAction;
 import org.investflow.signing.audit.AuditChain;
 import org.investflow.signing.audit.AuditEntry;
@@ -160,8 +161,8 @@ public class Envelope extends AggregateRoot {
 
     /** The case's assigned officer, or a leader, voids the envelope with a reason before it is executed. */
     List<SigningEvent> voidBy(Actor actor, String reason, Instant now, Origin origin) {
-        boolean assignedOfficer = "OFFICER".equals(actor.role()) && actor.id().equals(officerId);
-        if (!assignedOfficer && !"LEADER".equals(actor.role())) {
+        boolean assignedOfficer = actor.role() == Role.OFFICER && actor.id().equals(officerId);
+        if (!assignedOfficer && actor.role() != Role.LEADER) {
             throw new ForbiddenException(actor.id() + " may not void envelope " + envelopeId);
         }
         return voided(actor, reason, null, now, origin);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.Test;
 
 /** The envelope's audit trail part: recorded entries chain, the head follows the last entry, the trail verifies. */
@@ -25,7 +26,7 @@ class AuditTrailTest {
     void recordedEntriesAreChainedAndTheHeadFollowsTheLast() {
         AuditTrail trail = new AuditTrail();
         trail.record(AuditAction.SENT, Actor.SYSTEM, T0, Origin.SYSTEM, DOCUMENT);
-        trail.record(AuditAction.VIEWED, new Actor("investor-1", "INVESTOR"), T0.plusSeconds(5), new Origin("203.0.113.7", "Firefox"), DOCUMENT);
+        trail.record(AuditAction.VIEWED, new Actor("investor-1", Role.INVESTOR), T0.plusSeconds(5), new Origin("203.0.113.7", "Firefox"), DOCUMENT);
         assertThat(trail.entries()).extracting(AuditEntry::action).containsExactly(AuditAction.SENT, AuditAction.VIEWED);
         assertThat(trail.entries().get(1)).extracting(AuditEntry::actorId, AuditEntry::actorRole, AuditEntry::clientAddress)
                 .containsExactly("investor-1", "INVESTOR", "203.0.113.7");

@@ -16,6 +16,7 @@ import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.events.ContractDrafted;
 import org.investflow.signing.events.ContractExecuted;
@@ -31,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The signing state machine: given a status, a command, then the events it caused and the new status. */
 class EnvelopeTest {
 
-    static final Actor INVESTOR = new Actor(Agreements.INVESTOR, "INVESTOR");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
+    static final Actor INVESTOR = new Actor(Agreements.INVESTOR, Role.INVESTOR);
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
     static final TestDesk DESK = new TestDesk();
     static final Set<String> LEGAL = Set.of("DRAFT>SENT", "DRAFT>VOIDED",
             "SENT>PARTIALLY_SIGNED", "SENT>DECLINED", "SENT>EXPIRED", "SENT>VOIDED",
@@ -185,7 +186,7 @@ class EnvelopeTest {
     @Test
     void anotherInvestorCannotSignForTheCasesInvestor() {
         Envelope envelope = sent();
-        assertThatThrownBy(() -> envelope.sign(new Actor("investor-other", "INVESTOR"), "Mallory", NOW, Origin.SYSTEM, DESK))
+        assertThatThrownBy(() -> envelope.sign(new Actor("investor-other", Role.INVESTOR), "Mallory", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
     }
@@ -193,7 +194,7 @@ class EnvelopeTest {
     @Test
     void anOfficerTheCaseIsNotAssignedToCannotSignForTheCommissionEvenInTurn() {
         Envelope envelope = partiallySigned();
-        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", "OFFICER"), "Zhang", NOW, Origin.SYSTEM, DESK))
+        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", Role.OFFICER), "Zhang", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("officer-zhang");
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
         assertThat(envelope.signers().get(1).hasSigned()).isFalse();
@@ -206,7 +207,7 @@ class EnvelopeTest {
     @ParameterizedTest
     @MethodSource("everyStatusASignerMeets")
     void whoMaySignIsCheckedBeforeWhenSoAnotherOfficerIsRefusedInEveryStatus(Envelope envelope) {
-        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", "OFFICER"), "Zhang", NOW, Origin.SYSTEM, DESK))
+        assertThatThrownBy(() -> envelope.sign(new Actor("officer-zhang", Role.OFFICER), "Zhang", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -219,7 +220,7 @@ class EnvelopeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"LEADER", "ADMIN", "SYSTEM"})
-    void rolesThatAreNoSignerCannotSign(String role) {
+    void rolesThatAreNoSignerCannotSign(Role role) {
         Envelope envelope = sent();
         assertThatThrownBy(() -> envelope.sign(new Actor("someone", role), "Someone", NOW, Origin.SYSTEM, DESK))
                 .isInstanceOf(ForbiddenException.class);
@@ -229,8 +230,8 @@ class EnvelopeTest {
     void investorsSeeOnlyTheirOwnEnvelopesAndStaffSeeEvery() {
         Envelope envelope = sent();
         assertThat(envelope.isVisibleTo(INVESTOR)).isTrue();
-        assertThat(envelope.isVisibleTo(new Actor("investor-other", "INVESTOR"))).isFalse();
-        assertThat(envelope.isVisibleTo(new Actor("leader-1", "LEADER"))).isTrue();
+        assertThat(envelope.isVisibleTo(new Actor("investor-other", Role.INVESTOR))).isFalse();
+        assertThat(envelope.isVisibleTo(new Actor("leader-1", Role.LEADER))).isTrue();
     }
 
     @Test
@@ -258,7 +259,7 @@ class EnvelopeTest {
     void onlyTheEnvelopesSignersViewsAreRecorded(String viewer) {
         Envelope envelope = sent();
         String[] idAndRole = viewer.split("/");
-        assertThatThrownBy(() -> envelope.view(new Actor(idAndRole[0], idAndRole[1]), NOW, Origin.SYSTEM))
+        assertThatThrownBy(() -> envelope.view(new Actor(idAndRole[0], Role.valueOf(idAndRole[1])), NOW, Origin.SYSTEM))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(envelope.auditTrail()).hasSize(1);
     }

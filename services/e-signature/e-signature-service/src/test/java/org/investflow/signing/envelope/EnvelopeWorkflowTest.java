@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.events.ContractDeclined;
 import org.investflow.signing.events.ContractExpired;
@@ -23,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EnvelopeWorkflowTest {
 
     static final Instant NOW = Instant.parse("2026-04-10T09:00:00Z");
-    static final Actor INVESTOR = new Actor(Agreements.INVESTOR, "INVESTOR");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
+    static final Actor INVESTOR = new Actor(Agreements.INVESTOR, Role.INVESTOR);
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
     static final Origin WEB = new Origin("203.0.113.7", "Firefox");
 
     final TestDesk desk = new TestDesk();
@@ -77,13 +78,13 @@ class EnvelopeWorkflowTest {
     void anotherOfficerOrTheInvestorMayNotVoid(String who) {
         String[] idAndRole = who.split("/");
         Envelope envelope = sent();
-        assertThatThrownBy(() -> envelope.voidBy(new Actor(idAndRole[0], idAndRole[1]), "x", NOW, WEB)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> envelope.voidBy(new Actor(idAndRole[0], Role.valueOf(idAndRole[1])), "x", NOW, WEB)).isInstanceOf(ForbiddenException.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SENT);
     }
 
     @Test
     void theAssignedOfficerOrALeaderVoids() {
-        assertThat(sent().voidBy(new Actor("leader-chen", "LEADER"), "Investor withdrew", NOW, WEB)).hasSize(1);
+        assertThat(sent().voidBy(new Actor("leader-chen", Role.LEADER), "Investor withdrew", NOW, WEB)).hasSize(1);
         Envelope envelope = sent();
         assertThat(envelope.voidBy(OFFICER, "Wrong district", NOW, WEB)).singleElement()
                 .isInstanceOfSatisfying(ContractVoided.class, voided -> {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.events.ContractDeclined;
 import org.investflow.signing.events.ContractExecuted;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.Test;
 class ParallelSigningTest {
 
     static final Instant NOW = Instant.parse("2026-04-10T09:00:00Z");
-    static final Actor INVESTOR = new Actor(Agreements.INVESTOR, "INVESTOR");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
-    static final Actor DISTRICT = new Actor(TestDesk.DEFAULT_DISTRICT.email(), "DISTRICT_REPRESENTATIVE");
+    static final Actor INVESTOR = new Actor(Agreements.INVESTOR, Role.INVESTOR);
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
+    static final Actor DISTRICT = new Actor(TestDesk.DEFAULT_DISTRICT.email(), Role.DISTRICT_REPRESENTATIVE);
     static final Origin WEB = new Origin("203.0.113.7", "Firefox");
 
     final TestDesk desk = new TestDesk().inOrder(TestDesk.DISTRICT_IN_PARALLEL);

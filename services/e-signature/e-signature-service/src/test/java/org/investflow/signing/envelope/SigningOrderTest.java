@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.Test;
 
 /** The places of the default order apart from the envelope: the investor's signatory, then commission and district together. */
@@ -17,8 +18,8 @@ class SigningOrderTest {
 
     static final Instant NOW = Instant.parse("2026-04-10T09:00:00Z");
     static final SigningPolicy POLICY = SigningPolicy.standard();
-    static final Actor INVESTOR = new Actor(Agreements.INVESTOR, "INVESTOR");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
+    static final Actor INVESTOR = new Actor(Agreements.INVESTOR, Role.INVESTOR);
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
 
     static SigningOrder order() {
         return SigningOrder.of(Agreements.agreement(), new TestDesk().inOrder(TestDesk.DISTRICT_IN_PARALLEL));
@@ -70,7 +71,7 @@ class SigningOrderTest {
     void onlyThePlacesSignerMaySignItAndOnlyOnce() {
         SigningOrder order = signedByInvestor();
         assertThat(order.placeOf(OFFICER, "e-1").order()).isEqualTo(2);
-        assertThatThrownBy(() -> order.placeOf(new Actor("officer-zhang", "OFFICER"), "e-1")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> order.placeOf(new Actor("officer-zhang", Role.OFFICER), "e-1")).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> order.placeOf(INVESTOR, "e-1")).isInstanceOf(RuleViolationException.class);
     }
 
@@ -89,6 +90,6 @@ class SigningOrderTest {
     void aViewerIsAPlacesSignerOnlyInTheCapacityTheySignIn() {
         SigningOrder order = order();
         assertThat(order.placeOfViewer(OFFICER)).map(Signer::order).contains(2);
-        assertThat(order.placeOfViewer(new Actor("officer-wang", "OFFICER"))).isEmpty();
+        assertThat(order.placeOfViewer(new Actor("officer-wang", Role.OFFICER))).isEmpty();
     }
 }

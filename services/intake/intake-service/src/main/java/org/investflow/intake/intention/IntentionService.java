@@ -9,6 +9,7 @@ import org.investflow.intake.assignment.Assignment;
 import org.investflow.intake.assignment.AssignmentProperties;
 import org.investflow.intake.events.IntakeEvent;
 import org.investflow.intake.events.IntakeEvents;
+import org.investflow.intake.intention.persistence.CaseNumbering;
 import org.investflow.intake.intention.persistence.IntentionQueries;
 import org.investflow.intake.intention.persistence.IntentionRepository;
 import org.investflow.intake.screening.CompanyKey;

@@ -27,6 +27,7 @@ import org.investflow.intake.screening.ScreeningResult.Reason;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,10 +36,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IntentionTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
-    static final Actor INVESTOR = new Actor("investor-de-1", "INVESTOR");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
-    static final Actor OTHER_OFFICER = new Actor("officer-wang", "OFFICER");
-    static final Actor LEADER = new Actor("leader-chen", "LEADER");
+    static final Actor INVESTOR = new Actor("investor-de-1", Role.INVESTOR);
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
+    static final Actor OTHER_OFFICER = new Actor("officer-wang", Role.OFFICER);
+    static final Actor LEADER = new Actor("leader-chen", Role.LEADER);
     static final Set<String> LEGAL = Set.of("DRAFT>IN_REVIEW", "DRAFT>WITHDRAWN", "IN_REVIEW>INFORMATION_REQUESTED", "IN_REVIEW>ACCEPTED", "IN_REVIEW>REJECTED",
             "IN_REVIEW>WITHDRAWN", "INFORMATION_REQUESTED>IN_REVIEW", "INFORMATION_REQUESTED>REJECTED",
             "INFORMATION_REQUESTED>WITHDRAWN");

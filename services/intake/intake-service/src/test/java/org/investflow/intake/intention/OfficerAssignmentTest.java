@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.Test;
 
 class OfficerAssignmentTest {
@@ -33,19 +34,19 @@ class OfficerAssignmentTest {
 
     @Test
     void anOfficerDecidingOnAnUnassignedCaseTakesIt() {
-        OfficerAssignment taken = OfficerAssignment.actingOn(null, new Actor("officer-wang", "OFFICER"), "CQ-2026-000001");
+        OfficerAssignment taken = OfficerAssignment.actingOn(null, new Actor("officer-wang", Role.OFFICER), "CQ-2026-000001");
         assertThat(taken.officerId()).isEqualTo("officer-wang");
         assertThat(taken.since()).isNull();
     }
 
     @Test
     void anotherOfficerIsRefused() {
-        assertThatThrownBy(() -> OfficerAssignment.actingOn(LI, new Actor("officer-wang", "OFFICER"), "CQ-2026-000001"))
+        assertThatThrownBy(() -> OfficerAssignment.actingOn(LI, new Actor("officer-wang", Role.OFFICER), "CQ-2026-000001"))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("CQ-2026-000001");
     }
 
     @Test
     void theAssignedOfficerKeepsTheCase() {
-        assertThat(OfficerAssignment.actingOn(LI, new Actor("officer-li", "OFFICER"), "CQ-2026-000001")).isEqualTo(LI);
+        assertThat(OfficerAssignment.actingOn(LI, new Actor("officer-li", Role.OFFICER), "CQ-2026-000001")).isEqualTo(LI);
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.investflow.intake.events.IntakeEvents;
+import org.investflow.intake.servicelevel.scheduling.OverdueCheck;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.TopicProbe;

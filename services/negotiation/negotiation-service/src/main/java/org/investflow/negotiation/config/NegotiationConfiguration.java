@@ -7,7 +7,7 @@ import org.investflow.negotiation.negotiation.ApprovalPolicy;
 import org.investflow.negotiation.negotiation.NegotiationMetrics;
 import org.investflow.negotiation.negotiation.NegotiationService;
 import org.investflow.negotiation.negotiation.persistence.NegotiationRepository;
-import org.investflow.negotiation.watch.NegotiationWatch;
+import org.investflow.negotiation.negotiation.scheduling.NegotiationWatch;
 import org.investflow.platform.scheduling.PeriodicTask;
 import org.investflow.platform.scheduling.SchedulerLease;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -13,7 +13,7 @@ public class Comments {
 
     /** Appends {@code party}'s remark, labelled with the role they wrote it in. */
     Comment add(Actor party, String text, Instant now) {
-        Comment comment = new Comment(party.id(), String.valueOf(party.role()), text, now);
+        Comment comment = new Comment(party.id(), party.role(), text, now);
         thread.add(comment);
         return comment;
     }

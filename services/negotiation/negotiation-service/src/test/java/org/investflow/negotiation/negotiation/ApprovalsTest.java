@@ -19,12 +19,13 @@ import org.investflow.negotiation.events.Terms;
 import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.Test;
 
 /** Maker-checker on its own: a waiting version, a leader's decision, escalation and supersession. */
 class ApprovalsTest {
 
-    static final Actor LEADER = new Actor("leader-chen", "LEADER");
+    static final Actor LEADER = new Actor("leader-chen", Role.LEADER);
     static final Instant LATER = NOW.plus(Duration.ofDays(3));
     static final ApprovalPolicy POLICY = new ApprovalPolicy(new BigDecimal("0.05"), Map.of("EUR", new BigDecimal("100")),
             new BigDecimal("3"), new BigDecimal("15"));

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.negotiation.negotiation.AuthorizationMatrixTest.Relation.OTHER;
 import static org.investflow.negotiation.negotiation.AuthorizationMatrixTest.Relation.OWN;
 import static org.investflow.negotiation.negotiation.AuthorizationMatrixTest.Relation.UNKNOWN;
-import static org.investflow.platform.web.Role.ADMIN;
-import static org.investflow.platform.web.Role.INVESTOR;
-import static org.investflow.platform.web.Role.LEADER;
-import static org.investflow.platform.web.Role.OFFICER;
+import static org.investflow.platform.events.Role.ADMIN;
+import static org.investflow.platform.events.Role.INVESTOR;
+import static org.investflow.platform.events.Role.LEADER;
+import static org.investflow.platform.events.Role.OFFICER;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 import org.investflow.negotiation.negotiation.persistence.NegotiationRepository;
 import org.investflow.platform.testkit.Endpoints;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
-import org.investflow.platform.web.Role;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -224,7 +224,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void everyEndpointHasARowForEveryRoleAndRelation() {
-        Set<String> expected = EnumSet.allOf(Role.class).stream()
+        Set<String> expected = Role.userRoles().stream()
                 .flatMap(role -> relationsOf(role).stream().map(relation -> role + " " + relation))
                 .collect(Collectors.toSet());
         Map<String, Set<String>> byEndpoint = MATRIX.stream().collect(Collectors.groupingBy(Row::endpoint,

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.negotiation.negotiation.persistence.NegotiationRepository;
-import org.investflow.negotiation.watch.NegotiationWatch;
+import org.investflow.negotiation.negotiation.scheduling.NegotiationWatch;
 import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.investflow.platform.testkit.SharedInfrastructure;

@@ -27,6 +27,7 @@ import org.investflow.platform.domain.InvalidInputException;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,9 +38,9 @@ class NegotiationDepthTest {
     static final Instant NOW = Instant.parse("2026-03-10T02:30:00Z");
     static final LocalDate TODAY = LocalDate.parse("2026-03-10");
     static final LocalDate LANDING = LocalDate.parse("2027-12-31");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
-    static final Actor INVESTOR = new Actor("investor-de-1", "INVESTOR");
-    static final Actor LEADER = new Actor("leader-wang", "LEADER");
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
+    static final Actor INVESTOR = new Actor("investor-de-1", Role.INVESTOR);
+    static final Actor LEADER = new Actor("leader-wang", Role.LEADER);
     static final ApprovalPolicy POLICY = new ApprovalPolicy(new BigDecimal("0.05"), Map.of("EUR", new BigDecimal("6500000")),
             new BigDecimal("3"), new BigDecimal("15"));
     static final BigDecimal AMOUNT = new BigDecimal("120000000.00");
@@ -175,7 +176,7 @@ class NegotiationDepthTest {
         assertThatThrownBy(() -> negotiation.diff(1, 2, INVESTOR)).isInstanceOf(NotFoundException.class);
         assertThat(negotiation.pendingApproval().version()).isEqualTo(2);
 
-        assertThatThrownBy(() -> negotiation.approve(2, new Actor("officer-li", "LEADER"), "mine", NOW))
+        assertThatThrownBy(() -> negotiation.approve(2, new Actor("officer-li", Role.LEADER), "mine", NOW))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("author");
         assertThat(negotiation.approve(2, LEADER, "within the land policy", NOW))
                 .hasExactlyElementsOfTypes(ApprovalDecided.class, TermsProposed.class);

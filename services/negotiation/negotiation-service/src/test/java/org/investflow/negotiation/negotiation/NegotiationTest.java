@@ -18,6 +18,7 @@ import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,8 +28,8 @@ class NegotiationTest {
 
     static final Instant NOW = Instant.parse("2026-03-10T02:30:00Z");
     static final LocalDate TODAY = LocalDate.parse("2026-03-10");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
-    static final Actor INVESTOR = new Actor("investor-de-1", "INVESTOR");
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
+    static final Actor INVESTOR = new Actor("investor-de-1", Role.INVESTOR);
     static final String AGREEMENT_ID = "5f0c7a2e-8d41-4b7e-9c3a-2b6f1e9d4a10";
     static final Set<String> LEGAL = Set.of("OPEN>OPEN", "OPEN>AGREED", "OPEN>FAILED", "AGREED>REOPENED",
             "REOPENED>REOPENED", "REOPENED>OPEN", "REOPENED>AGREED", "REOPENED>FAILED");
@@ -152,14 +153,14 @@ class NegotiationTest {
     @Test
     void anOfficerTheCaseIsNotAssignedToMayNotProposeTerms() {
         Negotiation negotiation = opened();
-        assertThatThrownBy(() -> negotiation.propose(terms("1000.00"), null, new Actor("officer-zhao", "OFFICER"), POLICY, TODAY, NOW))
+        assertThatThrownBy(() -> negotiation.propose(terms("1000.00"), null, new Actor("officer-zhao", Role.OFFICER), POLICY, TODAY, NOW))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("another case officer");
         assertThat(negotiation.termSheets()).isEmpty();
     }
 
     @Test
     void anotherOfficerIsRefusedAsSuchEvenOnceAgreed() {
-        assertThatThrownBy(() -> agreed().propose(terms("9.99"), null, new Actor("officer-zhao", "OFFICER"), POLICY, TODAY, NOW))
+        assertThatThrownBy(() -> agreed().propose(terms("9.99"), null, new Actor("officer-zhao", Role.OFFICER), POLICY, TODAY, NOW))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -167,7 +168,7 @@ class NegotiationTest {
     void anotherInvestorsAcceptanceIsAnsweredAsIfTheCaseDidNotExist() {
         Negotiation negotiation = opened();
         negotiation.propose(terms("1000.00"), null, OFFICER, POLICY, TODAY, NOW);
-        assertThatThrownBy(() -> negotiation.accept(1, new Actor("investor-other", "INVESTOR"), POLICY, AGREEMENT_ID, NOW))
+        assertThatThrownBy(() -> negotiation.accept(1, new Actor("investor-other", Role.INVESTOR), POLICY, AGREEMENT_ID, NOW))
                 .isInstanceOf(NotFoundException.class).hasMessage("negotiation CQ-2026-000123 was not found");
         assertThat(negotiation.status()).isEqualTo(NegotiationStatus.OPEN);
     }

@@ -12,6 +12,7 @@ import org.investflow.negotiation.events.Terms;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TermSheetTableTest {
 
     static final Instant NOW = Instant.parse("2026-03-10T02:30:00Z");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
-    static final Actor INVESTOR = new Actor("investor-de-1", "INVESTOR");
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
+    static final Actor INVESTOR = new Actor("investor-de-1", Role.INVESTOR);
     static final String CASE = "CQ-2026-000123";
 
     static Terms terms(String amount) {

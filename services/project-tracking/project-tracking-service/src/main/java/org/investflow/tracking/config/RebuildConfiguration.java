@@ -9,7 +9,7 @@ import org.investflow.platform.messaging.CloudEventCodec;
 import org.investflow.platform.scheduling.SchedulerLease;
 import org.investflow.signing.events.SigningEvents;
 import org.investflow.tracking.events.TrackingEvents;
-import org.investflow.tracking.pipeline.rebuild.PipelineRebuild;
+import org.investflow.tracking.pipeline.persistence.rebuild.PipelineRebuild;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -10,6 +10,8 @@ import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
 import org.investflow.platform.messaging.EventMetadata;
 import org.investflow.tracking.pipeline.persistence.PipelineCaseRepository;
+import org.investflow.tracking.pipeline.persistence.StageCounts;
+import org.investflow.tracking.pipeline.persistence.rebuild.PipelineRebuild;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -34,15 +36,17 @@ public class PipelineService {
     private final PipelineMoves moves;
     private final PipelineSettings settings;
     private final ReportingCurrency reporting;
+    private final PipelineRebuild rebuild;
     private final Clock clock;
 
-    public PipelineService(PipelineCaseRepository cases, StageCounts counts, PipelineMoves moves,
-                           PipelineSettings settings, ReportingCurrency reporting, Clock clock) {
+    public PipelineService(PipelineCaseRepository cases, StageCounts counts, PipelineMoves moves, PipelineSettings settings,
+                           ReportingCurrency reporting, PipelineRebuild rebuild, Clock clock) {
         this.cases = cases;
         this.counts = counts;
         this.moves = moves;
         this.settings = settings;
         this.reporting = reporting;
+        this.rebuild = rebuild;
         this.clock = clock;
     }
 
@@ -123,5 +127,10 @@ public class PipelineService {
         return cases.findById(caseId)
                 .filter(pipelineCase -> viewer.maySee(pipelineCase::isOwnedBy))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("case", caseId)));
+    }
+
+    /** Rebuilds the read model from the topics and swaps it in; refused (409) while another rebuild runs. */
+    public Mono<RebuildReport> rebuild() {
+        return rebuild.run();
     }
 }

@@ -3,23 +3,14 @@ package org.investflow.tracking.project;
 import java.util.Collection;
 import java.util.Set;
 
-import jakarta.validation.constraints.NotEmpty;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
-
 /**
- * The commission's rule for when a project has landed ({@code investflow.tracking.landing-rule}):
- * every milestone in {@code requires} is recorded. {@code OPERATION_STARTED} cannot be required,
- * because only a landed project can start operating.
+ * The commission's rule for when a project has landed: every milestone in {@code requires} is
+ * recorded (bound from {@code investflow.tracking.landing-rule} in {@code config/}).
+ * {@code OPERATION_STARTED} cannot be required, because only a landed project can start operating.
  *
- * @param requires the milestones that together mean "landed"; default: registered, construction
- *                 started, capital injected
+ * @param requires the milestones that together mean "landed"
  */
-@Validated
-@ConfigurationProperties("investflow.tracking.landing-rule")
-public record LandingRule(
-        @NotEmpty @DefaultValue({"BUSINESS_REGISTERED", "CONSTRUCTION_STARTED", "CAPITAL_INJECTED"}) Set<Milestone> requires) {
+public record LandingRule(Set<Milestone> requires) {
 
     public LandingRule {
         requires = requires == null ? Set.of() : Set.copyOf(requires);

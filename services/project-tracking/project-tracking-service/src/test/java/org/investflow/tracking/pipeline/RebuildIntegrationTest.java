@@ -28,7 +28,7 @@ import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.signing.events.SigningEvents;
 import org.investflow.tracking.TrackingServiceTest;
 import org.investflow.tracking.events.TrackingEvents;
-import org.investflow.tracking.pipeline.rebuild.PipelineRebuild;
+import org.investflow.tracking.pipeline.persistence.rebuild.PipelineRebuild;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

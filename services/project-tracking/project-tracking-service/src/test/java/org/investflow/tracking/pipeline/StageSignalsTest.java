@@ -12,6 +12,7 @@ import org.investflow.negotiation.events.NegotiationFailed;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.negotiation.events.TermsProposed;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.investflow.signing.events.ContractExecuted;
 import org.investflow.tracking.events.MilestoneRecorded;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StageSignalsTest {
 
     static final Instant AT = Instant.parse("2026-04-12T10:15:00Z");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
 
     @Test
     void anIntentionOpensTheFunnelWithItsProfile() {
         IntentionSubmitted submitted = new IntentionSubmitted("CQ-2026-000123", "investor-de-1", "Acme", "DE", "C29",
-                BigDecimal.TEN, "EUR", 5, "Yuzhong", AT, new Actor("investor-de-1", "INVESTOR"));
+                BigDecimal.TEN, "EUR", 5, "Yuzhong", AT, new Actor("investor-de-1", Role.INVESTOR));
         assertThat(StageSignals.of(submitted)).contains(new StageSignal(PipelineStage.INTENTION, "investor-de-1", AT,
                 new CaseProfile("DE", "C29", "Yuzhong")));
     }
@@ -41,7 +42,7 @@ class StageSignalsTest {
     @Test
     void aWithdrawnIntentionMeansWithdrawn() {
         IntentionWithdrawn withdrawn = new IntentionWithdrawn("CQ-2026-000123", "investor-de-1", "postponed", AT,
-                new Actor("investor-de-1", "INVESTOR"));
+                new Actor("investor-de-1", Role.INVESTOR));
         assertThat(StageSignals.of(withdrawn)).contains(new StageSignal(PipelineStage.WITHDRAWN, "investor-de-1", AT, null));
     }
 

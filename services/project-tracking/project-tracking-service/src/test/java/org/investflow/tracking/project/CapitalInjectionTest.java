@@ -17,6 +17,7 @@ import org.investflow.platform.domain.InvalidInputException;
 import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.investflow.tracking.events.CapitalInjected;
 import org.investflow.tracking.events.ProjectLanded;
 import org.investflow.tracking.events.TrackingEvent;
@@ -70,7 +71,7 @@ class CapitalInjectionTest {
         Project project = started();
         assertThatThrownBy(() -> project.inject(new Injection(Money.of(BigDecimal.TEN, "EUR"), TODAY.plusDays(1)), OFFICER,
                 DEFAULT_RULE, CLOCK)).isInstanceOf(RuleViolationException.class);
-        assertThatThrownBy(() -> project.inject(new Injection(Money.of(BigDecimal.TEN, "EUR"), TODAY), new Actor("officer-zhao", "OFFICER"),
+        assertThatThrownBy(() -> project.inject(new Injection(Money.of(BigDecimal.TEN, "EUR"), TODAY), new Actor("officer-zhao", Role.OFFICER),
                 DEFAULT_RULE, CLOCK)).isInstanceOf(ForbiddenException.class);
         assertThat(project.evidence().injections()).isEmpty();
     }

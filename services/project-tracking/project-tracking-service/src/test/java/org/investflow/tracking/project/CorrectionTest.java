@@ -18,6 +18,7 @@ import org.investflow.platform.domain.InvalidInputException;
 import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.investflow.tracking.events.CapitalInjected;
 import org.investflow.tracking.events.JobsReported;
 import org.investflow.tracking.events.MilestoneRecorded;
@@ -136,7 +137,7 @@ class CorrectionTest {
         Project project = started();
         inject(project, "5.00");
         assertThatThrownBy(() -> project.correct(new Injection(Money.of(BigDecimal.ONE, "EUR"), TODAY), new Correction("E1", "x"),
-                new Actor("officer-zhao", "OFFICER"), CLOCK)).isInstanceOf(ForbiddenException.class);
+                new Actor("officer-zhao", Role.OFFICER), CLOCK)).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> project.correct(new Injection(Money.of(BigDecimal.ONE, "EUR"), TODAY.plusDays(1)), new Correction("E1", "x"),
                 OFFICER, CLOCK)).isInstanceOf(RuleViolationException.class);
         assertThat(project.evidence().injections()).hasSize(1);

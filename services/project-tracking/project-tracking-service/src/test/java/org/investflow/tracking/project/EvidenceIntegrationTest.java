@@ -18,7 +18,7 @@ import org.investflow.signing.events.SigningEvents;
 import org.investflow.tracking.TestClock;
 import org.investflow.tracking.TrackingServiceTest;
 import org.investflow.tracking.events.TrackingEvents;
-import org.investflow.tracking.project.delay.DelayWatch;
+import org.investflow.tracking.project.scheduling.DelayWatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

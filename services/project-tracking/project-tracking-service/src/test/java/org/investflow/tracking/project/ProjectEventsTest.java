@@ -10,6 +10,7 @@ import java.util.List;
 import org.investflow.platform.domain.CaseId;
 import org.investflow.platform.domain.Money;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.investflow.tracking.events.CapitalInjected;
 import org.investflow.tracking.events.JobsReported;
 import org.investflow.tracking.events.ProjectBackOnTrack;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ProjectEventsTest {
 
     static final ProjectEvents EVENTS = new ProjectEvents(CaseId.of("CQ-2026-000123"), "investor-de-1");
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
     static final Instant NOW = Instant.parse("2026-06-30T17:00:00Z");
     static final LocalDate DAY = LocalDate.of(2026, 6, 1);
 

@@ -18,6 +18,7 @@ import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.domain.Money;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
 import org.investflow.tracking.events.MilestoneRecorded;
 import org.investflow.tracking.events.ProjectLanded;
 import org.investflow.tracking.events.ProjectOperating;
@@ -34,7 +35,7 @@ class ProjectTest {
     /** 2026-07-01 01:00 in Chongqing, still 2026-06-30 in UTC. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-30T17:00:00Z"), CHONGQING);
     static final LocalDate TODAY = LocalDate.of(2026, 7, 1);
-    static final Actor OFFICER = new Actor("officer-li", "OFFICER");
+    static final Actor OFFICER = new Actor("officer-li", Role.OFFICER);
     static final ProjectParties PARTIES = new ProjectParties("investor-de-1", OFFICER.id());
     static final LandingRule DEFAULT_RULE = new LandingRule(
             Set.of(Milestone.BUSINESS_REGISTERED, Milestone.CONSTRUCTION_STARTED, Milestone.CAPITAL_INJECTED));
@@ -119,7 +120,7 @@ class ProjectTest {
     @Test
     void anOfficerTheProjectIsNotAssignedToRecordsNothing() {
         Project project = started();
-        Actor anotherOfficer = new Actor("officer-chen", "OFFICER");
+        Actor anotherOfficer = new Actor("officer-chen", Role.OFFICER);
         assertThatThrownBy(() -> project.record(new Achievement(Milestone.BUSINESS_REGISTERED, TODAY), anotherOfficer,
                 DEFAULT_RULE, CLOCK))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("assigned to another officer");

@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 
 import jakarta.validation.Valid;
 import org.investflow.platform.web.Caller;
-import org.investflow.platform.web.Role;
+import org.investflow.platform.events.Role;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.RenderedPdf;
 import org.investflow.signing.contract.ContractDocumentService;

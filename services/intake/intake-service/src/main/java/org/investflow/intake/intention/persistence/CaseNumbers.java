@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Year;
 
 import org.bson.Document;
-import org.investflow.intake.intention.CaseNumbering;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

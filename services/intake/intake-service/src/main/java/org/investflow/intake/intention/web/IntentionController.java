@@ -15,7 +15,7 @@ import org.investflow.intake.intention.IntentionStatus;
 import org.investflow.intake.intention.QueueQuery;
 import org.investflow.intake.screening.ScreeningResult;
 import org.investflow.platform.web.Caller;
-import org.investflow.platform.web.Role;
+import org.investflow.platform.events.Role;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

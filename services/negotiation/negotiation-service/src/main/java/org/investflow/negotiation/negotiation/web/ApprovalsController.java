@@ -3,7 +3,7 @@ package org.investflow.negotiation.negotiation.web;
 import org.investflow.negotiation.negotiation.NegotiationService;
 import org.investflow.negotiation.negotiation.PendingApproval;
 import org.investflow.platform.web.Caller;
-import org.investflow.platform.web.Role;
+import org.investflow.platform.events.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;

@@ -9,7 +9,7 @@ import org.investflow.negotiation.negotiation.Negotiation;
 import org.investflow.negotiation.negotiation.NegotiationService;
 import org.investflow.negotiation.negotiation.TermSheet;
 import org.investflow.platform.web.Caller;
-import org.investflow.platform.web.Role;
+import org.investflow.platform.events.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -13,7 +13,6 @@ import org.investflow.tracking.pipeline.CaseStages;
 import org.investflow.tracking.pipeline.PipelineCase;
 import org.investflow.tracking.pipeline.PipelineFilter;
 import org.investflow.tracking.pipeline.PipelineStage;
-import org.investflow.tracking.pipeline.StageCounts;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;

@@ -8,15 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.investflow.platform.web.Caller;
-import org.investflow.platform.web.Role;
+import org.investflow.platform.events.Role;
 import org.investflow.tracking.calendar.CommissionCalendar;
 import org.investflow.tracking.pipeline.CommissionFigures;
 import org.investflow.tracking.pipeline.DelayedCase;
 import org.investflow.tracking.pipeline.Funnel;
 import org.investflow.tracking.pipeline.PipelineService;
+import org.investflow.tracking.pipeline.RebuildReport;
 import org.investflow.tracking.pipeline.StalledCase;
-import org.investflow.tracking.pipeline.rebuild.PipelineRebuild;
-import org.investflow.tracking.pipeline.rebuild.RebuildReport;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,13 +32,11 @@ import reactor.core.publisher.Mono;
 class PipelineController {
 
     private final PipelineService pipeline;
-    private final PipelineRebuild rebuild;
     private final Clock clock;
     private final CommissionCalendar calendar;
 
-    PipelineController(PipelineService pipeline, PipelineRebuild rebuild, Clock clock, CommissionCalendar calendar) {
+    PipelineController(PipelineService pipeline, Clock clock, CommissionCalendar calendar) {
         this.pipeline = pipeline;
-        this.rebuild = rebuild;
         this.clock = clock;
         this.calendar = calendar;
     }
@@ -95,7 +92,7 @@ class PipelineController {
     @PostMapping("/rebuild")
     Mono<RebuildReport> rebuild(Caller caller) {
         caller.require(Role.ADMIN);
-        return rebuild.run();
+        return pipeline.rebuild();
     }
 
     @GetMapping("/cases/{caseId}")

@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.investflow.platform.web.Caller;
-import org.investflow.platform.web.Role;
+import org.investflow.platform.events.Role;
 import org.investflow.tracking.project.Correction;
 import org.investflow.tracking.project.Project;
 import org.investflow.tracking.project.ProjectService;

@@ -1,4 +1,4 @@
-package org.investflow.negotiation.watch;
+package org.investflow.negotiation.negotiation.scheduling;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.investflow.intake.intention;
+package org.investflow.intake.intention.persistence;
 
 import reactor.core.publisher.Mono;
 

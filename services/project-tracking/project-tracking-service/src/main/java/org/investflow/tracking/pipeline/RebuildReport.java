@@ -1,4 +1,4 @@
-package org.investflow.tracking.pipeline.rebuild;
+package org.investflow.tracking.pipeline;
 
 import java.time.Duration;
 

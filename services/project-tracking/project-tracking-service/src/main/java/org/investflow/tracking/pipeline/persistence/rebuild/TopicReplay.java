@@ -1,4 +1,4 @@
-package org.investflow.tracking.pipeline.rebuild;
+package org.investflow.tracking.pipeline.persistence.rebuild;
 
 import java.time.Duration;
 import java.util.ArrayList;

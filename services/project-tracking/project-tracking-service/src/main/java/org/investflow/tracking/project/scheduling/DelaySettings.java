@@ -1,4 +1,4 @@
-package org.investflow.tracking.project.delay;
+package org.investflow.tracking.project.scheduling;
 
 import java.time.Duration;
 

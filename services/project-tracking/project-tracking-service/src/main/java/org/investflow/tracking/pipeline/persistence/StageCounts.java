@@ -1,7 +1,11 @@
-package org.investflow.tracking.pipeline;
+package org.investflow.tracking.pipeline.persistence;
 
 import java.time.Instant;
 
+import org.investflow.tracking.pipeline.CaseStages;
+import org.investflow.tracking.pipeline.PipelineCase;
+import org.investflow.tracking.pipeline.PipelineFilter;
+import org.investflow.tracking.pipeline.PipelineStage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

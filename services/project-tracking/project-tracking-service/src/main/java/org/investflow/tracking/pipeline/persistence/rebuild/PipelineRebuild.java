@@ -1,4 +1,4 @@
-package org.investflow.tracking.pipeline.rebuild;
+package org.investflow.tracking.pipeline.persistence.rebuild;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import org.investflow.platform.scheduling.SchedulerLease;
 import org.investflow.platform.domain.RuleViolationException;
 import org.investflow.tracking.pipeline.PipelineCase;
 import org.investflow.tracking.pipeline.ReadModelReplay;
+import org.investflow.tracking.pipeline.RebuildReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,4 +1,4 @@
-package org.investflow.intake.servicelevel;
+package org.investflow.intake.servicelevel.scheduling;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.investflow.intake.intention.IntentionService;
 import org.investflow.intake.intention.persistence.IntentionQueries;
+import org.investflow.intake.servicelevel.ServiceLevelProperties;
+import org.investflow.intake.servicelevel.WorkingDays;
 import org.investflow.platform.scheduling.PeriodicTask;
 import org.investflow.platform.scheduling.SchedulerLease;
 import reactor.core.publisher.Mono;
