@@ -1,10 +1,11 @@
 package org.investflow.platform.web;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.Ordered;
@@ -18,21 +19,29 @@ import reactor.core.publisher.Mono;
 /**
  * Limits how fast each investor may call the API (Resilience4j, one limiter per investor) and how
  * fast one client address may call the public endpoints without a token: the portal is
- * public-facing, officers' and leaders' tools are not. Over the limit: 429 problem+json with
- * {@code Retry-After}, counted in {@code investflow.web.rate.limited}.
+ * public-facing, officers' and leaders' tools are not. The client address is resolved by
+ * {@link ClientAddress} (forwarded headers count only from trusted proxies); limiters live in a bounded
+ * cache that drops idle ones. Over the limit: 429 problem+json with {@code Retry-After}, counted in
+ * {@code investflow.web.rate.limited}.
  */
 class InvestorRateLimit implements WebFilter, Ordered {
 
-    private final RateLimiterRegistry limiters;
+    private final RateLimiterConfig config;
+    private final Cache<String, RateLimiter> limiters;
+    private final ClientAddress clients;
     private final long retryAfterSeconds;
     private final Counter refused;
 
     InvestorRateLimit(WebProperties properties, MeterRegistry meters) {
-        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+        this.config = RateLimiterConfig.custom()
                 .limitForPeriod(properties.investorRequests())
                 .limitRefreshPeriod(properties.investorPeriod())
                 .timeoutDuration(Duration.ZERO)
-                .build());
+                .build();
+        // maintenance on the caller's thread: eviction is immediate and needs no pool
+        this.limiters = Caffeine.newBuilder().maximumSize(properties.maxRateLimiters())
+                .expireAfterAccess(properties.rateLimiterIdle()).executor(Runnable::run).build();
+        this.clients = new ClientAddress(properties.trustedProxies());
         this.retryAfterSeconds = Math.max(1, (properties.investorPeriod().toMillis() + 999) / 1000);
         this.refused = meters.counter("investflow.web.rate.limited");
     }
@@ -41,7 +50,7 @@ class InvestorRateLimit implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return exchange.getPrincipal()
                 .ofType(JwtAuthenticationToken.class)
-                .map(token -> isInvestor(token) ? limiters.rateLimiter("investor:" + token.getName()).acquirePermission() : true)
+                .map(token -> isInvestor(token) ? permitted("investor:" + token.getName()) : true)
                 .switchIfEmpty(Mono.fromSupplier(() -> anonymousAllowed(exchange)))
                 .flatMap(allowed -> allowed ? chain.filter(exchange) : tooMany(exchange));
     }
@@ -55,10 +64,17 @@ class InvestorRateLimit implements WebFilter, Ordered {
         if (exchange.getRequest().getPath().value().startsWith("/actuator")) {
             return true;
         }
-        InetSocketAddress client = exchange.getRequest().getRemoteAddress();
-        String address = client == null ? "unknown" : client.getAddress() == null ? client.getHostString()
-                : client.getAddress().getHostAddress();
-        return limiters.rateLimiter("address:" + address).acquirePermission();
+        return permitted("address:" + clients.of(exchange.getRequest()));
+    }
+
+    private boolean permitted(String caller) {
+        return limiters.get(caller, key -> RateLimiter.of(key, config)).acquirePermission();
+    }
+
+    /** How many limiters are kept now (after pending evictions). */
+    long limiters() {
+        limiters.cleanUp();
+        return limiters.estimatedSize();
     }
 
     private Mono<Void> tooMany(ServerWebExchange exchange) {

@@ -76,6 +76,12 @@ public class WebAutoConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
+    /** Resolves the client's address behind the trusted proxies, for audit trails as for the rate limit. */
+    @Bean
+    ClientAddress clientAddress(WebProperties properties) {
+        return new ClientAddress(properties.trustedProxies());
+    }
+
     @Bean
     InvestorRateLimit investorRateLimit(WebProperties properties, MeterRegistry meters) {
         return new InvestorRateLimit(properties, meters);

@@ -15,6 +15,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize      largest request body read into memory; larger bodies get 413
  * @param investorRequests requests an investor may make per {@code investorPeriod}; more get 429
  * @param investorPeriod   the rate limit's refresh period
+ * @param trustedProxies   addresses or CIDR ranges of the proxies (ingress, load balancer) whose {@code Forwarded}
+ *                         / {@code X-Forwarded-For} headers name the client; empty: the TCP peer is the client
+ * @param maxRateLimiters  how many per-investor and per-address limiters are kept; the least recently used go first
+ * @param rateLimiterIdle  a limiter unused this long is dropped (its caller starts afresh, as after a period)
  */
 @ConfigurationProperties("investflow.web")
 public record WebProperties(
@@ -22,5 +26,8 @@ public record WebProperties(
         @DefaultValue List<String> publicPaths,
         @DefaultValue("64KB") DataSize maxBodySize,
         @DefaultValue("20") int investorRequests,
-        @DefaultValue("1s") Duration investorPeriod) {
+        @DefaultValue("1s") Duration investorPeriod,
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("100000") int maxRateLimiters,
+        @DefaultValue("10m") Duration rateLimiterIdle) {
 }

@@ -15,14 +15,16 @@ import org.springframework.test.context.TestPropertySource;
  * integration test class of the service uses this one configuration, so they share one Spring
  * context (one consumer in the {@code e-signature} group, one outbox relay). The investor rate limit
  * is lifted: matrix and fuzz tests call far faster than a person (intake tests the 429). Mails go to
- * the tests' GreenMail ({@link TestMail}); time is a {@link TestClock} tests move forward.
+ * the tests' GreenMail ({@link TestMail}); time is a {@link TestClock} tests move forward. The tests'
+ * own address counts as a trusted proxy, so a test can show that a forwarded client address is recorded.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"spring.config.name=e-signature", "investflow.web.investor-requests=100000",
-    "investflow.signing.verification-max-size=200000", "investflow.signing.workflow.watch-interval=PT0.2S"})
+    "investflow.signing.verification-max-size=200000",
+    "investflow.web.trusted-proxies=127.0.0.1,::1", "investflow.signing.workflow.watch-interval=PT0.2S"})
 @Import(TestClock.Configuration.class)
 public @interface SigningServiceTest {
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * A mail an envelope queued for delivery, stored with the envelope in the same write as the change
  * that caused it (mail outbox); the delivery job sends it and removes it. Until then it holds the
- * link or code it carries, which the envelope itself keeps only as hashes. Bilingual, like the
+ * link or code it carries in its body, which is stored sealed (the envelope keeps links and codes only
+ * as hashes); the subject is stored in clear and so never carries either. Bilingual, like the
  * contract; the case id is always in the subject.
  *
  * @param mailId UUID, so a delivery removes exactly what it sent
@@ -45,6 +46,6 @@ public record OutgoingMail(String mailId, Kind kind, String to, String subject, 
                 + "It is valid for " + validity.toMinutes() + " minutes. Never share it.\n\n"
                 + "案件 " + caseId + " 合同签署验证码: " + code + "\n";
         return new OutgoingMail(UUID.randomUUID().toString(), Kind.CODE, to,
-                "Your signing code 您的签署验证码: " + code + " (" + caseId + ")", text, now);
+                "Your signing code 您的签署验证码 (" + caseId + ")", text, now);
     }
 }

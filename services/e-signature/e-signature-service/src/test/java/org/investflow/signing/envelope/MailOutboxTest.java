@@ -44,10 +44,10 @@ class MailOutboxTest {
     }
 
     @Test
-    void aCodeMailNamesTheCaseAndCarriesTheCode() {
+    void aCodeMailNamesTheCaseInItsSubjectAndCarriesTheCodeOnlyInItsBody() {
         OutgoingMail mail = code("a@example.org");
         assertThat(mail.kind()).isEqualTo(OutgoingMail.Kind.CODE);
-        assertThat(mail.subject()).contains("424242", "CQ-2026-000123");
-        assertThat(mail.text()).contains("10 minutes");
+        assertThat(mail.subject()).contains("CQ-2026-000123").doesNotContain("424242");
+        assertThat(mail.text()).contains("424242", "10 minutes");
     }
 }

@@ -204,6 +204,11 @@ public class Intention extends AggregateRoot {
         }
     }
 
+    /** Investors see their own intentions; staff see submitted ones, never a draft (the investor's alone). */
+    boolean isVisibleTo(Actor viewer) {
+        return viewer.maySee(this::isOwnedBy) && (status != IntentionStatus.DRAFT || isOwnedBy(viewer.id()));
+    }
+
     boolean isOwnedBy(String userId) {
         return investorId.equals(userId);
     }

@@ -153,10 +153,10 @@ public class IntentionService {
         return change(caseId, intention -> intention.reassign(leader, officer, clock.instant()));
     }
 
-    /** The intention as {@code viewer} may see it: investors only their own, staff every one. */
+    /** The intention as {@code viewer} may see it: investors only their own, staff every submitted one. */
     public Mono<Intention> view(String caseId, Actor viewer) {
         return intentions.findById(caseId)
-                .filter(intention -> viewer.maySee(intention::isOwnedBy))
+                .filter(intention -> intention.isVisibleTo(viewer))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("intention", caseId)));
     }
 

@@ -7,10 +7,11 @@ import org.investflow.platform.domain.ForbiddenException;
 import org.investflow.platform.events.Actor;
 
 /**
- * The case officer an intention is assigned to, and since when. Screening routes a case; a leader may
- * reassign it; an officer who decides on a case nobody was assigned to takes it.
+ * The case officer an intention is assigned to, and since when. Only routing or a leader assigns a case;
+ * a case no rule routes waits in the leaders' assignment queue, and no officer can take it by acting on it
+ * (else an investor could steer a case to a chosen officer through an industry nobody covers).
  *
- * @param since when the officer got the case; null when they took it by deciding on it
+ * @param since when the officer got the case (null in cases stored when officers could still take them)
  */
 public record OfficerAssignment(String officerId, Instant since) {
 
@@ -26,10 +27,10 @@ public record OfficerAssignment(String officerId, Instant since) {
         return new OfficerAssignment(officer, now);
     }
 
-    /** The assignment once {@code officer} acts on the case: theirs if it was nobody's, refused if another's. */
+    /** The assignment once {@code officer} acts on the case: refused unless the case is assigned to them. */
     static OfficerAssignment actingOn(OfficerAssignment current, Actor officer, String caseId) {
         if (current == null) {
-            return new OfficerAssignment(officer.id(), null);
+            throw new ForbiddenException("case " + caseId + " is assigned to no officer yet; a leader assigns it");
         }
         if (!current.officerId().equals(officer.id())) {
             throw new ForbiddenException("case " + caseId + " is assigned to another officer");

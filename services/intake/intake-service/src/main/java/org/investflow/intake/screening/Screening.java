@@ -86,7 +86,7 @@ public final class Screening {
 
     private Reason duplicate(String earlier, Set<Flag> flags) {
         flags.add(Flag.DUPLICATE);
-        return new Reason("duplicate", "Same company, industry and district as case " + earlier + " within "
+        return new Reason(ScreeningResult.DUPLICATE_RULE, "Same company, industry and district as case " + earlier + " within "
                 + settings.duplicateWindow().toDays() + " days; linked, not merged.");
     }
 

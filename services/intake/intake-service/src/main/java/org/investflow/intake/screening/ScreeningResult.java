@@ -3,6 +3,7 @@ package org.investflow.intake.screening;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What screening concluded about an intention, and why.
@@ -31,9 +32,25 @@ public record ScreeningResult(Outcome outcome, Set<Flag> flags, List<Reason> rea
     public record Reason(String rule, String detail) {
     }
 
+    /** The rule name of the duplicate check's reason. */
+    public static final String DUPLICATE_RULE = "duplicate";
+
     public ScreeningResult {
         flags = Set.copyOf(flags);
         reasons = List.copyOf(reasons);
+    }
+
+    /**
+     * What the investor may see: a suspected duplicate is "under review" (outcome REVIEW) without the flag,
+     * the reason or the linked case, which may be another investor's; staff see the link.
+     */
+    public ScreeningResult asSeenByInvestor() {
+        if (!flags.contains(Flag.DUPLICATE)) {
+            return this;
+        }
+        return new ScreeningResult(outcome, flags.stream().filter(flag -> flag != Flag.DUPLICATE).collect(Collectors.toSet()),
+                reasons.stream().filter(reason -> !DUPLICATE_RULE.equals(reason.rule())).toList(), null,
+                reportingAmount, reportingCurrency);
     }
 
     public boolean prohibited() {

@@ -28,13 +28,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Every endpoint of intake × every role × the caller's relation to the case, with the exact status.
  * OWN: the investor's own case, or for an officer a case assigned to them (for leaders and admins:
  * an existing case); OTHER: another investor's case, or a case assigned to another officer;
- * UNKNOWN: a case id that does not exist. A case that is not yours answers like one that does not
- * exist; an officer may read every case but act only on their own.
+ * UNASSIGNED: the investor's case that no rule routed (it waits for a leader); DRAFT: the investor's
+ * unsubmitted draft; UNKNOWN: a case id that does not exist. A case that is not yours answers like one
+ * that does not exist; an officer may read every submitted case but act only on their own; a draft is
+ * its investor's alone.
  */
 @IntakeTest
 class IntakeAuthorizationMatrixTest {
 
-    enum Relation { OWN, OTHER, UNKNOWN }
+    enum Relation { OWN, OTHER, UNASSIGNED, DRAFT, UNKNOWN }
+
+    /** ISIC O84: valid, not on the negative list, covered by no officer. */
+    static final String UNCOVERED_INDUSTRY = "O84";
 
     record Row(HttpMethod method, String path, String role, Relation relation, int status) {
 
@@ -72,7 +77,13 @@ class IntakeAuthorizationMatrixTest {
             rows.add(new Row(HttpMethod.POST, SUBMIT, role, Relation.OWN, "INVESTOR".equals(role) ? 201 : 403));
             rows.add(new Row(HttpMethod.POST, DRAFTS, role, Relation.OWN, "INVESTOR".equals(role) ? 201 : 403));
             rows.add(new Row(HttpMethod.GET, QUEUE, role, Relation.OWN, 200));
-            for (Relation relation : Relation.values()) {
+            rows.add(new Row(HttpMethod.GET, VIEW, role, Relation.DRAFT, "INVESTOR".equals(role) ? 200 : 404));
+            rows.add(new Row(HttpMethod.GET, VIEW, role, Relation.UNASSIGNED, 200));
+            for (String decision : List.of(ACCEPT, INFORMATION, REJECT)) {
+                rows.add(new Row(HttpMethod.POST, decision, role, Relation.UNASSIGNED, 403));
+            }
+            rows.add(new Row(HttpMethod.POST, REASSIGN, role, Relation.UNASSIGNED, "LEADER".equals(role) ? 200 : 403));
+            for (Relation relation : List.of(Relation.OWN, Relation.OTHER, Relation.UNKNOWN)) {
                 rows.add(new Row(HttpMethod.GET, VIEW, role, relation, view(role, relation)));
                 rows.add(new Row(HttpMethod.PUT, UPDATE, role, relation, investorAction(role, relation)));
                 rows.add(new Row(HttpMethod.POST, WITHDRAW, role, relation, investorAction(role, relation)));
@@ -110,8 +121,8 @@ class IntakeAuthorizationMatrixTest {
         }
         return switch (relation) {
             case OWN -> 200;
-            case OTHER -> 403;
-            case UNKNOWN -> 404;
+            case OTHER, UNASSIGNED -> 403;
+            case DRAFT, UNKNOWN -> 404;
         };
     }
 
@@ -161,9 +172,8 @@ class IntakeAuthorizationMatrixTest {
         }
         String owner = row.relation() == Relation.OTHER && "INVESTOR".equals(row.role()) ? "investor-other" : "investor-own";
         boolean draft = row.path().equals(REDRAFT) || row.path().equals(SUBMIT_DRAFT);
-        String caseId = row.relation() == Relation.UNKNOWN ? "CQ-2026-" + (900000 + (int) (Math.random() * 99999))
-                : draft ? api.draft(owner, Intentions.form()) : api.submit(owner);
-        if (row.path().equals(UPDATE) && row.relation() != Relation.UNKNOWN) {
+        String caseId = caseOf(row, owner, draft);
+        if (row.path().equals(UPDATE) && (row.relation() == Relation.OWN || row.relation() == Relation.OTHER)) {
             askForInformation(caseId);
         }
         String user = user(row, caseId);
@@ -171,10 +181,24 @@ class IntakeAuthorizationMatrixTest {
         body(row, request).expectStatus().isEqualTo(row.status());
     }
 
+    private String caseOf(Row row, String owner, boolean draft) {
+        return switch (row.relation()) {
+            case UNKNOWN -> "CQ-2026-" + (900000 + (int) (Math.random() * 99999));
+            case DRAFT -> api.draft(owner, Intentions.form());
+            case UNASSIGNED -> {
+                Map<String, Object> form = Intentions.form();
+                form.put("industryCode", UNCOVERED_INDUSTRY);
+                yield api.submitted(owner, form).get("caseId").toString();
+            }
+            default -> draft ? api.draft(owner, Intentions.form()) : api.submit(owner);
+        };
+    }
+
     private String user(Row row, String caseId) {
         return switch (row.role()) {
             case "INVESTOR" -> "investor-own";
-            case "OFFICER" -> row.relation() == Relation.UNKNOWN || row.path().equals(REDRAFT) || row.path().equals(SUBMIT_DRAFT)
+            case "OFFICER" -> row.relation() == Relation.UNKNOWN || row.relation() == Relation.UNASSIGNED
+                    || row.relation() == Relation.DRAFT || row.path().equals(REDRAFT) || row.path().equals(SUBMIT_DRAFT)
                     ? "officer-li"
                     : row.relation() == Relation.OWN ? api.officerOf(caseId) : api.otherOfficerThan(caseId);
             case "LEADER" -> "leader-chen";

@@ -68,13 +68,17 @@ class IntakeScreeningAndQueueTest {
     }
 
     @Test
-    void theSameCompanyIndustryAndDistrictAgainIsLinkedAsADuplicate() {
+    void theSameCompanyIndustryAndDistrictAgainIsLinkedAsADuplicateForStaffAndUnderReviewToTheInvestor() {
         Map<String, Object> first = form("companyName", "Duplicate Probe GmbH " + UUID.randomUUID());
         String earlier = (String) api.submitted("investor-dup", first).get("caseId");
         Map<String, Object> again = new HashMap<>(first);
         again.put("companyName", ((String) first.get("companyName")).toUpperCase().replace("GMBH", "G.m.b.H."));
         again.put("registrationNumber", "HRB other");
-        Map<?, ?> duplicate = api.submitted("investor-dup", again);
+        Map<?, ?> answered = api.submitted("investor-dup", again);
+        assertThat(flags(answered)).doesNotContain("DUPLICATE");
+        assertThat(((Map<?, ?>) answered.get("screening")).get("outcome")).isEqualTo("REVIEW");
+        Map<?, ?> duplicate = api.as("leader-chen", "LEADER", HttpMethod.GET, "/api/intentions/" + answered.get("caseId"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(flags(duplicate)).contains("DUPLICATE");
         assertThat(((Map<?, ?>) duplicate.get("screening")).get("duplicateOf")).isEqualTo(earlier);
         assertThat(duplicate.get("caseId")).isNotEqualTo(earlier);

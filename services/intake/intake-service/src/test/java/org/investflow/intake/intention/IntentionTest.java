@@ -114,11 +114,15 @@ class IntentionTest {
     }
 
     @Test
-    void anUnroutedCaseGoesToTheFirstOfficerWhoDecides() {
+    void anUnroutedCaseIsRefusedToEveryOfficerUntilALeaderAssignsIt() {
         Intention intention = Intention.submit("CQ-2026-000004", INVESTOR, "key-00000004", details(), cleared(), null, NOW)
                 .intention();
+        assertThatThrownBy(() -> intention.accept(OTHER_OFFICER, NOW)).isInstanceOf(ForbiddenException.class);
+        assertThat(intention.assignedOfficerId()).isNull();
+
+        intention.reassign(new Actor("leader-chen", "LEADER"), "officer-wang", NOW);
         intention.accept(OTHER_OFFICER, NOW);
-        assertThat(intention.assignedOfficerId()).isEqualTo("officer-wang");
+        assertThat(intention.status()).isEqualTo(IntentionStatus.ACCEPTED);
     }
 
     @Test

@@ -33,10 +33,9 @@ class OfficerAssignmentTest {
     }
 
     @Test
-    void anOfficerDecidingOnAnUnassignedCaseTakesIt() {
-        OfficerAssignment taken = OfficerAssignment.actingOn(null, new Actor("officer-wang", Role.OFFICER), "CQ-2026-000001");
-        assertThat(taken.officerId()).isEqualTo("officer-wang");
-        assertThat(taken.since()).isNull();
+    void anOfficerDecidingOnAnUnassignedCaseIsRefused() {
+        assertThatThrownBy(() -> OfficerAssignment.actingOn(null, new Actor("officer-wang", Role.OFFICER), "CQ-2026-000001"))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("no officer");
     }
 
     @Test

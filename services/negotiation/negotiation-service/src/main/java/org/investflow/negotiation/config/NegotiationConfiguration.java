@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.investflow.negotiation.negotiation.ApprovalPolicy;
+import org.investflow.negotiation.negotiation.NegotiationLimits;
 import org.investflow.negotiation.negotiation.NegotiationMetrics;
 import org.investflow.negotiation.negotiation.NegotiationService;
 import org.investflow.negotiation.negotiation.persistence.NegotiationRepository;
@@ -23,6 +24,11 @@ class NegotiationConfiguration {
     @Bean
     ApprovalPolicy approvalPolicy(NegotiationSettings settings) {
         return settings.approval().policy();
+    }
+
+    @Bean
+    NegotiationLimits negotiationLimits(NegotiationSettings settings) {
+        return settings.limits().limits();
     }
 
     @Bean

@@ -6,8 +6,11 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.investflow.negotiation.negotiation.ApprovalPolicy;
+import org.investflow.negotiation.negotiation.NegotiationLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,12 +21,29 @@ import org.springframework.validation.annotation.Validated;
  * @param approval      when a commission version needs a leader's approval, and when a wait is escalated
  * @param inactivity    an open negotiation without any activity for this long fails
  * @param checkInterval how often the watch (inactivity, escalation, gauges) runs, on one instance at a time
+ * @param limits        how far a party may grow a negotiation (versions, comments, special conditions)
  */
 @Validated
 @ConfigurationProperties("investflow.negotiation")
 public record NegotiationSettings(@Valid @NotNull @DefaultValue Approval approval,
                                   @DefaultValue("30d") @NotNull Duration inactivity,
-                                  @DefaultValue("1m") @NotNull Duration checkInterval) {
+                                  @DefaultValue("1m") @NotNull Duration checkInterval,
+                                  @Valid @NotNull @DefaultValue Limits limits) {
+
+    /**
+     * Bounds on the lists a party grows; see {@link NegotiationLimits}.
+     *
+     * @param termSheetVersions versions (proposals and counter-offers) per negotiation
+     * @param comments          comments per negotiation
+     * @param specialConditions special conditions per version (at most 50, what a request may carry)
+     */
+    public record Limits(@DefaultValue("50") @Min(1) int termSheetVersions, @DefaultValue("200") @Min(1) int comments,
+                         @DefaultValue("50") @Min(0) @Max(50) int specialConditions) {
+
+        NegotiationLimits limits() {
+            return new NegotiationLimits(termSheetVersions, comments, specialConditions);
+        }
+    }
 
     /**
      * The maker-checker policy.

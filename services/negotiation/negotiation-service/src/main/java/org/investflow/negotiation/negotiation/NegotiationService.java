@@ -34,9 +34,11 @@ public class NegotiationService {
     private final Clock clock;
     private final ApprovalPolicy policy;
     private final NegotiationMetrics metrics;
+    private final NegotiationLimits limits;
 
     public NegotiationService(NegotiationRepository negotiations, AggregateStores stores, Clock clock, ApprovalPolicy policy,
-                              NegotiationMetrics metrics) {
+                              NegotiationMetrics metrics, NegotiationLimits limits) {
+        this.limits = limits;
         this.negotiations = negotiations;
         this.store = stores.of(Negotiation.class, NegotiationEvents.CATALOG);
         this.clock = clock;
@@ -82,7 +84,10 @@ public class NegotiationService {
      */
     public Mono<Negotiation> propose(String caseId, Actor party, Terms terms, Integer basedOn, Long expectedRevision) {
         return change(find(caseId, party), expectedRevision,
-                negotiation -> negotiation.propose(terms, basedOn, party, policy, LocalDate.now(clock), clock.instant()));
+                negotiation -> {
+                    limits.checkProposal(negotiation, terms);
+                    return negotiation.propose(terms, basedOn, party, policy, LocalDate.now(clock), clock.instant());
+                });
     }
 
     /** The assigned officer's proposal of the first release: no predecessor named, no revision check. */
@@ -124,6 +129,7 @@ public class NegotiationService {
     public Mono<Comment> comment(String caseId, Actor party, String text) {
         return find(caseId, party)
                 .flatMap(negotiation -> {
+                    limits.checkComment(negotiation);
                     Comment comment = negotiation.comment(party, text, clock.instant());
                     return store.save(negotiation, List.of()).thenReturn(comment);
                 })

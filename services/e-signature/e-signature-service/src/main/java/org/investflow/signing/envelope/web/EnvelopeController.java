@@ -1,11 +1,9 @@
 package org.investflow.signing.envelope.web;
 
-import java.net.InetSocketAddress;
 
 import jakarta.validation.Valid;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.events.Role;
-import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.RenderedPdf;
 import org.investflow.signing.contract.ContractDocumentService;
 import org.investflow.signing.envelope.EnvelopeService;
@@ -35,10 +33,12 @@ class EnvelopeController {
 
     private final EnvelopeService envelopes;
     private final ContractDocumentService documents;
+    private final RequestOrigins origins;
 
-    EnvelopeController(EnvelopeService envelopes, ContractDocumentService documents) {
+    EnvelopeController(EnvelopeService envelopes, ContractDocumentService documents, RequestOrigins origins) {
         this.envelopes = envelopes;
         this.documents = documents;
+        this.origins = origins;
     }
 
     /** The contract the signers sign, as PDF; its SHA-256 is the envelope's {@code documentHash}. */
@@ -69,15 +69,7 @@ class EnvelopeController {
     @PostMapping("/{caseId}/views")
     Mono<ResponseEntity<Void>> viewed(Caller caller, @PathVariable String caseId, ServerHttpRequest request) {
         caller.require(Role.INVESTOR, Role.OFFICER);
-        return envelopes.recordView(caseId, caller.actor(), originOf(request)).thenReturn(ResponseEntity.noContent().build());
-    }
-
-    /** Where the request came from: the client's address (as the server resolved it) and its user agent. */
-    static Origin originOf(ServerHttpRequest request) {
-        InetSocketAddress client = request.getRemoteAddress();
-        String address = client == null ? null : client.getAddress() == null ? client.getHostString()
-                : client.getAddress().getHostAddress();
-        return new Origin(address, request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+        return envelopes.recordView(caseId, caller.actor(), origins.of(request)).thenReturn(ResponseEntity.noContent().build());
     }
 
     static ResponseEntity<byte[]> pdf(RenderedPdf pdf, String filename) {
@@ -96,6 +88,6 @@ class EnvelopeController {
     Mono<EnvelopeView> voidEnvelope(Caller caller, @PathVariable String caseId, @Valid @RequestBody ReasonRequest request,
                                     ServerHttpRequest http) {
         caller.require(Role.OFFICER, Role.LEADER);
-        return envelopes.voidEnvelope(caseId, caller.actor(), request.reason().strip(), originOf(http)).map(EnvelopeView::of);
+        return envelopes.voidEnvelope(caseId, caller.actor(), request.reason().strip(), origins.of(http)).map(EnvelopeView::of);
     }
 }

@@ -22,10 +22,12 @@ class SigningLinkController {
 
     private final EnvelopeService envelopes;
     private final ContractDocumentService documents;
+    private final RequestOrigins origins;
 
-    SigningLinkController(EnvelopeService envelopes, ContractDocumentService documents) {
+    SigningLinkController(EnvelopeService envelopes, ContractDocumentService documents, RequestOrigins origins) {
         this.envelopes = envelopes;
         this.documents = documents;
+        this.origins = origins;
     }
 
     /** Emails a fresh six-digit code to the link's signer; 202. */
@@ -37,7 +39,7 @@ class SigningLinkController {
     /** The contract to sign, as PDF, recorded as viewed in the audit trail; once per link. */
     @PostMapping(path = "/views", produces = "application/pdf")
     Mono<ResponseEntity<byte[]>> view(@Valid @RequestBody LinkRequests.ViewRequest request, ServerHttpRequest http) {
-        return envelopes.viewThroughLink(request.token(), request.code(), EnvelopeController.originOf(http))
+        return envelopes.viewThroughLink(request.token(), request.code(), origins.of(http))
                 .flatMap(documents::contractOf)
                 .map(pdf -> EnvelopeController.pdf(pdf, "contract.pdf"));
     }
@@ -45,12 +47,12 @@ class SigningLinkController {
     @PostMapping("/signatures")
     Mono<SignedView> sign(@Valid @RequestBody LinkRequests.SignRequest request, ServerHttpRequest http) {
         return envelopes.signThroughLink(request.token(), request.code(), request.typedName().strip(),
-                EnvelopeController.originOf(http)).map(SignedView::of);
+                origins.of(http)).map(SignedView::of);
     }
 
     @PostMapping("/declines")
     Mono<SignedView> decline(@Valid @RequestBody LinkRequests.DeclineRequest request, ServerHttpRequest http) {
         return envelopes.declineThroughLink(request.token(), request.code(), request.category(), request.reason().strip(),
-                EnvelopeController.originOf(http)).map(SignedView::of);
+                origins.of(http)).map(SignedView::of);
     }
 }

@@ -73,6 +73,9 @@ public class IntentionQueries {
         List<Criteria> all = new ArrayList<>();
         addIfSet(all, "assignment.officerId", query.officerId());
         addIfSet(all, "investorId", query.investorId());
+        if (query.unassigned()) {
+            all.add(Criteria.where("assignment").is(null));
+        }
         if (query.investorId() == null) {
             all.add(Criteria.where("status").ne(IntentionStatus.DRAFT));
         }

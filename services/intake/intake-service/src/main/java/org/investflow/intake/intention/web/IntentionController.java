@@ -50,7 +50,7 @@ class IntentionController {
             @Valid @RequestBody SubmitIntentionRequest request) {
         caller.require(Role.INVESTOR);
         return intentions.submit(caller.actor(), key, request.toDetails())
-                .map(IntentionView::of)
+                .map(IntentionView::forInvestor)
                 .map(view -> ResponseEntity.created(URI.create("/api/intentions/" + view.caseId())).body(view));
     }
 
@@ -60,25 +60,27 @@ class IntentionController {
             @Valid @RequestBody DraftRequest request) {
         caller.require(Role.INVESTOR);
         return intentions.saveDraft(caller.actor(), key, request.toDraft())
-                .map(IntentionView::of)
+                .map(IntentionView::forInvestor)
                 .map(view -> ResponseEntity.created(URI.create("/api/intentions/" + view.caseId())).body(view));
     }
 
     @PutMapping("/{caseId}/draft")
     Mono<IntentionView> redraft(Caller caller, @PathVariable String caseId, @Valid @RequestBody DraftRequest request) {
         caller.require(Role.INVESTOR);
-        return intentions.redraft(caseId, caller.actor(), request.toDraft()).map(IntentionView::of);
+        return intentions.redraft(caseId, caller.actor(), request.toDraft()).map(IntentionView::forInvestor);
     }
 
     @PostMapping("/{caseId}/submission")
     Mono<IntentionView> submitDraft(Caller caller, @PathVariable String caseId) {
         caller.require(Role.INVESTOR);
-        return intentions.submitDraft(caseId, caller.actor()).map(IntentionView::of);
+        return intentions.submitDraft(caseId, caller.actor()).map(IntentionView::forInvestor);
     }
 
     /**
      * A queue page: an investor's own cases, an officer's assigned cases, or (leaders, admins) any
-     * officer's or all cases; filtered, newest or oldest first, with cursor pagination.
+     * officer's, all or ({@code unassigned}) the cases no rule routed, which wait for a leader; filtered,
+     * newest or oldest first, with cursor pagination. Investors cannot filter by DUPLICATE: the flag may
+     * point at another investor's case.
      */
     @GetMapping
     Mono<QueuePage> queue(Caller caller, @RequestParam(required = false) IntentionStatus status,
@@ -87,14 +89,20 @@ class IntentionController {
                           @RequestParam(required = false) @Pattern(regexp = "[A-U][0-9]{2}") String industryCode,
                           @RequestParam(required = false) @Min(0) @Max(3650) Integer olderThanDays,
                           @RequestParam(required = false) @Size(max = 100) String assignedTo,
+                          @RequestParam(defaultValue = "false") boolean unassigned,
                           @RequestParam(defaultValue = "newest") @Pattern(regexp = "newest|oldest") String order,
                           @RequestParam(required = false) @Size(max = 200) String cursor,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         QueueQuery query = new QueueQuery(officerScope(caller, assignedTo), caller.is(Role.INVESTOR) ? caller.userId() : null,
-                status, flag, district, industryCode,
+                unassigned && leads(caller),
+                status, caller.is(Role.INVESTOR) && flag == ScreeningResult.Flag.DUPLICATE ? null : flag, district, industryCode,
                 olderThanDays == null ? null : clock.instant().minus(Duration.ofDays(olderThanDays)),
                 "newest".equals(order), cursor == null ? null : QueuePage.positionOf(cursor), limit);
-        return intentions.queue(query).map(IntentionView::of).collectList().map(items -> page(items, limit));
+        return intentions.queue(query).map(IntentionView.forCaller(caller)).collectList().map(items -> page(items, limit));
+    }
+
+    private static boolean leads(Caller caller) {
+        return caller.is(Role.LEADER) || caller.is(Role.ADMIN);
     }
 
     private static String officerScope(Caller caller, String assignedTo) {
@@ -107,13 +115,13 @@ class IntentionController {
 
     @GetMapping("/{caseId}")
     Mono<IntentionView> view(Caller caller, @PathVariable String caseId) {
-        return intentions.view(caseId, caller.actor()).map(IntentionView::of);
+        return intentions.view(caseId, caller.actor()).map(IntentionView.forCaller(caller));
     }
 
     @PutMapping("/{caseId}")
     Mono<IntentionView> update(Caller caller, @PathVariable String caseId, @Valid @RequestBody SubmitIntentionRequest request) {
         caller.require(Role.INVESTOR);
-        return intentions.update(caseId, caller.actor(), request.toDetails()).map(IntentionView::of);
+        return intentions.update(caseId, caller.actor(), request.toDetails()).map(IntentionView::forInvestor);
     }
 
     @PostMapping("/{caseId}/acceptance")
@@ -138,7 +146,7 @@ class IntentionController {
     @PostMapping("/{caseId}/withdrawal")
     Mono<IntentionView> withdraw(Caller caller, @PathVariable String caseId, @Valid @RequestBody WithdrawalRequest request) {
         caller.require(Role.INVESTOR);
-        return intentions.withdraw(caseId, caller.actor(), request.reason().strip()).map(IntentionView::of);
+        return intentions.withdraw(caseId, caller.actor(), request.reason().strip()).map(IntentionView::forInvestor);
     }
 
     @PostMapping("/{caseId}/assignment")
