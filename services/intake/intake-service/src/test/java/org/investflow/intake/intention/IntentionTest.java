@@ -120,7 +120,7 @@ class IntentionTest {
         assertThatThrownBy(() -> intention.accept(OTHER_OFFICER, NOW)).isInstanceOf(ForbiddenException.class);
         assertThat(intention.assignedOfficerId()).isNull();
 
-        intention.reassign(new Actor("leader-chen", "LEADER"), "officer-wang", NOW);
+        intention.reassign(new Actor("leader-chen", Role.LEADER), "officer-wang", NOW);
         intention.accept(OTHER_OFFICER, NOW);
         assertThat(intention.status()).isEqualTo(IntentionStatus.ACCEPTED);
     }

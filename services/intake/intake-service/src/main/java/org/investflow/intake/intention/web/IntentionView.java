@@ -12,7 +12,7 @@ import org.investflow.intake.intention.IntentionStatus;
 import org.investflow.intake.intention.RejectionReason;
 import org.investflow.intake.screening.ScreeningResult;
 import org.investflow.platform.web.Caller;
-import org.investflow.platform.web.Role;
+import org.investflow.platform.events.Role;
 
 /**
  * An intention as the API shows it, with its screening and routing: to staff in full, to its investor
