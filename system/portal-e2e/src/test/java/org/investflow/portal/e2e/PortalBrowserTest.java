@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.investflow.devstack.IssuerProcess;
 import org.investflow.devstack.MailServer;
-import org.investflow.devstack.Service;
+import org.investflow.devstack.PortalProcess;
 import org.investflow.devstack.ServiceFleet;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +44,7 @@ class PortalBrowserTest {
         settings.putAll(mail.senderSettings());
         fleet = ServiceFleet.start(SharedInfrastructure.bootstrapServers(), SharedInfrastructure.mongoAddress(), port -> 0, settings);
         fleet.awaitReady(Duration.ofSeconds(90));
-        portal = PortalProcess.launch(Path.of(System.getProperty("portal.jar")), freePort(), issuer.issuer(), routes(fleet),
+        portal = PortalProcess.launch(Path.of(System.getProperty("portal.jar")), freePort(), issuer.issuer(), PortalProcess.routesTo(fleet::baseUri),
                 SharedInfrastructure.mongoUri("investflow_portal"), Path.of("target", "e2e-portal.log")).awaitReady();
     }
 
@@ -58,15 +56,6 @@ class PortalBrowserTest {
                 part.close();
             }
         }
-    }
-
-    private static Map<String, URI> routes(ServiceFleet fleet) {
-        Map<String, URI> routes = new LinkedHashMap<>();
-        routes.put("intake", fleet.baseUri(Service.INTAKE));
-        routes.put("negotiation", fleet.baseUri(Service.NEGOTIATION));
-        routes.put("signing", fleet.baseUri(Service.E_SIGNATURE));
-        routes.put("tracking", fleet.baseUri(Service.PROJECT_TRACKING));
-        return routes;
     }
 
     private static int freePort() throws IOException {
