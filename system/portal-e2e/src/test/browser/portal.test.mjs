@@ -176,6 +176,57 @@ test('the assigned officer accepts it from the queue and the investor’s timeli
   await shot('en-06-investor-timeline-negotiating');
 });
 
+test('the officer proposes terms in 中文, the investor counters, and accepts the officer’s answer beside its own', async () => {
+  const officerContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+  const officer = await officerContext.newPage();
+  await signIn(officer, 'officer-li');
+  await officer.getByRole('button', { name: '中文' }).click();
+  await officer.goto(`${PORTAL}/#/cases/${caseId}`);
+  // negotiation opens the case from intake's event, through Kafka
+  await eventually(officer, () => officer.getByRole('button', { name: '提出条款' }).waitFor({ timeout: 2_000 }));
+  await officer.getByRole('button', { name: '提出条款' }).click();
+  await officer.fill('#terms-investmentAmount', '118000000.00');
+  await officer.fill('#terms-currency', 'EUR');
+  await officer.fill('#terms-jobs', '420');
+  await officer.fill('#terms-landingDeadline', `${new Date().getFullYear() + 3}-12-31`);
+  await officer.getByRole('button', { name: '发送方案' }).click();
+  await officer.locator('table.versions', { hasText: '第 1 版（商务委）' }).waitFor();
+  await officer.screenshot({ path: join(SHOTS, 'zh-09-officer-proposed.png'), fullPage: true });
+
+  await eventually(page, () => page.getByRole('button', { name: 'Accept version 1' }).waitFor({ timeout: 2_000 }));
+  await page.getByRole('button', { name: 'Counter-propose' }).click();
+  assert.equal(await page.inputValue('#terms-jobs'), '420', 'the counter-proposal starts from the version on the table');
+  await page.fill('#terms-jobs', '380');
+  await page.getByRole('button', { name: 'Send proposal' }).click();
+  await page.locator('table.versions', { hasText: 'Version 2 (investor)' }).waitFor();
+
+  await officer.reload();
+  await officer.locator('table.versions tr.changed', { hasText: '就业岗位' }).waitFor();
+  await officer.getByRole('button', { name: '提出还价' }).click();
+  await officer.fill('#terms-investmentAmount', '125000000.00');
+  await officer.getByRole('button', { name: '发送方案' }).click();
+  await officer.locator('table.versions', { hasText: '第 3 版（商务委）' }).waitFor();
+  await officer.screenshot({ path: join(SHOTS, 'zh-10-officer-versions-side-by-side.png'), fullPage: true });
+  await officer.setViewportSize({ width: 390, height: 844 });
+  await officer.screenshot({ path: join(SHOTS, 'zh-11-officer-versions-390x844.png'), fullPage: true });
+  await officerContext.close();
+
+  await page.reload();
+  const versions = page.locator('table.versions');
+  await versions.filter({ hasText: 'Version 3 (commission)' }).waitFor();
+  assert.match(await versions.textContent(), /Version 2 \(investor\)/, 'the investor’s own version beside the answer');
+  assert.match(await page.locator('table.versions tr.changed').first().textContent(), /Investment amount/);
+  assert.match(await page.locator('pre.diff').textContent(), /125/);
+  await shot('en-09-investor-versions-side-by-side');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot('en-10-investor-versions-390x844');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: 'Accept version 3' }).click();
+  await page.getByText('Status: terms agreed').waitFor();
+  assert.equal(await page.getByRole('button', { name: /Accept version/ }).count(), 0, 'nothing left to accept');
+  await shot('en-11-investor-agreed');
+});
+
 test('another investor who types the case’s address is told there is no such case', async () => {
   const otherContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   const other = await otherContext.newPage();
