@@ -112,6 +112,7 @@ function Versions({ before, latest, diff }: { before: TermSheetView | null; late
   const sheets = before ? [before, latest] : [latest];
   return (
     <>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('negotiation.versions')}>
       <table className="versions">
         <caption>{t('negotiation.versions')}</caption>
         <thead>
@@ -133,6 +134,7 @@ function Versions({ before, latest, diff }: { before: TermSheetView | null; late
           ))}
         </tbody>
       </table>
+      </div>
       {diff && (
         <details open>
           <summary>{t('negotiation.diff', { from: diff.from, to: diff.to })}</summary>
