@@ -11,6 +11,8 @@ const accounts = [
   { user: 'negotiation', db: 'investflow_negotiation', passwordVariable: 'MONGO_NEGOTIATION_PASSWORD' },
   { user: 'e-signature', db: 'investflow_signing', passwordVariable: 'MONGO_E_SIGNATURE_PASSWORD' },
   { user: 'project-tracking', db: 'investflow_tracking', passwordVariable: 'MONGO_PROJECT_TRACKING_PASSWORD' },
+  // the portal's browser sessions
+  { user: 'portal', db: 'investflow_portal', passwordVariable: 'MONGO_PORTAL_PASSWORD' },
 ];
 
 for (const account of accounts) {

@@ -4,7 +4,8 @@
 //   SCREENSHOTS   where the screenshots go          CHROMIUM    the browser binary (default /usr/bin/chromium)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -13,6 +14,10 @@ const ISSUER = required('ISSUER_URL');
 const SHOTS = required('SCREENSHOTS');
 const BROWSER = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const COMPANY = `Rhein Bau ${Date.now()} GmbH`;
+
+// axe-core's own script (not @axe-core/playwright, which needs node 22)
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const accessibilityViolations = [];
 
 let browser;
 let page;
@@ -27,10 +32,27 @@ function required(name) {
   return value;
 }
 
-async function shot(name) {
+async function shot(name, target = page) {
   const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await target.screenshot({ path, fullPage: true });
   console.log(`screenshot ${path}`);
+  await checkAccessibility(target, name);
+}
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules) on what target shows and keeps its serious and critical
+ * violations. Evaluated through the DevTools protocol, not as a <script>, so the strict CSP stays on.
+ */
+async function checkAccessibility(target, name) {
+  await target.evaluate(AXE);
+  const violations = await target.evaluate(async () => (await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    resultTypes: ['violations'],
+  })).violations.map((violation) => ({ id: violation.id, impact: violation.impact,
+    nodes: violation.nodes.map((node) => node.target.join(' ')) })));
+  for (const violation of violations.filter((candidate) => ['serious', 'critical'].includes(candidate.impact))) {
+    accessibilityViolations.push({ step: name, ...violation });
+  }
 }
 
 /** Retries check (reloading first) until it passes or timeoutMs is over: events travel through Kafka. */
@@ -169,11 +191,62 @@ test('the assigned officer accepts it from the queue and the investor’s timeli
   await row.getByRole('link', { name: caseId }).click();
   await officer.getByRole('button', { name: 'Accept intention' }).click();
   await officer.locator('.details', { hasText: 'Accepted' }).waitFor();
-  await officer.screenshot({ path: join(SHOTS, 'en-05-officer-accepted.png'), fullPage: true });
+  await shot('en-05-officer-accepted', officer);
   await officerContext.close();
 
   await eventually(page, () => page.locator('.timeline li.reached', { hasText: 'Negotiating terms' }).waitFor({ timeout: 2_000 }));
   await shot('en-06-investor-timeline-negotiating');
+});
+
+test('the officer proposes terms in 中文, the investor counters, and accepts the officer’s answer beside its own', async () => {
+  const officerContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+  const officer = await officerContext.newPage();
+  await signIn(officer, 'officer-li');
+  await officer.getByRole('button', { name: '中文' }).click();
+  await officer.goto(`${PORTAL}/#/cases/${caseId}`);
+  // negotiation opens the case from intake's event, through Kafka
+  await eventually(officer, () => officer.getByRole('button', { name: '提出条款' }).waitFor({ timeout: 2_000 }));
+  await officer.getByRole('button', { name: '提出条款' }).click();
+  await officer.fill('#terms-investmentAmount', '118000000.00');
+  await officer.fill('#terms-currency', 'EUR');
+  await officer.fill('#terms-jobs', '420');
+  await officer.fill('#terms-landingDeadline', `${new Date().getFullYear() + 3}-12-31`);
+  await officer.getByRole('button', { name: '发送方案' }).click();
+  await officer.locator('table.versions', { hasText: '第 1 版（商务委）' }).waitFor();
+  await shot('zh-09-officer-proposed', officer);
+
+  await eventually(page, () => page.getByRole('button', { name: 'Accept version 1' }).waitFor({ timeout: 2_000 }));
+  await page.getByRole('button', { name: 'Counter-propose' }).click();
+  assert.equal(await page.inputValue('#terms-jobs'), '420', 'the counter-proposal starts from the version on the table');
+  await page.fill('#terms-jobs', '380');
+  await page.getByRole('button', { name: 'Send proposal' }).click();
+  await page.locator('table.versions', { hasText: 'Version 2 (investor)' }).waitFor();
+
+  await officer.reload();
+  await officer.locator('table.versions tr.changed', { hasText: '就业岗位' }).waitFor();
+  await officer.getByRole('button', { name: '提出还价' }).click();
+  await officer.fill('#terms-investmentAmount', '125000000.00');
+  await officer.getByRole('button', { name: '发送方案' }).click();
+  await officer.locator('table.versions', { hasText: '第 3 版（商务委）' }).waitFor();
+  await shot('zh-10-officer-versions-side-by-side', officer);
+  await officer.setViewportSize({ width: 390, height: 844 });
+  await shot('zh-11-officer-versions-390x844', officer);
+  await officerContext.close();
+
+  await page.reload();
+  const versions = page.locator('table.versions');
+  await versions.filter({ hasText: 'Version 3 (commission)' }).waitFor();
+  assert.match(await versions.textContent(), /Version 2 \(investor\)/, 'the investor’s own version beside the answer');
+  assert.match(await page.locator('table.versions tr.changed').first().textContent(), /Investment amount/);
+  assert.match(await page.locator('pre.diff').textContent(), /125/);
+  await shot('en-09-investor-versions-side-by-side');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot('en-10-investor-versions-390x844');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: 'Accept version 3' }).click();
+  await page.getByText('Status: terms agreed').waitFor();
+  assert.equal(await page.getByRole('button', { name: /Accept version/ }).count(), 0, 'nothing left to accept');
+  await shot('en-11-investor-agreed');
 });
 
 test('another investor who types the case’s address is told there is no such case', async () => {
@@ -183,7 +256,7 @@ test('another investor who types the case’s address is told there is no such c
   await other.goto(`${PORTAL}/#/cases/${caseId}`);
   await other.getByRole('alert').filter({ hasText: `There is no case ${caseId} that you can see.` }).waitFor();
   assert.equal(await other.getByText(COMPANY).count(), 0, 'nothing of the case shows');
-  await other.screenshot({ path: join(SHOTS, 'en-08-other-investor-not-found.png'), fullPage: true });
+  await shot('en-08-other-investor-not-found', other);
   await otherContext.close();
 });
 
@@ -202,7 +275,7 @@ test('the leader’s funnel shows exactly the numbers of the API, the new case a
     assert.equal(await row.locator('.reached').textContent(), stage.reached.toLocaleString('en-GB'), `${stage.stage} reached`);
     assert.equal(await row.locator('.current').textContent(), stage.current.toLocaleString('en-GB'), `${stage.stage} now`);
   }
-  await leader.screenshot({ path: join(SHOTS, 'en-07-leader-funnel.png'), fullPage: true });
+  await shot('en-07-leader-funnel', leader);
   await leaderContext.close();
 });
 
@@ -225,6 +298,10 @@ test('中文 is one click away, formats money in 万/亿 and stays chosen', asyn
   await page.getByRole('link', { name: '新的投资意向' }).click();
   await page.getByRole('heading', { name: '提交投资意向' }).waitFor();
   await shot('zh-03-intention-form');
+});
+
+test('axe finds no serious or critical accessibility violation on any page shot', () => {
+  assert.deepEqual(accessibilityViolations, []);
 });
 
 test('no content security policy violation on any page', () => {

@@ -47,6 +47,14 @@ function isStaff(session: SessionView): boolean {
   return session.roles.some((role) => role === 'OFFICER' || role === 'LEADER');
 }
 
+/** The side of a negotiation the user answers for; leaders answer for none (they approve). */
+function sideOf(session: SessionView): 'COMMISSION' | 'INVESTOR' | undefined {
+  if (session.roles.includes('OFFICER')) {
+    return 'COMMISSION';
+  }
+  return session.roles.includes('INVESTOR') ? 'INVESTOR' : undefined;
+}
+
 function Page({ session }: { session: SessionView }) {
   const route = useRoute();
   switch (route.page) {
@@ -55,7 +63,7 @@ function Page({ session }: { session: SessionView }) {
     case 'funnel':
       return <Funnel />;
     case 'case':
-      return <CasePage caseId={route.caseId} officer={session.roles.includes('OFFICER')} />;
+      return <CasePage caseId={route.caseId} officer={session.roles.includes('OFFICER')} side={sideOf(session)} />;
     default:
       return <MyCases queue={isStaff(session)} />;
   }

@@ -1,5 +1,6 @@
 /** The services' types the app uses, taken from the generated OpenAPI types (npm run api-types). */
 import type { components as Intake } from './generated/intake';
+import type { components as Negotiation } from './generated/negotiation';
 import type { components as Tracking } from './generated/project-tracking';
 
 export type SubmitIntentionRequest = Intake['schemas']['SubmitIntentionRequest'];
@@ -15,4 +16,19 @@ export interface SessionView {
   authenticated: boolean;
   username: string | null;
   roles: string[];
+}
+
+export type NegotiationView = Negotiation['schemas']['NegotiationView'];
+export type TermSheetView = Negotiation['schemas']['TermSheetView'];
+export type ProposeTermsRequest = Negotiation['schemas']['ProposeTermsRequest'];
+
+/**
+ * negotiation's diff between two versions. The endpoint answers JSON or text/plain, so its document
+ * gives no schema: this mirrors its DiffView record.
+ */
+export interface DiffView {
+  from: number;
+  to: number;
+  changes: { field: string; kind: string; before: string | null; after: string | null }[];
+  text: string;
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../api/problem';
 import { formatDate, formatInstant, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/catalogues';
+import { Negotiation } from './Negotiation';
 import { useLoad } from './useApi';
 
 const STAGES = ['INTENTION', 'SCREENED', 'NEGOTIATING', 'AGREED', 'CONTRACTED', 'LANDED'] as const;
@@ -27,8 +28,11 @@ async function loadCase(caseId: string): Promise<CaseData> {
   return { intention, pipeline };
 }
 
-/** One case: its timeline through the stages, the intention as submitted and, for officers, the decision. */
-export function CasePage({ caseId, officer = false }: { caseId: string; officer?: boolean }) {
+/**
+ * One case: its timeline through the stages, the negotiation once the intention is accepted (answered as
+ * {@code side}; leaders only read), the intention as submitted and, for officers, the decision.
+ */
+export function CasePage({ caseId, officer = false, side }: { caseId: string; officer?: boolean; side?: 'COMMISSION' | 'INVESTOR' }) {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
   const data = useLoad(() => loadCase(caseId), [caseId, version]);
@@ -43,6 +47,7 @@ export function CasePage({ caseId, officer = false }: { caseId: string; officer?
       <h1>{t('case.title', { caseId })}</h1>
       {officer && data.value.intention.status === 'IN_REVIEW' && <Accept caseId={caseId} onDone={() => setVersion((v) => v + 1)} />}
       <Timeline data={data.value} />
+      {data.value.intention.status === 'ACCEPTED' && side && <Negotiation caseId={caseId} side={side} />}
       <Details intention={data.value.intention} />
     </section>
   );

@@ -10,6 +10,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Verify */
         post: operations["verify"];
         delete?: never;
         options?: never;
@@ -26,6 +27,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** View */
         post: operations["view"];
         delete?: never;
         options?: never;
@@ -42,6 +44,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign */
         post: operations["sign"];
         delete?: never;
         options?: never;
@@ -58,6 +61,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Decline */
         post: operations["decline"];
         delete?: never;
         options?: never;
@@ -74,6 +78,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Code */
         post: operations["code"];
         delete?: never;
         options?: never;
@@ -90,6 +95,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Void envelope */
         post: operations["voidEnvelope"];
         delete?: never;
         options?: never;
@@ -106,6 +112,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Viewed */
         post: operations["viewed"];
         delete?: never;
         options?: never;
@@ -120,6 +127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** View */
         get: operations["view_1"];
         put?: never;
         post?: never;
@@ -136,6 +144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Executed contract */
         get: operations["executedContract"];
         put?: never;
         post?: never;
@@ -152,6 +161,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Contract */
         get: operations["contract"];
         put?: never;
         post?: never;
@@ -168,6 +178,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Certificate */
         get: operations["certificate"];
         put?: never;
         post?: never;
@@ -184,6 +195,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Audit trail */
         get: operations["auditTrail"];
         put?: never;
         post?: never;
@@ -200,6 +212,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Of case */
         get: operations["ofCase"];
         put?: never;
         post?: never;
@@ -251,24 +264,8 @@ export interface components {
         CodeRequest: {
             token: string;
         };
-        Caller: {
-            userId?: string;
-            /** @enum {string} */
-            role?: "INVESTOR" | "OFFICER" | "LEADER" | "ADMIN";
-        };
         ReasonRequest: {
             reason: string;
-        };
-        AgreedTerms: {
-            investmentAmount?: number;
-            currency?: string;
-            /** Format: int32 */
-            jobs?: number;
-            /** Format: date */
-            landingDeadline?: string;
-            capitalSchedule?: components["schemas"]["Tranche"][];
-            milestones?: components["schemas"]["MilestoneDeadlines"];
-            district?: string;
         };
         EnvelopeView: {
             caseId?: string;
@@ -280,7 +277,7 @@ export interface components {
             status?: "DRAFT" | "SENT" | "PARTIALLY_SIGNED" | "EXECUTED" | "DECLINED" | "EXPIRED" | "VOIDED";
             documentHash?: string;
             termsFingerprint?: string;
-            terms?: components["schemas"]["AgreedTerms"];
+            terms?: components["schemas"]["TermsView"];
             signers?: components["schemas"]["SignerView"][];
             /** Format: date-time */
             sentAt?: string;
@@ -321,6 +318,17 @@ export interface components {
             /** Format: int32 */
             remindersSent?: number;
         };
+        TermsView: {
+            investmentAmount?: number;
+            currency?: string;
+            /** Format: int32 */
+            jobs?: number;
+            /** Format: date */
+            landingDeadline?: string;
+            capitalSchedule?: components["schemas"]["Tranche"][];
+            milestones?: components["schemas"]["MilestoneDeadlines"];
+            district?: string;
+        };
         Tranche: {
             amount?: number;
             /** Format: date */
@@ -351,6 +359,25 @@ export interface components {
             head?: string;
             entries?: components["schemas"]["AuditEntry"][];
         };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @description what kind of problem
+             */
+            type?: string;
+            title?: string;
+            /** Format: int32 */
+            status?: number;
+            detail?: string;
+            /** Format: uri-reference */
+            instance?: string;
+            /** @description invalid input: one entry per field */
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -380,7 +407,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SealVerification"];
+                    "application/json": components["schemas"]["SealVerification"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -407,6 +461,33 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     sign: {
@@ -428,7 +509,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SignedView"];
+                    "application/json": components["schemas"]["SignedView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -452,7 +560,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["SignedView"];
+                    "application/json": components["schemas"]["SignedView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -470,20 +605,45 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description A fresh code is on its way to the signer */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     voidEnvelope: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -502,16 +662,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["EnvelopeView"];
+                    "application/json": components["schemas"]["EnvelopeView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     viewed: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -520,20 +714,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Recorded */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     view_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -548,16 +767,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["EnvelopeView"];
+                    "application/json": components["schemas"]["EnvelopeView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     executedContract: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -573,15 +817,40 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     contract: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -597,15 +866,40 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     certificate: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -623,13 +917,38 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auditTrail: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -644,16 +963,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["AuditTrailView"];
+                    "application/json": components["schemas"]["AuditTrailView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     ofCase: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -668,7 +1012,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["AuditEntry"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

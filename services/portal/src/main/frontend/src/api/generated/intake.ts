@@ -8,7 +8,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** View */
         get: operations["view"];
+        /** Update */
         put: operations["update"];
         post?: never;
         delete?: never;
@@ -25,6 +27,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Redraft */
         put: operations["redraft"];
         post?: never;
         delete?: never;
@@ -40,8 +43,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Queue */
         get: operations["queue"];
         put?: never;
+        /** Submit */
         post: operations["submit"];
         delete?: never;
         options?: never;
@@ -58,6 +63,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Withdraw */
         post: operations["withdraw"];
         delete?: never;
         options?: never;
@@ -74,6 +80,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Submit draft */
         post: operations["submitDraft"];
         delete?: never;
         options?: never;
@@ -90,6 +97,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject */
         post: operations["reject"];
         delete?: never;
         options?: never;
@@ -106,6 +114,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Request information */
         post: operations["requestInformation"];
         delete?: never;
         options?: never;
@@ -122,6 +131,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reassign */
         post: operations["reassign"];
         delete?: never;
         options?: never;
@@ -138,6 +148,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept */
         post: operations["accept"];
         delete?: never;
         options?: never;
@@ -154,6 +165,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Save draft */
         post: operations["saveDraft"];
         delete?: never;
         options?: never;
@@ -168,6 +180,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Negative list */
         get: operations["negativeList"];
         put?: never;
         post?: never;
@@ -184,6 +197,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Industries */
         get: operations["industries"];
         put?: never;
         post?: never;
@@ -200,6 +214,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Districts */
         get: operations["districts"];
         put?: never;
         post?: never;
@@ -216,6 +231,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Of case */
         get: operations["ofCase"];
         put?: never;
         post?: never;
@@ -229,11 +245,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Caller: {
-            userId?: string;
-            /** @enum {string} */
-            role?: "INVESTOR" | "OFFICER" | "LEADER" | "ADMIN";
-        };
         SubmitIntentionRequest: {
             companyName: string;
             country: string;
@@ -401,6 +412,25 @@ export interface components {
             /** Format: date-time */
             time?: string;
         };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @description what kind of problem
+             */
+            type?: string;
+            title?: string;
+            /** Format: int32 */
+            status?: number;
+            detail?: string;
+            /** Format: uri-reference */
+            instance?: string;
+            /** @description invalid input: one entry per field */
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -412,9 +442,7 @@ export type $defs = Record<string, never>;
 export interface operations {
     view: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -429,16 +457,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     update: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -457,16 +510,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     redraft: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -485,15 +572,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     queue: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 status?: "DRAFT" | "IN_REVIEW" | "INFORMATION_REQUESTED" | "ACCEPTED" | "REJECTED" | "WITHDRAWN";
                 flag?: "RESTRICTED" | "DUPLICATE" | "MAJOR_PROJECT" | "OVERDUE";
                 district?: string;
@@ -516,16 +638,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["QueuePage"];
+                    "application/json": components["schemas"]["QueuePage"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     submit: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header: {
                 "Idempotency-Key": string;
             };
@@ -538,22 +685,47 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Submitted: the case, its address in Location */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     withdraw: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -572,16 +744,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     submitDraft: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -596,16 +802,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     reject: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -624,16 +855,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     requestInformation: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -652,16 +917,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     reassign: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -680,16 +979,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     accept: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -704,16 +1037,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     saveDraft: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header: {
                 "Idempotency-Key": string;
             };
@@ -726,13 +1084,40 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Draft saved: the case, its address in Location */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["IntentionView"];
+                    "application/json": components["schemas"]["IntentionView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -752,7 +1137,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["NegativeList"];
+                    "application/json": components["schemas"]["NegativeList"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -772,7 +1175,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Industry"][];
+                    "application/json": components["schemas"]["Industry"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -792,16 +1213,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["District"][];
+                    "application/json": components["schemas"]["District"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     ofCase: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -816,7 +1253,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["AuditEntry"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

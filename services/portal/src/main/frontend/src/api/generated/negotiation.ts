@@ -10,6 +10,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Withdraw */
         post: operations["withdraw"];
         delete?: never;
         options?: never;
@@ -26,6 +27,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Propose */
         post: operations["propose"];
         delete?: never;
         options?: never;
@@ -42,6 +44,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject */
         post: operations["reject"];
         delete?: never;
         options?: never;
@@ -58,6 +61,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve */
         post: operations["approve"];
         delete?: never;
         options?: never;
@@ -74,6 +78,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept */
         post: operations["accept"];
         delete?: never;
         options?: never;
@@ -90,6 +95,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Comment */
         post: operations["comment"];
         delete?: never;
         options?: never;
@@ -104,6 +110,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** View */
         get: operations["view"];
         put?: never;
         post?: never;
@@ -120,6 +127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Diff */
         get: operations["diff"];
         put?: never;
         post?: never;
@@ -136,6 +144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Of case */
         get: operations["ofCase"];
         put?: never;
         post?: never;
@@ -152,6 +161,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Pending */
         get: operations["pending"];
         put?: never;
         post?: never;
@@ -165,11 +175,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Caller: {
-            userId?: string;
-            /** @enum {string} */
-            role?: "INVESTOR" | "OFFICER" | "LEADER" | "ADMIN";
-        };
         ReasonRequest: {
             reason: string;
         };
@@ -364,6 +369,25 @@ export interface components {
             pendingSince?: string;
             escalated?: boolean;
         };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @description what kind of problem
+             */
+            type?: string;
+            title?: string;
+            /** Format: int32 */
+            status?: number;
+            detail?: string;
+            /** Format: uri-reference */
+            instance?: string;
+            /** @description invalid input: one entry per field */
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -375,9 +399,7 @@ export type $defs = Record<string, never>;
 export interface operations {
     withdraw: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: {
                 "If-Match"?: string;
             };
@@ -398,16 +420,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["NegotiationView"];
+                    "application/json": components["schemas"]["NegotiationView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     propose: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: {
                 "If-Match"?: string;
             };
@@ -422,22 +478,56 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The new term-sheet version, its address in Location */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["TermSheetView"];
+                    "application/json": components["schemas"]["TermSheetView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     reject: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: {
                 "If-Match"?: string;
             };
@@ -459,16 +549,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["NegotiationView"];
+                    "application/json": components["schemas"]["NegotiationView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     approve: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: {
                 "If-Match"?: string;
             };
@@ -490,16 +614,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["NegotiationView"];
+                    "application/json": components["schemas"]["NegotiationView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     accept: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: {
                 "If-Match"?: string;
             };
@@ -517,16 +675,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["NegotiationView"];
+                    "application/json": components["schemas"]["NegotiationView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     comment: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -539,22 +731,56 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description The comment */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Comment"];
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     view: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -569,7 +795,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["NegotiationView"];
+                    "application/json": components["schemas"]["NegotiationView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -577,7 +830,6 @@ export interface operations {
     diff: {
         parameters: {
             query: {
-                caller: components["schemas"]["Caller"];
                 from: number;
                 to: number;
             };
@@ -601,13 +853,47 @@ export interface operations {
                     "text/plain": Record<string, never>;
                 };
             };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ofCase: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -622,16 +908,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["AuditEntry"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     pending: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -644,7 +955,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PendingApproval"][];
+                    "application/json": components["schemas"]["PendingApproval"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -10,6 +10,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record */
         post: operations["record"];
         delete?: never;
         options?: never;
@@ -26,6 +27,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Report jobs */
         post: operations["reportJobs"];
         delete?: never;
         options?: never;
@@ -42,6 +44,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Inject */
         post: operations["inject"];
         delete?: never;
         options?: never;
@@ -58,6 +61,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rebuild */
         post: operations["rebuild"];
         delete?: never;
         options?: never;
@@ -72,6 +76,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** View */
         get: operations["view"];
         put?: never;
         post?: never;
@@ -88,6 +93,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Delayed */
         get: operations["delayed"];
         put?: never;
         post?: never;
@@ -104,6 +110,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Stalled */
         get: operations["stalled"];
         put?: never;
         post?: never;
@@ -120,6 +127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Funnel */
         get: operations["funnel"];
         put?: never;
         post?: never;
@@ -136,6 +144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Figures */
         get: operations["figures"];
         put?: never;
         post?: never;
@@ -152,6 +161,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Delayed */
         get: operations["delayed_1"];
         put?: never;
         post?: never;
@@ -168,6 +178,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** View */
         get: operations["view_1"];
         put?: never;
         post?: never;
@@ -184,6 +195,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export */
         get: operations["export"];
         put?: never;
         post?: never;
@@ -200,6 +212,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Of case */
         get: operations["ofCase"];
         put?: never;
         post?: never;
@@ -213,11 +226,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Caller: {
-            userId?: string;
-            /** @enum {string} */
-            role?: "INVESTOR" | "OFFICER" | "LEADER" | "ADMIN";
-        };
         RecordMilestoneRequest: {
             milestone: string;
             /** Format: date */
@@ -228,9 +236,24 @@ export interface components {
         Capital: {
             realised?: number;
             currency?: string;
-            injections?: components["schemas"]["CapitalInjection"][];
+            injections?: components["schemas"]["InjectionEntry"][];
         };
-        CapitalInjection: {
+        CapitalTranche: {
+            amount?: number;
+            /** Format: date */
+            dueBy?: string;
+        };
+        CommitmentView: {
+            amount?: number;
+            currency?: string;
+            /** Format: int32 */
+            jobs?: number;
+            /** Format: date */
+            landingDeadline?: string;
+            tranches?: components["schemas"]["CapitalTranche"][];
+            deadlines?: components["schemas"]["MilestoneDeadlines"];
+        };
+        InjectionEntry: {
             amount?: number;
             currency?: string;
             /** Format: date */
@@ -243,29 +266,14 @@ export interface components {
             reason?: string;
             supersededBy?: string;
         };
-        CapitalTranche: {
-            amount?: number;
-            /** Format: date */
-            dueBy?: string;
-        };
-        Commitment: {
-            amount?: number;
-            currency?: string;
-            /** Format: int32 */
-            jobs?: number;
-            /** Format: date */
-            landingDeadline?: string;
-            tranches?: components["schemas"]["CapitalTranche"][];
-            deadlines?: components["schemas"]["MilestoneDeadlines"];
-        };
         Jobs: {
             /** Format: int32 */
             created?: number;
             /** Format: int32 */
             committed?: number;
-            reports?: components["schemas"]["JobsReport"][];
+            reports?: components["schemas"]["JobsEntry"][];
         };
-        JobsReport: {
+        JobsEntry: {
             /** Format: int32 */
             jobsCreated?: number;
             /** Format: date */
@@ -290,26 +298,7 @@ export interface components {
             /** Format: date */
             operationStart?: string;
         };
-        ProjectView: {
-            caseId?: string;
-            investorId?: string;
-            officerId?: string;
-            /** @enum {string} */
-            status?: "IN_PROGRESS" | "LANDED" | "OPERATING";
-            commitment?: components["schemas"]["Commitment"];
-            milestones?: components["schemas"]["RecordedMilestone"][];
-            /** Format: date-time */
-            startedAt?: string;
-            /** Format: date-time */
-            landedAt?: string;
-            /** Format: date-time */
-            operatingSince?: string;
-            capital?: components["schemas"]["Capital"];
-            flags?: ("CAPITAL_EXCEEDED" | "DELAYED")[];
-            jobs?: components["schemas"]["Jobs"];
-            overdue?: ("BUSINESS_REGISTERED" | "CONSTRUCTION_STARTED" | "CAPITAL_INJECTED" | "OPERATION_STARTED")[];
-        };
-        RecordedMilestone: {
+        MilestoneEntry: {
             /** @enum {string} */
             milestone?: "BUSINESS_REGISTERED" | "CONSTRUCTION_STARTED" | "CAPITAL_INJECTED" | "OPERATION_STARTED";
             /** Format: date */
@@ -321,6 +310,25 @@ export interface components {
             supersedes?: string;
             reason?: string;
             supersededBy?: string;
+        };
+        ProjectView: {
+            caseId?: string;
+            investorId?: string;
+            officerId?: string;
+            /** @enum {string} */
+            status?: "IN_PROGRESS" | "LANDED" | "OPERATING";
+            commitment?: components["schemas"]["CommitmentView"];
+            milestones?: components["schemas"]["MilestoneEntry"][];
+            /** Format: date-time */
+            startedAt?: string;
+            /** Format: date-time */
+            landedAt?: string;
+            /** Format: date-time */
+            operatingSince?: string;
+            capital?: components["schemas"]["Capital"];
+            flags?: ("CAPITAL_EXCEEDED" | "DELAYED")[];
+            jobs?: components["schemas"]["Jobs"];
+            overdue?: ("BUSINESS_REGISTERED" | "CONSTRUCTION_STARTED" | "CAPITAL_INJECTED" | "OPERATION_STARTED")[];
         };
         JobsReportRequest: {
             /** Format: int32 */
@@ -468,6 +476,25 @@ export interface components {
             /** Format: date-time */
             time?: string;
         };
+        /** @description RFC 9457 problem details */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @description what kind of problem
+             */
+            type?: string;
+            title?: string;
+            /** Format: int32 */
+            status?: number;
+            detail?: string;
+            /** Format: uri-reference */
+            instance?: string;
+            /** @description invalid input: one entry per field */
+            errors?: {
+                field?: string;
+                message?: string;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -479,9 +506,7 @@ export type $defs = Record<string, never>;
 export interface operations {
     record: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -500,16 +525,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProjectView"];
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     reportJobs: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -528,16 +587,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProjectView"];
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     inject: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -556,16 +649,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProjectView"];
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     rebuild: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -578,16 +705,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["RebuildReport"];
+                    "application/json": components["schemas"]["RebuildReport"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     view: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -602,15 +745,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProjectView"];
+                    "application/json": components["schemas"]["ProjectView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     delayed: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
+            query?: {
                 limit?: number;
             };
             header?: never;
@@ -625,7 +794,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DelayedProjectView"][];
+                    "application/json": components["schemas"]["DelayedProjectView"][];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -633,7 +829,6 @@ export interface operations {
     stalled: {
         parameters: {
             query: {
-                caller: components["schemas"]["Caller"];
                 query: components["schemas"]["PipelineQuery"];
                 limit?: number;
             };
@@ -649,7 +844,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["StalledCase"][];
+                    "application/json": components["schemas"]["StalledCase"][];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -657,7 +879,6 @@ export interface operations {
     funnel: {
         parameters: {
             query: {
-                caller: components["schemas"]["Caller"];
                 query: components["schemas"]["PipelineQuery"];
             };
             header?: never;
@@ -672,7 +893,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Funnel"];
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -680,7 +928,6 @@ export interface operations {
     figures: {
         parameters: {
             query: {
-                caller: components["schemas"]["Caller"];
                 query: components["schemas"]["PipelineQuery"];
             };
             header?: never;
@@ -695,7 +942,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CommissionFigures"];
+                    "application/json": components["schemas"]["CommissionFigures"];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -703,7 +977,6 @@ export interface operations {
     delayed_1: {
         parameters: {
             query: {
-                caller: components["schemas"]["Caller"];
                 query: components["schemas"]["PipelineQuery"];
                 limit?: number;
             };
@@ -719,16 +992,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DelayedCase"][];
+                    "application/json": components["schemas"]["DelayedCase"][];
+                };
+            };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
     };
     view_1: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -743,7 +1041,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["PipelineCaseView"];
+                    "application/json": components["schemas"]["PipelineCaseView"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -751,7 +1076,6 @@ export interface operations {
     export: {
         parameters: {
             query: {
-                caller: components["schemas"]["Caller"];
                 query: components["schemas"]["PipelineQuery"];
             };
             header?: never;
@@ -769,13 +1093,38 @@ export interface operations {
                     "text/csv;charset=UTF-8": string[];
                 };
             };
+            /** @description The input is invalid; the problem names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ofCase: {
         parameters: {
-            query: {
-                caller: components["schemas"]["Caller"];
-            };
+            query?: never;
             header?: never;
             path: {
                 caseId: string;
@@ -790,7 +1139,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["AuditEntry"][];
+                    "application/json": components["schemas"]["AuditEntry"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.investflow.identity.DemoLogin;
+
 /**
  * Drives one case through the running local stack and prints every step and the funnel, so a
  * newcomer sees the pipeline work in a minute: {@code ./investflow demo}. With {@code --decline} the
@@ -29,5 +31,12 @@ public final class Demo {
         }
         String caseId = journey.run();
         System.out.println("Case " + caseId + " LANDED. Funnel now: " + journey.funnel());
+        System.out.println("See it in the portal (sign in as investor-de-1, officer-li or leader-chen, password '" + DemoLogin.DEMO_PASSWORD
+                + "'): " + portalLink(caseId));
+    }
+
+    /** The portal's page of the case (the app addresses its pages by the URL fragment). */
+    static URI portalLink(String caseId) {
+        return URI.create(System.getProperty("investflow.portal", "http://127.0.0.1:" + LocalStack.PORTAL_PORT) + "/#/cases/" + caseId);
     }
 }

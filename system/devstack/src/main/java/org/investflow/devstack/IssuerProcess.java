@@ -3,15 +3,10 @@ package org.investflow.devstack;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import org.awaitility.Awaitility;
 
 /**
  * The local OAuth2/OIDC issuer (system/identity, Spring Authorization Server) as a child JVM from
@@ -51,26 +46,8 @@ public final class IssuerProcess implements AutoCloseable {
 
     /** Waits until the issuer's discovery document answers; fails early if the process dies. */
     public IssuerProcess awaitReady() {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest discovery = HttpRequest.newBuilder(issuer.resolve("/.well-known/openid-configuration")).build();
-        Awaitility.await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the issuer exited with code " + process.exitValue());
-            }
-            return answers(http, discovery);
-        });
+        HttpChildProcess.awaitAnswering(process, "issuer", issuer.resolve("/.well-known/openid-configuration"), STARTUP_TIMEOUT, Duration.ofMillis(200));
         return this;
-    }
-
-    private static boolean answers(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     public URI issuer() {
@@ -79,14 +56,6 @@ public final class IssuerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        HttpChildProcess.stop(process);
     }
 }

@@ -1,6 +1,7 @@
 package org.investflow.devstack;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,11 +12,14 @@ import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.investflow.identity.DemoLogin;
+import org.investflow.identity.DemoUsers;
 
 /**
  * The whole system on one machine with no Docker: a real Kafka broker (child process), the
  * MongoDB-wire server persisting to an H2 file, a real SMTP + IMAP server (GreenMail) for
- * e-signature's mails, and the four services in this JVM on their fixed ports. Data lives in {@code .devstack/} and survives restarts; {@code --reset} wipes it first.
+ * e-signature's mails, the four services in this JVM on their fixed ports and the portal (a child JVM) on
+ * {@value #PORTAL_PORT}. Data lives in {@code .devstack/} and survives restarts; {@code --reset} wipes it first.
  * Ctrl-C stops everything in reverse order.
  */
 public final class LocalStack {
@@ -24,6 +28,8 @@ public final class LocalStack {
     private static final int KAFKA_PORT = 9092;
     private static final int CONTROLLER_PORT = 9093;
     private static final int ISSUER_PORT = 9000;
+    /** Where the portal answers on the local stack; {@code ./investflow demo} prints links to it. */
+    static final int PORTAL_PORT = 8085;
     static final int SMTP_PORT = 3025;
     static final int IMAP_PORT = 3143;
 
@@ -62,14 +68,26 @@ public final class LocalStack {
                 "spring.kafka.consumer.properties.session.timeout.ms", "10000",
                 "investflow.signing.workflow.mail-interval", "PT0.5S"));
         settings.putAll(mail.senderSettings());
-        ServiceFleet fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(fleet, issuer, kafka, mail, mongo), "investflow-stop"));
+        // a child JVM that starts while the services do; it needs only the issuer, and the services' fixed ports
+        PortalProcess portal = PortalProcess.launch(Path.of(System.getProperty("portal.jar",
+                        "services/portal/target/portal-service-0.1.0-SNAPSHOT-exec.jar")), PORTAL_PORT, issuer.issuer(),
+                PortalProcess.routesTo(service -> URI.create("http://127.0.0.1:" + service.localPort())),
+                "mongodb://127.0.0.1:" + MONGO_PORT + "/investflow_portal", home.resolve("portal.log"));
+        ServiceFleet fleet;
+        try {
+            fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, settings);
+        } catch (RuntimeException e) {
+            portal.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(portal, fleet, issuer, kafka, mail, mongo), "investflow-stop"));
         fleet.awaitReady(Duration.ofSeconds(60));
-        report(fleet, issuer, home, Duration.ofNanos(System.nanoTime() - started));
+        portal.awaitReady();
+        report(fleet, issuer, portal, home, Duration.ofNanos(System.nanoTime() - started));
         new CountDownLatch(1).await();
     }
 
-    private static void report(ServiceFleet fleet, IssuerProcess issuer, Path home, Duration took) {
+    private static void report(ServiceFleet fleet, IssuerProcess issuer, PortalProcess portal, Path home, Duration took) {
         StringBuilder out = new StringBuilder("\nInvestFlow local stack is up in ")
                 .append(took.toMillis() / 1000.0).append(" s\n");
         out.append(String.format("  %-18s %s%n", "kafka", "127.0.0.1:" + KAFKA_PORT));
@@ -80,14 +98,21 @@ public final class LocalStack {
                 "issuer (OIDC)", issuer.issuer()));
         fleet.baseUris().forEach((service, uri) -> out.append(String.format("  %-18s %s  (health %s/actuator/health, metrics %s/actuator/prometheus)%n",
                 service.serviceName(), uri, uri, uri)));
-        out.append("  data in ").append(home).append("  (./investflow reset wipes it)\n");
+        out.append(String.format("  %-18s %s  (log %s)%n", "portal", portal.baseUri() + "/", home.resolve("portal.log")));
+        out.append("\nOpen the portal at ").append(portal.baseUri()).append("/ and sign in as one of the demo users (password '")
+                .append(DemoLogin.DEMO_PASSWORD).append("'):\n");
+        DemoUsers.all().forEach(user -> out.append(String.format("  %-14s %s%s%n", user.username(), String.join(",", user.roles()),
+                user.country().map(country -> "  (investor from " + country + ")").orElse(""))));
+        out.append("\n  data in ").append(home).append("  (./investflow reset wipes it)\n");
         out.append("Try the demo in another terminal: ./investflow demo   —   a token: ./investflow token investor-de-1\n");
         out.append("Ctrl-C stops everything.\n");
         System.out.println(out);
     }
 
-    private static void stop(ServiceFleet fleet, IssuerProcess issuer, KafkaBrokerProcess kafka, MailServer mail, MongoServer mongo) {
-        System.out.println("Stopping InvestFlow: services, issuer, Kafka, mail, MongoDB ...");
+    private static void stop(PortalProcess portal, ServiceFleet fleet, IssuerProcess issuer, KafkaBrokerProcess kafka, MailServer mail,
+                             MongoServer mongo) {
+        System.out.println("Stopping InvestFlow: portal, services, issuer, Kafka, mail, MongoDB ...");
+        portal.close();
         fleet.close();
         issuer.close();
         kafka.close();

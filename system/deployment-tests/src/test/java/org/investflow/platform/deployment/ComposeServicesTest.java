@@ -29,14 +29,18 @@ class ComposeServicesTest {
         return InvestFlowService.all();
     }
 
+    static List<InvestFlowService> deployables() {
+        return InvestFlowService.deployables();
+    }
+
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void serviceConfigurationNamesTheApplicationAsDeployed(InvestFlowService service) {
         assertThat(service.applicationName()).isEqualTo(service.name());
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void everyServiceRunsItsImageOnThePortItsOwnConfigurationDeclares(InvestFlowService service) {
         assertThat(compose.service(service.name()).path("image").asString()).isEqualTo(service.image());
         assertThat(compose.environment(service.name())).containsEntry("SERVER_PORT", String.valueOf(service.port()));
@@ -44,7 +48,7 @@ class ComposeServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void healthcheckAsksTheReadinessEndpointOnTheServicePort(InvestFlowService service) {
         Matcher url = HTTP_URL.matcher(compose.healthcheck(service.name()));
 
@@ -54,7 +58,7 @@ class ComposeServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void everyServiceUsesItsOwnDatabaseOnTheMongoReplicaSet(InvestFlowService service) {
         URI mongo = ComposeFile.uri(compose.environment(service.name()).get("SPRING_MONGODB_URI"));
         String mongoService = compose.serviceReachableAs(mongo.getHost()).orElseThrow();
@@ -95,7 +99,7 @@ class ComposeServicesTest {
 
     @Test
     void everyInvestFlowImageInComposeIsAKnownService() {
-        List<String> known = InvestFlowService.all().stream().map(InvestFlowService::name).toList();
+        List<String> known = InvestFlowService.deployables().stream().map(InvestFlowService::name).toList();
 
         assertThat(compose.serviceNames())
                 .filteredOn(name -> compose.service(name).path("image").asString().startsWith("investflow/"))

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * service's own {@code <service>.yml} says about its port and topics. The file is read when asked,
  * so a service whose file is missing or broken fails its own tests, by name, and no others.
  */
-record InvestFlowService(String name, String image, String database) {
+record InvestFlowService(String name, String image, String database, String module) {
 
     static final String LIVENESS_PATH = "/actuator/health/liveness";
     static final String READINESS_PATH = "/actuator/health/readiness";
@@ -25,13 +25,30 @@ record InvestFlowService(String name, String image, String database) {
     private static final Pattern PORT = Pattern.compile("(\\d+)|\\$\\{[^:}]+:(\\d+)}");
 
     private static final List<InvestFlowService> ALL = List.of(
-            new InvestFlowService("intake", "investflow/intake-service:0.1.0", "investflow_intake"),
-            new InvestFlowService("negotiation", "investflow/negotiation-service:0.1.0", "investflow_negotiation"),
-            new InvestFlowService("e-signature", "investflow/e-signature-service:0.1.0", "investflow_signing"),
-            new InvestFlowService("project-tracking", "investflow/project-tracking-service:0.1.0", "investflow_tracking"));
+            backend("intake", "investflow_intake"),
+            backend("negotiation", "investflow_negotiation"),
+            backend("e-signature", "investflow_signing"),
+            backend("project-tracking", "investflow_tracking"));
 
+    /**
+     * The portal (backend-for-frontend and the browser app): deployed like the services (its own image,
+     * database, probes, replicas) but on no Kafka topic and trusting no token; it holds the users' sessions.
+     */
+    static final InvestFlowService PORTAL = new InvestFlowService("portal", "investflow/portal-service:0.1.0", "investflow_portal",
+            "services/portal");
+
+    private static InvestFlowService backend(String name, String database) {
+        return new InvestFlowService(name, "investflow/" + name + "-service:0.1.0", database, "services/" + name + "/" + name + "-service");
+    }
+
+    /** The four event-driven services: Kafka clients and OAuth2 resource servers. */
     static List<InvestFlowService> all() {
         return ALL;
+    }
+
+    /** Everything deployed from this repository's images: the four services and the portal. */
+    static List<InvestFlowService> deployables() {
+        return Stream.concat(ALL.stream(), Stream.of(PORTAL)).toList();
     }
 
     /** Every topic any service creates or subscribes to. */
@@ -45,7 +62,7 @@ record InvestFlowService(String name, String image, String database) {
     }
 
     Path configFile() {
-        return Repository.file("services/" + name + "/" + name + "-service/src/main/resources/" + name + ".yml");
+        return Repository.file(module + "/src/main/resources/" + name + ".yml");
     }
 
     /** {@code spring.application.name}. */

@@ -21,7 +21,7 @@ class KubernetesNetworkPoliciesTest {
     static final String MONITORING = "monitoring";
 
     static List<InvestFlowService> services() {
-        return InvestFlowService.all();
+        return InvestFlowService.deployables();
     }
 
     @Test

@@ -20,8 +20,12 @@ class KubernetesServicesTest {
         return InvestFlowService.all();
     }
 
+    static List<InvestFlowService> deployables() {
+        return InvestFlowService.deployables();
+    }
+
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void deploymentRunsTwoReplicasOfTheImageOnTheApiAndTheManagementPort(InvestFlowService service) {
         DeployedService deployed = DeployedService.of(service);
         JsonNode container = deployed.container();
@@ -38,7 +42,7 @@ class KubernetesServicesTest {
      * ConfigMap configures it; on the API port the actuator no longer answers.
      */
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void probesAskTheActuatorLivenessAndReadinessEndpointsOnTheConfiguredManagementPort(InvestFlowService service) {
         DeployedService deployed = DeployedService.of(service);
         JsonNode container = deployed.container();
@@ -51,7 +55,7 @@ class KubernetesServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void containerDeclaresCpuAndMemoryRequestsAndLimits(InvestFlowService service) {
         JsonNode resources = container(service).path("resources");
 
@@ -79,7 +83,7 @@ class KubernetesServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void configMapMovesTheActuatorToItsOwnManagementPort(InvestFlowService service) {
         DeployedService deployed = DeployedService.of(service);
 
@@ -89,7 +93,7 @@ class KubernetesServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void mongoUriComesFromASecretWhoseExampleNamesTheServiceDatabase(InvestFlowService service) {
         URI uri = URI.create(exampleSecretValue(service, "SPRING_MONGODB_URI"));
         assertThat(uri.getScheme()).isEqualTo("mongodb");
@@ -109,7 +113,7 @@ class KubernetesServicesTest {
     }
 
     /** The example value, in secret.example.yaml, of the Secret key the container's variable comes from. */
-    private static String exampleSecretValue(InvestFlowService service, String variableName) {
+    static String exampleSecretValue(InvestFlowService service, String variableName) {
         JsonNode secretRef = container(service).path("env").valueStream()
                 .filter(variable -> variable.path("name").asString().equals(variableName))
                 .map(variable -> variable.path("valueFrom").path("secretKeyRef"))
@@ -121,7 +125,7 @@ class KubernetesServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void serviceRoutesToTheDeploymentPodsOnTheConfiguredPort(InvestFlowService service) {
         JsonNode kubernetesService = KubernetesManifests.required("Service", service.name());
         JsonNode podLabels = KubernetesManifests.required("Deployment", service.name())
@@ -136,7 +140,7 @@ class KubernetesServicesTest {
 
     /** No Service routes to the management port: Prometheus scrapes the pods directly, the probes come from the kubelet. */
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void noServiceRoutesToTheManagementPort(InvestFlowService service) {
         DeployedService deployed = DeployedService.of(service);
         int management = deployed.managementPort();
@@ -152,7 +156,7 @@ class KubernetesServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void podsInviteScrapingAtTheActuatorPrometheusPathOnTheManagementPort(InvestFlowService service) {
         JsonNode annotations = KubernetesManifests.required("Deployment", service.name())
                 .path("spec").path("template").path("metadata").path("annotations");
@@ -163,7 +167,7 @@ class KubernetesServicesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("services")
+    @MethodSource("deployables")
     void autoscalerNeverRunsMoreConsumersThanTheConsumedTopicsHavePartitions(InvestFlowService service) {
         JsonNode autoscaler = KubernetesManifests.deployed("HorizontalPodAutoscaler").stream()
                 .filter(hpa -> hpa.path("spec").path("scaleTargetRef").path("name").asString().equals(service.name()))

@@ -30,7 +30,7 @@ class MongoAuthenticationTest {
     }
 
     static List<InvestFlowService> services() {
-        return InvestFlowService.all();
+        return InvestFlowService.deployables();
     }
 
     @Test

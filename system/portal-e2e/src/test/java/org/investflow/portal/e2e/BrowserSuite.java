@@ -19,8 +19,14 @@ record BrowserSuite(int exitCode, String output, Duration wallTime) {
 
     /** Runs {@code npm test} in {@code directory} with {@code environment} added; the output also goes to {@code log}. */
     static BrowserSuite run(Path directory, String npm, Map<String, String> environment, Path log) throws IOException, InterruptedException {
+        return run(directory, List.of(npm, "test"), environment, log);
+    }
+
+    /** Runs {@code command} (a node tool of the browser suite's {@code node_modules}) in {@code directory}; the output also goes to {@code log}. */
+    static BrowserSuite run(Path directory, List<String> command, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(npm, "test")).directory(directory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         long started = System.nanoTime();
@@ -28,7 +34,7 @@ record BrowserSuite(int exitCode, String output, Duration wallTime) {
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            throw new IllegalStateException("the browser suite did not finish within " + TIMEOUT + "; see " + log);
+            throw new IllegalStateException(command + " did not finish within " + TIMEOUT + "; see " + log);
         }
         return new BrowserSuite(process.exitValue(), Files.readString(log), Duration.ofNanos(System.nanoTime() - started));
     }

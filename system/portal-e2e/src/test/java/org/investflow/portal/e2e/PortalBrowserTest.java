@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.investflow.devstack.IssuerProcess;
 import org.investflow.devstack.MailServer;
+import org.investflow.devstack.PortalProcess;
 import org.investflow.devstack.Service;
 import org.investflow.devstack.ServiceFleet;
 import org.investflow.platform.testkit.SharedInfrastructure;
@@ -46,7 +50,7 @@ class PortalBrowserTest {
         settings.putAll(mail.senderSettings());
         fleet = ServiceFleet.start(SharedInfrastructure.bootstrapServers(), SharedInfrastructure.mongoAddress(), port -> 0, settings);
         fleet.awaitReady(Duration.ofSeconds(90));
-        portal = PortalProcess.launch(Path.of(System.getProperty("portal.jar")), freePort(), issuer.issuer(), routes(fleet),
+        portal = PortalProcess.launch(Path.of(System.getProperty("portal.jar")), freePort(), issuer.issuer(), PortalProcess.routesTo(fleet::baseUri),
                 SharedInfrastructure.mongoUri("investflow_portal"), Path.of("target", "e2e-portal.log")).awaitReady();
     }
 
@@ -58,15 +62,6 @@ class PortalBrowserTest {
                 part.close();
             }
         }
-    }
-
-    private static Map<String, URI> routes(ServiceFleet fleet) {
-        Map<String, URI> routes = new LinkedHashMap<>();
-        routes.put("intake", fleet.baseUri(Service.INTAKE));
-        routes.put("negotiation", fleet.baseUri(Service.NEGOTIATION));
-        routes.put("signing", fleet.baseUri(Service.E_SIGNATURE));
-        routes.put("tracking", fleet.baseUri(Service.PROJECT_TRACKING));
-        return routes;
     }
 
     private static int freePort() throws IOException {
@@ -93,5 +88,34 @@ class PortalBrowserTest {
         assertThat(suite.output()).containsPattern("ℹ pass [1-9]").contains("ℹ fail 0");
         assertThat(screenshots.resolve("en-02-form-field-error.png")).isNotEmptyFile();
         assertThat(screenshots.resolve("zh-02-my-cases.png")).isNotEmptyFile();
+        assertThat(screenshots.resolve("zh-10-officer-versions-side-by-side.png")).isNotEmptyFile();
+        assertThat(screenshots.resolve("en-10-investor-versions-390x844.png")).isNotEmptyFile();
+    }
+
+    /**
+     * Each service's OpenAPI document, as it serves it, passes Redocly CLI's recommended rules (errors fail,
+     * warnings are printed): the portal's API types are generated from these documents. They are saved as
+     * {@code target/openapi/<service>.json}, the input of the portal's {@code npm run api-types -- <dir>}.
+     */
+    @Test
+    void everyServicesOpenApiDocumentPassesRedoclysRecommendedRules() throws Exception {
+        Path documents = Path.of("target", "openapi").toAbsolutePath();
+        Files.createDirectories(documents);
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("browser.dir"), "node_modules", ".bin", "redocly").toString(),
+                "lint", "--extends=recommended", "--format=stylish"));
+        for (Service service : Service.values()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(fleet.baseUri(service).resolve("/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("/v3/api-docs of %s", service.serviceName()).isEqualTo(200);
+            Path document = documents.resolve(service.serviceName() + ".json");
+            Files.writeString(document, response.body());
+            command.add(document.toString());
+        }
+
+        BrowserSuite lint = BrowserSuite.run(Path.of(System.getProperty("browser.dir")), command, Map.of(), Path.of("target", "redocly-lint.log"));
+
+        System.out.println(lint.output());
+        assertThat(lint.exitCode()).as("redocly lint's exit code; its output:%n%s", lint.output()).isZero();
     }
 }

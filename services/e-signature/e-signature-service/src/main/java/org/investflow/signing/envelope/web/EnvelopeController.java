@@ -2,6 +2,7 @@ package org.investflow.signing.envelope.web;
 
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.investflow.platform.web.Caller;
 import org.investflow.platform.events.Role;
 import org.investflow.signing.contract.RenderedPdf;
@@ -66,6 +67,7 @@ class EnvelopeController {
     }
 
     /** A signer records that they viewed the contract (audit trail only, no event); 204. */
+    @ApiResponse(responseCode = "204", description = "Recorded")
     @PostMapping("/{caseId}/views")
     Mono<ResponseEntity<Void>> viewed(Caller caller, @PathVariable String caseId, ServerHttpRequest request) {
         caller.require(Role.INVESTOR, Role.OFFICER);

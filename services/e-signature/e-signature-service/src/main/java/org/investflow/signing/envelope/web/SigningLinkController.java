@@ -1,6 +1,7 @@
 package org.investflow.signing.envelope.web;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.investflow.signing.contract.ContractDocumentService;
 import org.investflow.signing.envelope.EnvelopeService;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,7 @@ class SigningLinkController {
     }
 
     /** Emails a fresh six-digit code to the link's signer; 202. */
+    @ApiResponse(responseCode = "202", description = "A fresh code is on its way to the signer")
     @PostMapping("/codes")
     Mono<ResponseEntity<Void>> code(@Valid @RequestBody LinkRequests.CodeRequest request) {
         return envelopes.sendCode(request.token()).thenReturn(ResponseEntity.accepted().build());

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.investflow.intake.intention.IntentionService;
 import org.investflow.intake.intention.IntentionStatus;
 import org.investflow.intake.intention.QueueQuery;
@@ -44,6 +45,7 @@ class IntentionController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "201", description = "Submitted: the case, its address in Location", useReturnTypeSchema = true)
     @PostMapping
     Mono<ResponseEntity<IntentionView>> submit(Caller caller,
             @RequestHeader("Idempotency-Key") @Size(min = 8, max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String key,
@@ -54,6 +56,7 @@ class IntentionController {
                 .map(view -> ResponseEntity.created(URI.create("/api/intentions/" + view.caseId())).body(view));
     }
 
+    @ApiResponse(responseCode = "201", description = "Draft saved: the case, its address in Location", useReturnTypeSchema = true)
     @PostMapping("/drafts")
     Mono<ResponseEntity<IntentionView>> saveDraft(Caller caller,
             @RequestHeader("Idempotency-Key") @Size(min = 8, max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String key,

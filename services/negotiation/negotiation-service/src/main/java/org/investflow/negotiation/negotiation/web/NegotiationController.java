@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.investflow.negotiation.negotiation.Comment;
 import org.investflow.negotiation.negotiation.Negotiation;
 import org.investflow.negotiation.negotiation.NegotiationService;
@@ -46,6 +47,7 @@ class NegotiationController {
         return negotiations.find(caseId, caller.actor()).map(negotiation -> shown(HttpStatus.OK, negotiation, caller));
     }
 
+    @ApiResponse(responseCode = "201", description = "The new term-sheet version, its address in Location", useReturnTypeSchema = true)
     @PostMapping("/{caseId}/proposals")
     Mono<ResponseEntity<TermSheetView>> propose(Caller caller, @PathVariable String caseId,
                                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -95,6 +97,7 @@ class NegotiationController {
                 : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(DiffView.of(diff)));
     }
 
+    @ApiResponse(responseCode = "201", description = "The comment", useReturnTypeSchema = true)
     @PostMapping("/{caseId}/comments")
     Mono<ResponseEntity<Comment>> comment(Caller caller, @PathVariable String caseId,
                                           @Valid @RequestBody CommentRequest request) {

@@ -1,26 +1,23 @@
-package org.investflow.portal.e2e;
+package org.investflow.devstack;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import org.awaitility.Awaitility;
+import java.util.function.Function;
 
 /**
- * The portal as a child JVM from its executable jar, as it is deployed: its gateway and OAuth2 client
- * stay out of the JVM that runs the four services.
+ * The portal (services/portal) as a child JVM from its executable jar, as it is deployed: its gateway
+ * and OAuth2 client stay out of the JVM that runs the four services. The local stack and the browser
+ * end-to-end test start it this way.
  */
-final class PortalProcess implements AutoCloseable {
+public final class PortalProcess implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
@@ -37,7 +34,7 @@ final class PortalProcess implements AutoCloseable {
      *
      * @param services the base URI of each service by its route name (intake, negotiation, signing, tracking)
      */
-    static PortalProcess launch(Path jar, int port, URI issuer, Map<String, URI> services, String mongoUri, Path logFile) {
+    public static PortalProcess launch(Path jar, int port, URI issuer, Map<String, URI> services, String mongoUri, Path logFile) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("portal jar " + jar.toAbsolutePath() + " not found: build services/portal first");
         }
@@ -57,44 +54,28 @@ final class PortalProcess implements AutoCloseable {
         }
     }
 
+    /** The portal's routes (intake, negotiation, signing, tracking) to where each service answers. */
+    public static Map<String, URI> routesTo(Function<Service, URI> baseUri) {
+        Map<String, URI> routes = new LinkedHashMap<>();
+        routes.put("intake", baseUri.apply(Service.INTAKE));
+        routes.put("negotiation", baseUri.apply(Service.NEGOTIATION));
+        routes.put("signing", baseUri.apply(Service.E_SIGNATURE));
+        routes.put("tracking", baseUri.apply(Service.PROJECT_TRACKING));
+        return routes;
+    }
+
     /** Waits until the portal reports ready; fails at once if it exits. */
-    PortalProcess awaitReady() {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/actuator/health/readiness")).build();
-        Awaitility.await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the portal exited with code " + process.exitValue() + "; see its log");
-            }
-            return ready(http, readiness);
-        });
+    public PortalProcess awaitReady() {
+        HttpChildProcess.awaitAnswering(process, "portal", baseUri.resolve("/actuator/health/readiness"), STARTUP_TIMEOUT, Duration.ofMillis(500));
         return this;
     }
 
-    private static boolean ready(HttpClient http, HttpRequest readiness) {
-        try {
-            return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    URI baseUri() {
+    public URI baseUri() {
         return baseUri;
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        HttpChildProcess.stop(process);
     }
 }
