@@ -16,6 +16,7 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.investflow.platform.testkit.TestIssuer;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -54,6 +55,7 @@ class ReadinessUnderOutagesTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
         registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_PORT + "/readiness_check");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer::uri);
     }
 
     @AfterAll
