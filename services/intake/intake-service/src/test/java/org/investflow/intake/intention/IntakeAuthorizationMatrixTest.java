@@ -58,6 +58,9 @@ class IntakeAuthorizationMatrixTest {
     static final String WITHDRAW = "/api/intentions/{caseId}/withdrawal";
     static final String REASSIGN = "/api/intentions/{caseId}/assignment";
     static final String AUDIT = "/api/audit/cases/{caseId}";
+    /** platform/messaging's dead-letter API: intake consumes no topic, so an administrator finds none. */
+    static final List<String> DEAD_LETTERS = List.of("/api/admin/dead-letters/{topic}",
+            "/api/admin/dead-letters/{topic}/replay", "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay");
     static final String DRAFTS = "/api/intentions/drafts";
     static final String REDRAFT = "/api/intentions/{caseId}/draft";
     static final String SUBMIT_DRAFT = "/api/intentions/{caseId}/submission";
@@ -72,6 +75,10 @@ class IntakeAuthorizationMatrixTest {
             rows.add(new Row(HttpMethod.POST, SUBMIT, role, Relation.OWN, "INVESTOR".equals(role) ? 201 : 403));
             rows.add(new Row(HttpMethod.POST, DRAFTS, role, Relation.OWN, "INVESTOR".equals(role) ? 201 : 403));
             rows.add(new Row(HttpMethod.GET, QUEUE, role, Relation.OWN, 200));
+            for (String path : DEAD_LETTERS) {
+                rows.add(new Row(path.endsWith("/replay") ? HttpMethod.POST : HttpMethod.GET, path, role, Relation.OWN,
+                        "ADMIN".equals(role) ? 404 : 403));
+            }
             for (Relation relation : Relation.values()) {
                 rows.add(new Row(HttpMethod.GET, VIEW, role, relation, view(role, relation)));
                 rows.add(new Row(HttpMethod.PUT, UPDATE, role, relation, investorAction(role, relation)));
@@ -167,7 +174,8 @@ class IntakeAuthorizationMatrixTest {
             askForInformation(caseId);
         }
         String user = user(row, caseId);
-        WebTestClient.RequestBodySpec request = api.as(user, row.role(), row.method(), row.path().replace("{caseId}", caseId));
+        WebTestClient.RequestBodySpec request = api.as(user, row.role(), row.method(), row.path().replace("{caseId}", caseId)
+                .replace("{topic}", "intake.events").replace("{partition}", "0").replace("{offset}", "0"));
         body(row, request).expectStatus().isEqualTo(row.status());
     }
 
