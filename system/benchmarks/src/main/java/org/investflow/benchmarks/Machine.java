@@ -1,6 +1,7 @@
 package org.investflow.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +25,10 @@ final class Machine {
         report.figure("machine.os", System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"));
         report.figure("machine.jvm", System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"));
         report.figure("machine.jvmArguments", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()), "this JVM (services, server, load)");
+        report.figure("machine.garbageCollectors", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList().toString(), "collectors this JVM runs");
+        report.figure("machine.jitCompiler", ManagementFactory.getCompilationMXBean().getName(),
+                "C2 runs unless -XX:TieredStopAtLevel < 4 is among the arguments");
         report.fact("machine.maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
         report.figure("machine.loadAverageAtStart", os.getSystemLoadAverage(), "1-min load average: other work on the machine skews every figure");
     }

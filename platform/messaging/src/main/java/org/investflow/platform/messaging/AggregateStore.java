@@ -38,20 +38,23 @@ public final class AggregateStore<A extends AggregateRoot> {
     private final EventCatalog catalog;
     private final Consumer<A> beforeSave;
     private final BiConsumer<? super A, List<? extends CaseEvent>> afterSave;
+    private final OutboxSignals signals;
 
     AggregateStore(ReactiveMongoTemplate mongo, OutboxMessages outbox, Class<A> type, EventCatalog catalog,
-                   Consumer<A> beforeSave, BiConsumer<? super A, List<? extends CaseEvent>> afterSave) {
+                   Consumer<A> beforeSave, BiConsumer<? super A, List<? extends CaseEvent>> afterSave,
+                   OutboxSignals signals) {
         this.mongo = mongo;
         this.outbox = outbox;
         this.type = type;
         this.catalog = catalog;
         this.beforeSave = beforeSave;
         this.afterSave = afterSave;
+        this.signals = signals;
     }
 
     /** This store, also telling {@code observer} (metrics) of every stored aggregate and the events stored with it. */
     public AggregateStore<A> afterSave(BiConsumer<? super A, List<? extends CaseEvent>> observer) {
-        return new AggregateStore<>(mongo, outbox, type, catalog, beforeSave, observer);
+        return new AggregateStore<>(mongo, outbox, type, catalog, beforeSave, observer, signals);
     }
 
     /** The MongoDB collection of the aggregate type, from its {@code @Document} mapping. */
@@ -69,11 +72,25 @@ public final class AggregateStore<A extends AggregateRoot> {
         return find(id).switchIfEmpty(Mono.error(() -> new NotFoundException(type.getSimpleName().toLowerCase(), id)));
     }
 
-    /** Queues {@code events} in the aggregate's outbox and saves it; fails on a lost optimistic race. */
+    /**
+     * Queues {@code events} in the aggregate's outbox and saves it; fails on a lost optimistic race.
+     * A saved outbox that is not empty wakes the relay for this document.
+     */
     public Mono<A> save(A aggregate, List<? extends CaseEvent> events) {
         beforeSave.accept(aggregate);
         aggregate.enqueue(outbox.of(catalog, events));
-        return mongo.save(aggregate).doOnNext(saved -> afterSave.accept(saved, events));
+        return mongo.save(aggregate).doOnNext(saved -> {
+            afterSave.accept(saved, events);
+            wakeRelay(saved);
+        });
+    }
+
+    private void wakeRelay(A saved) {
+        if (!saved.outbox().isEmpty()) {
+            Object id = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(saved.getClass())
+                    .getIdentifierAccessor(saved).getRequiredIdentifier();
+            signals.raise(collection(), id);
+        }
     }
 
     /** Saves a new aggregate with the events of its creation; fails with {@link DuplicateKeyException} if it exists. */

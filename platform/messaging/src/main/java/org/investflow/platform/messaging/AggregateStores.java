@@ -21,11 +21,19 @@ public class AggregateStores {
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxMessages outbox;
+    private final OutboxSignals signals;
     private final Set<Class<? extends AggregateRoot>> registered = ConcurrentHashMap.newKeySet();
 
+    /** Stores whose saves wake nobody: the relay finds their events at its sweep. */
     public AggregateStores(ReactiveMongoTemplate mongo, OutboxMessages outbox) {
+        this(mongo, outbox, new OutboxSignals());
+    }
+
+    /** Stores whose saves of pending events raise {@code signals}, which the outbox relay listens to. */
+    public AggregateStores(ReactiveMongoTemplate mongo, OutboxMessages outbox, OutboxSignals signals) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.signals = signals;
     }
 
     /** The store of {@code type}, whose commands' events are messages of {@code catalog}. */
@@ -36,7 +44,7 @@ public class AggregateStores {
     /** As {@link #of(Class, EventCatalog)}, running {@code beforeSave} on the aggregate before each save. */
     public <A extends AggregateRoot> AggregateStore<A> of(Class<A> type, EventCatalog catalog, Consumer<A> beforeSave) {
         registered.add(type);
-        return new AggregateStore<>(mongo, outbox, type, catalog, beforeSave, (aggregate, events) -> { });
+        return new AggregateStore<>(mongo, outbox, type, catalog, beforeSave, (aggregate, events) -> { }, signals);
     }
 
     /** The collections that hold aggregates, hence outboxes and audit histories, in name order. */

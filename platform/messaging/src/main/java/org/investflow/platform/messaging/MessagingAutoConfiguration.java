@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * data), an idempotent producer with {@code acks=all}, consumers that commit only what they
  * processed in order, bounded retry then dead letters ({@link InboundEvents}), one listener per topic
  * and consumer group made from the service's {@link Inbound} registrations, the service's topics
- * created at start-up, the aggregate stores and the outbox relay that drains their collections.
+ * created at start-up, the aggregate stores and the outbox relay that their saves wake and that
+ * sweeps their collections.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableKafka
@@ -61,6 +62,9 @@ public class MessagingAutoConfiguration {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // the relay sends a document's events back to back and awaits them together: no reason to
+        // hold a batch open (Kafka's default is 5 ms), which would be most of an event's latency
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new DefaultKafkaProducerFactory<>(config);
     }
 
@@ -117,8 +121,13 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    AggregateStores aggregateStores(ReactiveMongoTemplate mongo, OutboxMessages outbox) {
-        return new AggregateStores(mongo, outbox);
+    OutboxSignals outboxSignals() {
+        return new OutboxSignals();
+    }
+
+    @Bean
+    AggregateStores aggregateStores(ReactiveMongoTemplate mongo, OutboxMessages outbox, OutboxSignals signals) {
+        return new AggregateStores(mongo, outbox, signals);
     }
 
     @Bean
@@ -132,8 +141,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
-                            AggregateStores stores, MessagingProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, codec, stores, properties, meters);
+                            AggregateStores stores, OutboxSignals signals, MessagingProperties properties,
+                            MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, codec, stores, signals, properties, meters);
     }
 
     @Bean

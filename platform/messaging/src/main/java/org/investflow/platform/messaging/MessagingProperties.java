@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topics            topics this service creates at start-up: its own and the dead-letter topics of what it consumes
  * @param consumes          topics it subscribes to, for deployment checks; must equal the topics its {@link Inbound}
  *                          registrations consume, else the service refuses to start
- * @param relayInterval     how often the relay looks for unpublished events
+ * @param relayInterval     how often the relay sweeps for unpublished events no save signalled (left by a crash,
+ *                          a failed send or another instance); a save wakes the relay at once
  * @param partitions        partitions of the topics it creates
  * @param replicas          replication factor of the topics it creates
  * @param retries           delivery attempts after the first before a record goes to the dead-letter topic
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MessagingProperties(
         @DefaultValue List<String> topics,
         @DefaultValue List<String> consumes,
-        @DefaultValue("100ms") Duration relayInterval,
+        @DefaultValue("1s") Duration relayInterval,
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue("3") int retries,

@@ -2,46 +2,68 @@ package org.investflow.platform.messaging;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.OutboxMessage;
+import org.investflow.platform.messaging.OutboxSignals.PendingDocument;
 import org.investflow.platform.scheduling.PeriodicTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Publishes the events waiting in aggregate documents, in their order, then removes each from its
+ * Publishes the events waiting in aggregate documents, in their order, then removes them from their
  * document and increments the document's version, so that a concurrent save of an older copy fails
  * its optimistic lock (and is retried by {@link ConcurrentChanges}) instead of re-adding a published
- * event. A failed send leaves the event where it is for the next pass, so an event is never lost; a
- * crash between send and removal publishes it again, which idempotent consumers absorb.
+ * event. A failed send leaves that event and those after it where they are for the next pass, so an
+ * event is never lost; a crash between send and removal publishes it again, which idempotent
+ * consumers absorb.
+ *
+ * <p>A save through an {@link AggregateStore} wakes the relay for that document ({@link OutboxSignals}):
+ * its events are sent at once, all of them before awaiting any acknowledgement (the idempotent
+ * producer keeps them in order on their partition), and removed with one update when all are acknowledged.
+ * Signals for one document are handled one after the other (documents are spread over a few lanes
+ * by id), so a document is never published by two wake-ups at once. The periodic sweep
+ * ({@code investflow.messaging.relay-interval}) remains for what no signal announced: events left by
+ * a crash, by a failed send, or saved by another instance. The sweep runs on every instance without
+ * a lease: two relays may both publish an event (at-least-once, absorbed by the consumers' inboxes).
  */
-public class OutboxRelay {
+public class OutboxRelay implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    private static final int LANES = 8;
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final CloudEventCodec codec;
     private final AggregateStores stores;
+    private final OutboxSignals signals;
     private final Duration interval;
     private final Counter published;
     private final Counter failures;
+    private volatile Disposable listening;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
-                       AggregateStores stores, MessagingProperties properties, MeterRegistry meters) {
+                       AggregateStores stores, OutboxSignals signals, MessagingProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.codec = codec;
         this.stores = stores;
+        this.signals = signals;
         this.interval = properties.relayInterval();
         this.published = meters.counter("investflow.outbox.published");
         this.failures = meters.counter("investflow.outbox.failures");
@@ -59,29 +81,92 @@ public class OutboxRelay {
                 .then();
     }
 
+    /** Publishes what the signalled document holds now; a failure is counted and left to the sweep. */
+    private Mono<Void> publish(PendingDocument signalled) {
+        return mongo.findById(signalled.id(), Document.class, signalled.collection())
+                .flatMap(document -> publish(signalled.collection(), document))
+                .onErrorResume(error -> {
+                    failures.increment();
+                    log.warn("outbox of {} {} left for the sweep: {}", signalled.collection(), signalled.id(), error.toString());
+                    return Mono.empty();
+                });
+    }
+
     private Mono<Void> publish(String collection, Document document) {
-        List<Document> outbox = document.getList("outbox", Document.class);
-        return Flux.fromIterable(outbox)
+        List<OutboxMessage> outbox = document.getList("outbox", Document.class, List.of()).stream()
                 .map(entry -> mongo.getConverter().read(OutboxMessage.class, entry))
-                .concatMap(message -> send(message).then(remove(collection, document.get("_id"), message)))
-                .then();
+                .toList();
+        if (outbox.isEmpty()) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> awaitAll(outbox.stream().map(this::send).toList()))
+                .flatMap(acknowledged -> remove(collection, document.get("_id"), outbox.subList(0, acknowledged))
+                        .then(acknowledged < outbox.size() ? Mono.error(new IllegalStateException(
+                                "sent " + acknowledged + " of " + outbox.size() + " events of " + document.get("_id")))
+                                : Mono.empty()));
     }
 
-    private Mono<Void> send(OutboxMessage message) {
-        return Mono.fromFuture(() -> kafka.send(codec.toRecord(message)))
-                .doOnSuccess(result -> published.increment())
-                .then();
+    private CompletableFuture<SendResult<String, byte[]>> send(OutboxMessage message) {
+        return kafka.send(codec.toRecord(message)).whenComplete((result, error) -> {
+            if (error == null) {
+                published.increment();
+            }
+        });
     }
 
-    private Mono<Void> remove(String collection, Object id, OutboxMessage message) {
-        Update update = new Update().pull("outbox", new Document("eventId", message.eventId()))
+    /** How many of {@code sends}, counted from the first, were acknowledged, once all have completed. */
+    private static Mono<Integer> awaitAll(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+        CompletableFuture<?> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        return Mono.fromFuture(all.handle((done, error) -> {
+            int acknowledged = 0;
+            while (acknowledged < sends.size() && !sends.get(acknowledged).isCompletedExceptionally()) {
+                acknowledged++;
+            }
+            return acknowledged;
+        }));
+    }
+
+    private Mono<Void> remove(String collection, Object id, List<OutboxMessage> sent) {
+        if (sent.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> eventIds = sent.stream().map(OutboxMessage::eventId).toList();
+        Update update = new Update().pull("outbox", new Document("eventId", new Document("$in", eventIds)))
                 .inc(AggregateRoot.VERSION_FIELD, 1);
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection).then();
     }
 
-    /** The relay as a task of the running application: started after the listeners and web server, stopped before. */
+    /** The sweep as a task of the running application: started after the listeners and web server, stopped before. */
     public PeriodicTask schedule() {
         return new PeriodicTask("outbox relay", interval, () -> drain().doOnError(error -> failures.increment()),
                 Integer.MAX_VALUE - 1000);
+    }
+
+    /** Starts publishing the documents saves signal, one at a time per lane. */
+    @Override
+    public void start() {
+        listening = signals.pending()
+                .groupBy(signalled -> Math.floorMod(signalled.id().hashCode(), LANES))
+                .flatMap(lane -> lane.concatMap(this::publish), LANES)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = listening;
+        if (current != null) {
+            current.dispose();
+        }
+        listening = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listening != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
     }
 }

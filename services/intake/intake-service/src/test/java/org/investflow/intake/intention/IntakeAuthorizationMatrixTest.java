@@ -63,6 +63,9 @@ class IntakeAuthorizationMatrixTest {
     static final String WITHDRAW = "/api/intentions/{caseId}/withdrawal";
     static final String REASSIGN = "/api/intentions/{caseId}/assignment";
     static final String AUDIT = "/api/audit/cases/{caseId}";
+    /** platform/messaging's dead-letter API: intake consumes no topic, so an administrator finds none. */
+    static final List<String> DEAD_LETTERS = List.of("/api/admin/dead-letters/{topic}",
+            "/api/admin/dead-letters/{topic}/replay", "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay");
     static final String DRAFTS = "/api/intentions/drafts";
     static final String REDRAFT = "/api/intentions/{caseId}/draft";
     static final String SUBMIT_DRAFT = "/api/intentions/{caseId}/submission";
@@ -83,6 +86,10 @@ class IntakeAuthorizationMatrixTest {
                 rows.add(new Row(HttpMethod.POST, decision, role, Relation.UNASSIGNED, 403));
             }
             rows.add(new Row(HttpMethod.POST, REASSIGN, role, Relation.UNASSIGNED, "LEADER".equals(role) ? 200 : 403));
+            for (String path : DEAD_LETTERS) {
+                rows.add(new Row(path.endsWith("/replay") ? HttpMethod.POST : HttpMethod.GET, path, role, Relation.OWN,
+                        "ADMIN".equals(role) ? 404 : 403));
+            }
             for (Relation relation : List.of(Relation.OWN, Relation.OTHER, Relation.UNKNOWN)) {
                 rows.add(new Row(HttpMethod.GET, VIEW, role, relation, view(role, relation)));
                 rows.add(new Row(HttpMethod.PUT, UPDATE, role, relation, investorAction(role, relation)));
@@ -177,7 +184,8 @@ class IntakeAuthorizationMatrixTest {
             askForInformation(caseId);
         }
         String user = user(row, caseId);
-        WebTestClient.RequestBodySpec request = api.as(user, row.role(), row.method(), row.path().replace("{caseId}", caseId));
+        WebTestClient.RequestBodySpec request = api.as(user, row.role(), row.method(), row.path().replace("{caseId}", caseId)
+                .replace("{topic}", "intake.events").replace("{partition}", "0").replace("{offset}", "0"));
         body(row, request).expectStatus().isEqualTo(row.status());
     }
 

@@ -1,0 +1,32 @@
+package org.investflow.platform.messaging;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The in-process signal from a save to the outbox relay: "this document has events waiting". A save
+ * through an {@link AggregateStore} that queued events raises it, and the relay publishes that
+ * document at once instead of at its next sweep. A signal that cannot be buffered (the relay is far
+ * behind) is dropped: the sweep finds the document anyway, so a signal is an optimisation, never the
+ * only way an event leaves.
+ */
+public class OutboxSignals {
+
+    private static final int BUFFER = 4096;
+
+    /** A document with pending events: its collection and {@code _id}. */
+    public record PendingDocument(String collection, Object id) {
+    }
+
+    private final Sinks.Many<PendingDocument> sink = Sinks.many().multicast().onBackpressureBuffer(BUFFER, false);
+
+    /** Tells the relay that {@code id} in {@code collection} has events waiting; never blocks. */
+    public synchronized void raise(String collection, Object id) {
+        sink.tryEmitNext(new PendingDocument(collection, id));
+    }
+
+    /** The documents signalled, in the order of their saves. */
+    public Flux<PendingDocument> pending() {
+        return sink.asFlux();
+    }
+}
