@@ -241,7 +241,44 @@ class AuthorizationMatrixTest {
             row(GET, AUDIT, "LEADER", UNKNOWN, 404),
             row(GET, AUDIT, "ADMIN", OWN, 200),
             row(GET, AUDIT, "ADMIN", OTHER, 200),
-            row(GET, AUDIT, "ADMIN", UNKNOWN, 404));
+            row(GET, AUDIT, "ADMIN", UNKNOWN, 404),
+            // platform/messaging's dead-letter API, asked for a topic e-signature does not consume
+            row(GET, "/api/admin/dead-letters/{topic}", "INVESTOR", OWN, 403),
+            row(GET, "/api/admin/dead-letters/{topic}", "INVESTOR", OTHER, 403),
+            row(GET, "/api/admin/dead-letters/{topic}", "INVESTOR", UNKNOWN, 403),
+            row(GET, "/api/admin/dead-letters/{topic}", "OFFICER", OWN, 403),
+            row(GET, "/api/admin/dead-letters/{topic}", "OFFICER", OTHER, 403),
+            row(GET, "/api/admin/dead-letters/{topic}", "OFFICER", UNKNOWN, 403),
+            row(GET, "/api/admin/dead-letters/{topic}", "LEADER", OWN, 403),
+            row(GET, "/api/admin/dead-letters/{topic}", "LEADER", OTHER, 403),
+            row(GET, "/api/admin/dead-letters/{topic}", "LEADER", UNKNOWN, 403),
+            row(GET, "/api/admin/dead-letters/{topic}", "ADMIN", OWN, 404),
+            row(GET, "/api/admin/dead-letters/{topic}", "ADMIN", OTHER, 404),
+            row(GET, "/api/admin/dead-letters/{topic}", "ADMIN", UNKNOWN, 404),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "INVESTOR", OWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "INVESTOR", OTHER, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "INVESTOR", UNKNOWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "OFFICER", OWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "OFFICER", OTHER, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "OFFICER", UNKNOWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "LEADER", OWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "LEADER", OTHER, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "LEADER", UNKNOWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "ADMIN", OWN, 404),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "ADMIN", OTHER, 404),
+            row(POST, "/api/admin/dead-letters/{topic}/replay", "ADMIN", UNKNOWN, 404),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "INVESTOR", OWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "INVESTOR", OTHER, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "INVESTOR", UNKNOWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "OFFICER", OWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "OFFICER", OTHER, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "OFFICER", UNKNOWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "LEADER", OWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "LEADER", OTHER, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "LEADER", UNKNOWN, 403),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "ADMIN", OWN, 404),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "ADMIN", OTHER, 404),
+            row(POST, "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay", "ADMIN", UNKNOWN, 404));
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final AtomicInteger USERS = new AtomicInteger();
@@ -280,6 +317,12 @@ class AuthorizationMatrixTest {
         }
         if (row.path().startsWith("/api/signing-links")) {
             checkLink(row, caller);
+            return;
+        }
+        if (row.path().startsWith("/api/admin/dead-letters")) {
+            String path = row.path().replace("{topic}", "no-such.events").replace("{partition}", "0").replace("{offset}", "0");
+            driver.as(caller, row.role(), row.method(), path, "unused").exchange().expectStatus().isEqualTo(row.status())
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
             return;
         }
         String caseId = caseFor(row, caller);

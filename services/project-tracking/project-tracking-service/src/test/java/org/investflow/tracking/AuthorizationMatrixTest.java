@@ -145,6 +145,18 @@ class AuthorizationMatrixTest {
             GET  /api/audit/cases/{caseId}          LEADER   UNKNOWN 404
             GET  /api/audit/cases/{caseId}          ADMIN    OTHER   200
             GET  /api/audit/cases/{caseId}          ADMIN    UNKNOWN 404
+            GET  /api/admin/dead-letters/{topic} INVESTOR NONE 403
+            GET  /api/admin/dead-letters/{topic} OFFICER NONE 403
+            GET  /api/admin/dead-letters/{topic} LEADER NONE 403
+            GET  /api/admin/dead-letters/{topic} ADMIN NONE 404
+            POST /api/admin/dead-letters/{topic}/replay INVESTOR NONE 403
+            POST /api/admin/dead-letters/{topic}/replay OFFICER NONE 403
+            POST /api/admin/dead-letters/{topic}/replay LEADER NONE 403
+            POST /api/admin/dead-letters/{topic}/replay ADMIN NONE 404
+            POST /api/admin/dead-letters/{topic}/{partition}/{offset}/replay INVESTOR NONE 403
+            POST /api/admin/dead-letters/{topic}/{partition}/{offset}/replay OFFICER NONE 403
+            POST /api/admin/dead-letters/{topic}/{partition}/{offset}/replay LEADER NONE 403
+            POST /api/admin/dead-letters/{topic}/{partition}/{offset}/replay ADMIN NONE 404
             """;
 
     static final List<Row> ROWS = TABLE.lines().map(String::trim).filter(line -> !line.isEmpty())
@@ -228,7 +240,8 @@ class AuthorizationMatrixTest {
 
     private EntityExchangeResult<String> call(Row row, String caseId) {
         WebTestClient.RequestBodySpec request = as(http, CALLER.get(row.role()), row.role(), row.method(),
-                row.path().replace("{caseId}", caseId));
+                row.path().replace("{caseId}", caseId).replace("{topic}", "no-such.events")
+                        .replace("{partition}", "0").replace("{offset}", "0"));
         if (row.path().endsWith("/capital-injections")) {
             request.bodyValue(Map.of("amount", new java.math.BigDecimal("1000000.00"), "currency", "EUR",
                     "injectedOn", lastWeek().toString()));
