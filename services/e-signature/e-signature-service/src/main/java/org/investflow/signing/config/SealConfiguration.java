@@ -5,12 +5,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.investflow.signing.contract.ContractSealing;
+import org.investflow.signing.contract.ExecutedContracts;
+import org.investflow.signing.contract.persistence.GridFsExecutedContracts;
+import org.investflow.signing.envelope.ContractClauses;
 import org.investflow.signing.seal.CommissionSeal;
 import org.investflow.signing.seal.SealVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 
 /** The commission's seal and its verifier; a missing or expired seal certificate stops the start. */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +30,13 @@ class SealConfiguration {
     }
 
     @Bean
-    ContractSealing contractSealing(CommissionSeal seal) {
-        return new ContractSealing(seal);
+    ExecutedContracts executedContracts(ReactiveMongoDatabaseFactory mongo, MongoConverter converter) {
+        return new GridFsExecutedContracts(new ReactiveGridFsTemplate(mongo, converter));
+    }
+
+    @Bean
+    ContractSealing contractSealing(CommissionSeal seal, ExecutedContracts executed, ContractProperties contract) {
+        return new ContractSealing(seal, executed, new ContractClauses(contract.governingLaw(), contract.disputeResolution()));
     }
 
     @Bean

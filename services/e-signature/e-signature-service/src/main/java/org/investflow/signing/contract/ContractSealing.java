@@ -3,23 +3,28 @@ package org.investflow.signing.contract;
 import java.time.Instant;
 
 import org.investflow.signing.envelope.Agreement;
+import org.investflow.signing.envelope.ContractClauses;
 import org.investflow.signing.envelope.ContractDocuments;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.seal.CommissionSeal;
 import org.investflow.signing.seal.ContractSealer;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
- * Renders an envelope's contracts: the draft, and the executed contract sealed by the commission.
- * Deterministic (the seal's time is the execution time, RSA PKCS#1 v1.5 signs deterministically), so
- * the hash announced at execution is the hash of every later download. Blocking: call on a
- * bounded-elastic thread.
+ * Renders an envelope's contracts: the draft, and the executed contract sealed by the commission, which is
+ * kept in {@link ExecutedContracts} at execution and handed out from there ever after.
  */
 public class ContractSealing implements ContractDocuments {
 
     private final CommissionSeal seal;
+    private final ExecutedContracts executed;
+    private final ContractClauses clauses;
 
-    public ContractSealing(CommissionSeal seal) {
+    public ContractSealing(CommissionSeal seal, ExecutedContracts executed, ContractClauses clauses) {
         this.seal = seal;
+        this.executed = executed;
+        this.clauses = clauses;
     }
 
     @Override
@@ -28,18 +33,30 @@ public class ContractSealing implements ContractDocuments {
     }
 
     @Override
-    public String seal(Envelope fullySigned, Instant executedAt) {
-        return sealed(fullySigned, executedAt).sha256();
+    public Mono<String> seal(Envelope fullySigned, Instant executedAt) {
+        return Mono.fromCallable(() -> sealed(fullySigned, executedAt)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(sealed -> executed.store(fullySigned.envelopeId(), fullySigned.caseId().value(), sealed));
     }
 
-    /** The sealed executed contract of the executed {@code envelope}. */
-    public RenderedPdf sealed(Envelope envelope) {
-        return sealed(envelope, envelope.executedAt());
+    @Override
+    public ContractClauses clauses() {
+        return clauses;
+    }
+
+    /**
+     * The kept executed contract of the executed {@code envelope}. An envelope executed before contracts were kept
+     * is sealed again (deterministically, at its execution time, as then) and kept from now on.
+     */
+    public Mono<RenderedPdf> executedContractOf(Envelope envelope) {
+        return executed.find(envelope.envelopeId(), envelope.executedDocumentHash())
+                .switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> sealed(envelope, envelope.executedAt()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(sealed -> executed.store(envelope.envelopeId(), envelope.caseId().value(), sealed).thenReturn(sealed))));
     }
 
     private RenderedPdf sealed(Envelope envelope, Instant executedAt) {
-        RenderedPdf executed = ContractTemplate.executed(EnvelopeContract.particularsOf(envelope), envelope.documentHash(),
+        RenderedPdf contract = ContractTemplate.executed(EnvelopeContract.particularsOf(envelope), envelope.documentHash(),
                 EnvelopeContract.signatureLinesOf(envelope));
-        return new RenderedPdf(ContractSealer.seal(executed.bytes(), seal, executedAt, "Chongqing, CN"));
+        return new RenderedPdf(ContractSealer.seal(contract.bytes(), seal, executedAt, "Chongqing, CN"));
     }
 }

@@ -2,6 +2,8 @@ package org.investflow.signing.envelope;
 
 import java.time.Instant;
 
+import reactor.core.publisher.Mono;
+
 /**
  * The contract PDFs the envelope's use cases fingerprint: the draft its signers sign, and the
  * executed contract the commission seals once every signer signed. Rendering and sealing are
@@ -12,6 +14,12 @@ public interface ContractDocuments {
     /** SHA-256 (hex) of the contract drafted from {@code agreement}: the envelope's {@code documentHash}. */
     String draftHashOf(Agreement agreement);
 
-    /** Seals the executed contract of {@code fullySigned} as of {@code executedAt}; answers its SHA-256 (hex), as downloads return it. */
-    String seal(Envelope fullySigned, Instant executedAt);
+    /**
+     * Seals the executed contract of {@code fullySigned} as of {@code executedAt} and stores the sealed bytes under the
+     * envelope, before the envelope is saved executed; answers their SHA-256 (hex), which every download returns.
+     */
+    Mono<String> seal(Envelope fullySigned, Instant executedAt);
+
+    /** The governing-law and dispute-resolution clauses in force for contracts drafted now. */
+    ContractClauses clauses();
 }
