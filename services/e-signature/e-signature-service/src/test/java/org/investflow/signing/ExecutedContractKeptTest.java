@@ -12,8 +12,6 @@ import org.investflow.signing.envelope.ContractClauses;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.seal.CommissionSeal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,20 +36,14 @@ class ExecutedContractKeptTest {
     @Autowired
     MongoConverter converter;
 
-    ContractDocumentsIntegrationTest.Documents documents;
-
-    @BeforeEach
-    void connect() {
-        documents = new ContractDocumentsIntegrationTest.Documents(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        documents.close();
-    }
-
     @Test
     void everyDownloadIsTheKeptSealedFileAndAnotherInstanceOnTheSameDatabaseHandsOutTheSameBytes() {
+        try (ContractDocumentsIntegrationTest.Documents documents = new ContractDocumentsIntegrationTest.Documents(port)) {
+            keptOnce(documents);
+        }
+    }
+
+    private void keptOnce(ContractDocumentsIntegrationTest.Documents documents) {
         String caseId = documents.driver().executedCase("investor-kept-1", "officer-kept-1");
         byte[] first = documents.download("investor-kept-1", "INVESTOR", ContractDocumentsIntegrationTest.EXECUTED, caseId, 200);
         Envelope executed = envelopes.findFirstByCaseIdOrderBySentAtDesc(caseId).block(Duration.ofSeconds(5));

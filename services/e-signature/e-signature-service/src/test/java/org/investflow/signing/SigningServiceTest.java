@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"spring.config.name=e-signature", "investflow.web.investor-requests=100000",
-    "investflow.signing.verification-max-size=200000", "investflow.signing.workflow.watch-interval=PT0.2S"})
+    "investflow.signing.verification-max-size=200000", "investflow.signing.workflow.watch-interval=PT0.2S",
+    "investflow.signing.seal.development=true"})
 @Import(TestClock.Configuration.class)
 public @interface SigningServiceTest {
 }
