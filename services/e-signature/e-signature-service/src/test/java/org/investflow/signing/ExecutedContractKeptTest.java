@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.investflow.signing.contract.ContractSealing;
+import org.investflow.signing.contract.persistence.ContractSealing;
 import org.investflow.signing.contract.RenderedPdf;
 import org.investflow.signing.contract.persistence.GridFsExecutedContracts;
 import org.investflow.signing.envelope.ContractClauses;

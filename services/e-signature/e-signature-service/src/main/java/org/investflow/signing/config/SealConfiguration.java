@@ -9,8 +9,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 
-import org.investflow.signing.contract.ContractSealing;
-import org.investflow.signing.contract.ExecutedContracts;
+import org.investflow.signing.contract.persistence.ContractSealing;
+import org.investflow.signing.contract.persistence.ExecutedContracts;
 import org.investflow.signing.contract.persistence.GridFsExecutedContracts;
 import org.investflow.signing.envelope.ContractClauses;
 import org.investflow.signing.seal.CommissionSeal;

@@ -6,6 +6,7 @@ import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.events.Actor;
 import org.investflow.signing.audit.AuditChain;
 import org.investflow.signing.audit.AuditEntry;
+import org.investflow.signing.contract.persistence.ContractSealing;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.envelope.EnvelopeService;
 import org.investflow.signing.envelope.EnvelopeStatus;

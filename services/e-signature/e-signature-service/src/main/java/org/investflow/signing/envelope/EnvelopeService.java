@@ -22,6 +22,7 @@ import org.investflow.platform.messaging.AggregateStores;
 import org.investflow.platform.messaging.ConcurrentChanges;
 import org.investflow.platform.messaging.EventMetadata;
 import org.investflow.signing.audit.Origin;
+import org.investflow.signing.envelope.persistence.ContractDocuments;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.events.MilestoneDeadlines;
 import org.investflow.signing.events.SigningEvent;

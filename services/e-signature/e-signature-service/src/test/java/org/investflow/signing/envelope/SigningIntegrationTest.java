@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.investflow.signing.envelope.persistence.ContractDocuments;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.platform.testkit.TestIssuer;

@@ -1,7 +1,6 @@
 package org.investflow.signing.contract.persistence;
 
 import org.bson.Document;
-import org.investflow.signing.contract.ExecutedContracts;
 import org.investflow.signing.contract.RenderedPdf;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;

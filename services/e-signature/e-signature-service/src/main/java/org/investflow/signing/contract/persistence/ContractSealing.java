@@ -1,10 +1,13 @@
-package org.investflow.signing.contract;
+package org.investflow.signing.contract.persistence;
 
 import java.time.Instant;
 
 import org.investflow.signing.envelope.Agreement;
 import org.investflow.signing.envelope.ContractClauses;
-import org.investflow.signing.envelope.ContractDocuments;
+import org.investflow.signing.contract.ContractTemplate;
+import org.investflow.signing.contract.EnvelopeContract;
+import org.investflow.signing.contract.RenderedPdf;
+import org.investflow.signing.envelope.persistence.ContractDocuments;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.seal.CommissionSeal;
 import org.investflow.signing.seal.ContractSealer;

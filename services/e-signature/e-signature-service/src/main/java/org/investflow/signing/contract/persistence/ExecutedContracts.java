@@ -1,5 +1,6 @@
-package org.investflow.signing.contract;
+package org.investflow.signing.contract.persistence;
 
+import org.investflow.signing.contract.RenderedPdf;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,7 +1,10 @@
-package org.investflow.signing.envelope;
+package org.investflow.signing.envelope.persistence;
 
 import java.time.Instant;
 
+import org.investflow.signing.envelope.Agreement;
+import org.investflow.signing.envelope.ContractClauses;
+import org.investflow.signing.envelope.Envelope;
 import reactor.core.publisher.Mono;
 
 /**
