@@ -73,6 +73,7 @@ public final class LocalStack {
                         "services/portal/target/portal-service-0.1.0-SNAPSHOT-exec.jar")), PORTAL_PORT, issuer.issuer(),
                 PortalProcess.routesTo(service -> URI.create("http://127.0.0.1:" + service.localPort())),
                 "mongodb://127.0.0.1:" + MONGO_PORT + "/investflow_portal", home.resolve("portal.log"));
+        settings.putAll(localSeal(home.resolve("seal")));
         ServiceFleet fleet;
         try {
             fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, settings);
@@ -119,6 +120,24 @@ public final class LocalStack {
         mail.close();
         mongo.shutdown();
         System.out.println("Stopped.");
+    }
+
+    /**
+     * The local commission seal: e-signature generates a local root CA and a seal issued by it into
+     * {@code .devstack/seal/} at the first start and reuses them at every later one, so contracts sealed before a
+     * restart keep verifying. The keystore's password is made once, at random, next to it.
+     */
+    static Map<String, Object> localSeal(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path passwordFile = dir.resolve("password");
+        if (!Files.exists(passwordFile)) {
+            byte[] random = new byte[18];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(passwordFile, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        }
+        return Map.of("investflow.signing.seal.keystore", dir.resolve("commission-seal.p12").toString(),
+                "investflow.signing.seal.password", Files.readString(passwordFile).strip(),
+                "investflow.signing.seal.development", "true");
     }
 
     private static void wipe(Path home) throws IOException {

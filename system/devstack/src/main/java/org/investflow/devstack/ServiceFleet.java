@@ -68,6 +68,8 @@ public final class ServiceFleet implements AutoCloseable {
         // the MongoDB-wire server does not answer `hello`; production keeps this indicator
         settings.put("management.health.mongo.enabled", "false");
         settings.put("management.health.mongodb.enabled", "false");
+        // a fleet on one machine (local stack, tests, benchmarks) may seal with a generated development seal
+        settings.putIfAbsent("investflow.signing.seal.development", "true");
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         // its startup lines carry its name in the local stack's console (ServiceLabel)
         try (MDC.MDCCloseable label = MDC.putCloseable(ServiceLabel.STARTING, service.serviceName())) {

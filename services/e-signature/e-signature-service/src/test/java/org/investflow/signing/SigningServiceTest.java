@@ -24,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 @ServiceIntegrationTest
 @TestPropertySource(properties = {"spring.config.name=e-signature", "investflow.web.investor-requests=100000",
     "investflow.signing.verification-max-size=200000",
-    "investflow.web.trusted-proxies=127.0.0.1,::1", "investflow.signing.workflow.watch-interval=PT0.2S"})
+    "investflow.web.trusted-proxies=127.0.0.1,::1", "investflow.signing.workflow.watch-interval=PT0.2S",
+    "investflow.signing.seal.development=true"})
 @Import(TestClock.Configuration.class)
 public @interface SigningServiceTest {
 }

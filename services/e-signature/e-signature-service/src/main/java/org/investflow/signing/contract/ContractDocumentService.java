@@ -6,6 +6,7 @@ import org.investflow.platform.domain.IllegalTransitionException;
 import org.investflow.platform.events.Actor;
 import org.investflow.signing.audit.AuditChain;
 import org.investflow.signing.audit.AuditEntry;
+import org.investflow.signing.contract.persistence.ContractSealing;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.envelope.EnvelopeService;
 import org.investflow.signing.envelope.EnvelopeStatus;
@@ -14,10 +15,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The PDFs of an envelope, for those who may read it. Both are rendered from the envelope on request:
- * the contract is deterministic, and so is the seal (its time is the execution time, RSA PKCS#1 v1.5
- * signs deterministically), so the same envelope always gives the same files and nothing can drift
- * between a stored copy and the envelope.
+ * The PDFs of an envelope, for those who may read it. The contract and the certificate of completion are
+ * rendered deterministically from the envelope on request; the executed contract is the sealed file kept at
+ * execution, handed out byte for byte.
  */
 @Service
 public class ContractDocumentService {
@@ -41,10 +41,9 @@ public class ContractDocumentService {
         return Mono.fromCallable(() -> ContractTemplate.draft(EnvelopeContract.particularsOf(envelope))).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** The executed contract with its signatures page, sealed by the commission; 409 before execution. */
+    /** The executed contract with its signatures page, sealed by the commission, as kept at execution; 409 before execution. */
     public Mono<RenderedPdf> executed(String caseId, Actor viewer) {
-        return envelopes.view(caseId, viewer).map(ContractDocumentService::requireExecuted)
-                .publishOn(Schedulers.boundedElastic()).map(this::sealed);
+        return envelopes.view(caseId, viewer).map(ContractDocumentService::requireExecuted).flatMap(sealing::executedContractOf);
     }
 
     /**
@@ -63,7 +62,7 @@ public class ContractDocumentService {
                         entry.actorId() + " (" + entry.actorRole() + ")", ContractTemplate.time(entry.at()), entry.hash()))
                 .toList();
         return CompletionCertificate.render(EnvelopeContract.particularsOf(envelope), envelope.envelopeId(), envelope.documentHash(),
-                sealed(envelope).sha256(), EnvelopeContract.signatureLinesOf(envelope), lines, AuditChain.head(trail));
+                envelope.executedDocumentHash(), EnvelopeContract.signatureLinesOf(envelope), lines, AuditChain.head(trail));
     }
 
     private static Envelope requireExecuted(Envelope envelope) {
@@ -75,9 +74,5 @@ public class ContractDocumentService {
             throw new IllegalTransitionException("envelope " + envelope.envelopeId(), envelope.status(), attempted);
         }
         return envelope;
-    }
-
-    private RenderedPdf sealed(Envelope envelope) {
-        return sealing.sealed(envelope);
     }
 }

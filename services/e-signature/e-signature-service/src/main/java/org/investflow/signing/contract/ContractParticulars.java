@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.investflow.signing.envelope.AgreedIncentive;
+import org.investflow.signing.envelope.AgreedLand;
+import org.investflow.signing.envelope.ContractClauses;
 import org.investflow.signing.events.MilestoneDeadlines;
 import org.investflow.signing.events.Tranche;
 
@@ -15,11 +18,17 @@ import org.investflow.signing.events.Tranche;
  * @param agreedAt        when negotiation reached the agreement; the PDF's creation date, so re-rendering never changes it
  * @param capitalSchedule the agreed tranches, printed when there are any
  * @param milestones      the agreed milestone deadlines, printed when agreed (null otherwise)
+ * @param land            the land granted, printed when agreed (null otherwise)
+ * @param incentives      the incentives granted, each printed
+ * @param specialConditions the special conditions, each printed
+ * @param canonicalTerms  the canonical terms text embedded as an associated file, or null (then nothing is embedded)
+ * @param clauses         the governing-law and dispute-resolution clauses printed, or null (earlier envelopes)
  */
 public record ContractParticulars(String caseId, String agreementId, String investorId, String companyName,
                                   BigDecimal investmentAmount, String currency, int jobs, LocalDate landingDeadline,
                                   String termsFingerprint, Instant agreedAt, List<Tranche> capitalSchedule,
-                                  MilestoneDeadlines milestones) {
+                                  MilestoneDeadlines milestones, AgreedLand land, List<AgreedIncentive> incentives,
+                                  List<String> specialConditions, String canonicalTerms, ContractClauses clauses) {
 
     public ContractParticulars {
         Objects.requireNonNull(caseId, "caseId");
@@ -32,6 +41,16 @@ public record ContractParticulars(String caseId, String agreementId, String inve
         Objects.requireNonNull(termsFingerprint, "termsFingerprint");
         Objects.requireNonNull(agreedAt, "agreedAt");
         capitalSchedule = capitalSchedule == null ? List.of() : List.copyOf(capitalSchedule);
+        incentives = incentives == null ? List.of() : List.copyOf(incentives);
+        specialConditions = specialConditions == null ? List.of() : List.copyOf(specialConditions);
+    }
+
+    /** Particulars with schedule and milestone deadlines only. */
+    public ContractParticulars(String caseId, String agreementId, String investorId, String companyName, BigDecimal investmentAmount,
+                               String currency, int jobs, LocalDate landingDeadline, String termsFingerprint, Instant agreedAt,
+                               List<Tranche> capitalSchedule, MilestoneDeadlines milestones) {
+        this(caseId, agreementId, investorId, companyName, investmentAmount, currency, jobs, landingDeadline, termsFingerprint,
+                agreedAt, capitalSchedule, milestones, null, List.of(), List.of(), null, null);
     }
 
     /** Particulars without schedule or milestone deadlines. */

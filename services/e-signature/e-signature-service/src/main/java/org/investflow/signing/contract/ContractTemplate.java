@@ -92,12 +92,20 @@ public final class ContractTemplate {
         pdf.paragraph("The project lands by 项目须于以下日期前落地: " + terms.landingDeadline() + ".");
         schedule(pdf, terms);
         milestones(pdf, terms.milestones());
-        pdf.heading("5. Agreed terms 约定条款");
+        int section = ContractSections.grants(pdf, terms, 5);
+        pdf.heading(section + ". Agreed terms 约定条款");
         pdf.paragraph("These terms are those frozen at the agreement; their SHA-256 fingerprint is 本合同条款与协议冻结条款一致，其SHA-256指纹为:");
         pdf.paragraph(terms.termsFingerprint());
-        pdf.heading("6. Electronic signature 电子签名");
+        if (terms.canonicalTerms() != null) {
+            pdf.paragraph("They are attached to this file as " + ContractSections.TERMS_FILE + " (application/json); its SHA-256 is the "
+                    + "fingerprint above. 约定条款作为附件 " + ContractSections.TERMS_FILE + " 嵌入本文件，其SHA-256即上述指纹。");
+            pdf.attach(ContractSections.TERMS_FILE, terms.canonicalTerms().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "application/json", "The agreed terms in canonical JSON; SHA-256 = " + terms.termsFingerprint(), terms.agreedAt());
+        }
+        pdf.heading((section + 1) + ". Electronic signature 电子签名");
         pdf.paragraph("The parties agree to sign this contract electronically; the executed contract is sealed with the "
                 + "commission's digital seal. 双方同意以电子方式签署本合同，签署完成的合同加盖委员会数字印章。");
+        ContractSections.clauses(pdf, terms.clauses(), section + 2);
     }
 
     /** The agreed tranches, only when scheduled: a contract without them renders as before. */

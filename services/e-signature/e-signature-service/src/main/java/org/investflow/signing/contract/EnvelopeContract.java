@@ -18,7 +18,8 @@ public final class EnvelopeContract {
         AgreedTerms terms = agreement.terms();
         return new ContractParticulars(agreement.caseId().value(), agreement.agreementId(), agreement.investorId(),
                 agreement.companyName(), terms.investment().amount(), terms.investment().currency(), terms.jobs(),
-                terms.landingDeadline(), agreement.termsFingerprint(), agreement.agreedAt(), terms.capitalSchedule(), terms.milestones());
+                terms.landingDeadline(), agreement.termsFingerprint(), agreement.agreedAt(), terms.capitalSchedule(), terms.milestones(),
+                terms.land(), terms.incentives(), terms.specialConditions(), terms.canonicalTerms(), terms.clauses());
     }
 
     /** What the contract template is filled with, as frozen in {@code envelope}. */

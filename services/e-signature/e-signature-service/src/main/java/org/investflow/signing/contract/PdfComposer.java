@@ -1,5 +1,6 @@
 package org.investflow.signing.contract;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +15,19 @@ import java.util.TimeZone;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
@@ -81,6 +89,39 @@ final class PdfComposer implements AutoCloseable {
         GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
         calendar.setTimeInMillis(at.toEpochMilli());
         return calendar;
+    }
+
+    /**
+     * Attaches {@code bytes} as a PDF/A-3 style associated file of the document: an embedded file named {@code name}
+     * with MIME type {@code mimeType}, listed in the embedded-files name tree and in the catalog's {@code /AF} with
+     * {@code /AFRelationship /Data}, so standard tools (pdfdetach) list and extract it.
+     */
+    void attach(String name, byte[] bytes, String mimeType, String description, Instant at) {
+        try {
+            PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(bytes), COSName.FLATE_DECODE);
+            file.setSubtype(mimeType);
+            file.setSize(bytes.length);
+            file.setCreationDate(calendar(at));
+            file.setModDate(calendar(at));
+            PDComplexFileSpecification spec = new PDComplexFileSpecification();
+            spec.setFile(name);
+            spec.setFileUnicode(name);
+            spec.setEmbeddedFile(file);
+            spec.setEmbeddedFileUnicode(file);
+            spec.setFileDescription(description);
+            spec.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Data");
+            PDEmbeddedFilesNameTreeNode files = new PDEmbeddedFilesNameTreeNode();
+            files.setNames(Map.of(name, spec));
+            PDDocumentCatalog catalog = document.getDocumentCatalog();
+            PDDocumentNameDictionary names = new PDDocumentNameDictionary(catalog);
+            names.setEmbeddedFiles(files);
+            catalog.setNames(names);
+            COSArray associated = new COSArray();
+            associated.add(spec);
+            catalog.getCOSObject().setItem(COSName.getPDFName("AF"), associated);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot attach " + name, e);
+        }
     }
 
     void title(String text) {

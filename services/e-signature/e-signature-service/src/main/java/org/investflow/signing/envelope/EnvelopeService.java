@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.investflow.negotiation.events.AgreementReached;
+import org.investflow.negotiation.events.Land;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.platform.domain.CaseId;
 import org.investflow.platform.domain.Money;
@@ -21,6 +22,7 @@ import org.investflow.platform.messaging.AggregateStores;
 import org.investflow.platform.messaging.ConcurrentChanges;
 import org.investflow.platform.messaging.EventMetadata;
 import org.investflow.signing.audit.Origin;
+import org.investflow.signing.envelope.persistence.ContractDocuments;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.events.MilestoneDeadlines;
 import org.investflow.signing.events.SigningEvent;
@@ -68,7 +70,7 @@ public class EnvelopeService {
      */
     public Mono<Void> send(AgreementReached reached, EventMetadata event) {
         return store.createOnce(envelopes.existsByCaseIdAndAgreementId(reached.caseId(), reached.agreementId()),
-                        () -> supersedeOpen(reached).then(create(event.id(), agreementOf(reached))))
+                        () -> supersedeOpen(reached).then(create(event.id(), agreementOf(reached, documents.clauses()))))
                 .then();
     }
 
@@ -89,13 +91,20 @@ public class EnvelopeService {
                 });
     }
 
-    private static Agreement agreementOf(AgreementReached reached) {
+    static Agreement agreementOf(AgreementReached reached, ContractClauses clauses) {
         Terms terms = reached.terms();
         return new Agreement(CaseId.of(reached.caseId()), reached.investorId(), reached.officerId(), reached.agreementId(),
                 reached.companyName(), new AgreedTerms(Money.of(terms.investmentAmount(), terms.currency()), terms.jobs(), terms.landingDeadline(),
                         terms.capitalSchedule().stream().map(tranche -> new Tranche(tranche.amount(), tranche.dueBy())).toList(),
-                        milestonesOf(terms.milestones()), terms.land() == null ? null : terms.land().district()),
+                        milestonesOf(terms.milestones()), terms.land() == null ? null : terms.land().district(), landOf(terms.land()),
+                        terms.incentives().stream().map(given -> new AgreedIncentive(given.kind(), given.value(), given.policyBasis())).toList(),
+                        terms.specialConditions(), reached.canonicalTerms(), clauses),
                 reached.termsFingerprint(), reached.occurredAt());
+    }
+
+    private static AgreedLand landOf(Land land) {
+        return land == null ? null : new AgreedLand(land.areaSquareMetres(), land.district(), land.use(), land.tenure(), land.price(),
+                land.leaseYears());
     }
 
     private static MilestoneDeadlines milestonesOf(org.investflow.negotiation.events.MilestoneDeadlines agreed) {
@@ -131,7 +140,8 @@ public class EnvelopeService {
 
     /** The signer of the link views the contract with the right code (once per link). */
     public Mono<Envelope> viewThroughLink(String token, String code, Origin origin) {
-        return withCode(token, code, (envelope, signer) -> envelope.viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy()));
+        return withCode(token, code,
+                (envelope, signer) -> Mono.just(envelope.viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy())));
     }
 
     /** The signer of the link signs with the right code and consent, in their turn. */
@@ -139,20 +149,24 @@ public class EnvelopeService {
         return withCode(token, code, (envelope, signer) -> sign(envelope, signer, typedName, origin));
     }
 
-    /** The signature; the last one has the executed contract sealed, then executes the envelope with the seal's hash. */
-    private List<SigningEvent> sign(Envelope envelope, Actor signer, String typedName, Origin origin) {
+    /**
+     * The signature; the last one has the executed contract sealed and its bytes stored, then executes the
+     * envelope with the seal's hash. A retried save re-seals: only the stored copy whose hash the saved envelope
+     * names is ever handed out.
+     */
+    private Mono<List<SigningEvent>> sign(Envelope envelope, Actor signer, String typedName, Origin origin) {
         Instant now = now();
         List<SigningEvent> signed = envelope.sign(signer, typedName, now, origin, desk);
         if (!envelope.isFullySigned()) {
-            return signed;
+            return Mono.just(signed);
         }
-        List<SigningEvent> executed = envelope.execute(documents.seal(envelope, now), signer, now, origin);
-        return Stream.concat(signed.stream(), executed.stream()).toList();
+        return documents.seal(envelope, now)
+                .map(sealedHash -> Stream.concat(signed.stream(), envelope.execute(sealedHash, signer, now, origin).stream()).toList());
     }
 
     /** The signer of the link declines with the right code, in their turn, giving a reason in {@code category}. */
     public Mono<Envelope> declineThroughLink(String token, String code, DeclineCategory category, String reason, Origin origin) {
-        return withCode(token, code, (envelope, signer) -> envelope.decline(signer, reason, now(), origin))
+        return withCode(token, code, (envelope, signer) -> Mono.just(envelope.decline(signer, reason, now(), origin)))
                 .doOnNext(declined -> metrics.declined(category));
     }
 
@@ -160,12 +174,12 @@ public class EnvelopeService {
      * Runs {@code command} for the link's signer if {@code code} is right; a wrong code is counted
      * (saved) and then refused, so guessing is limited.
      */
-    private Mono<Envelope> withCode(String token, String code, BiFunction<Envelope, Actor, List<SigningEvent>> command) {
+    private Mono<Envelope> withCode(String token, String code, BiFunction<Envelope, Actor, Mono<List<SigningEvent>>> command) {
         String tokenHash = SigningLink.sha256(token);
         return byLink(tokenHash).publishOn(Schedulers.boundedElastic()).flatMap(envelope -> {
             Optional<Actor> signer = envelope.checkCode(tokenHash, code, now(), desk.policy());
             return signer.isEmpty() ? save(envelope, List.of()).then(Mono.<Envelope>error(new WrongCodeException()))
-                    : save(envelope, command.apply(envelope, signer.get()));
+                    : command.apply(envelope, signer.get()).flatMap(events -> save(envelope, events));
         }).retryWhen(ConcurrentChanges.retry());
     }
 

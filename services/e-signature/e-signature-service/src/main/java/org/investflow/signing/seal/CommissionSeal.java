@@ -11,13 +11,19 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -30,58 +36,106 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The commission's sealing key and its certificate. Production loads it from a PKCS#12 keystore
- * mounted from a secret; the local stack and tests generate a self-signed one (its own trust anchor).
- * RSA with PKCS#1 v1.5 padding signs deterministically, so sealing the same contract at the same
- * time gives the same bytes.
+ * The commission's sealing key and its certificate chain: the seal certificate first, then its issuers up to
+ * the commission's root CA, the trust anchor verification checks against. Production loads it from a PKCS#12
+ * keystore mounted from a secret; the local stack generates a local root CA and a seal issued by it once into
+ * {@code .devstack/}, tests generate theirs. RSA with PKCS#1 v1.5 padding signs deterministically, so sealing
+ * the same contract at the same time gives the same bytes.
+ *
+ * @param chain the seal certificate, then its issuers; the last is the trust anchor
  */
-public record CommissionSeal(PrivateKey key, X509Certificate certificate) {
+public record CommissionSeal(PrivateKey key, List<X509Certificate> chain) {
 
     public CommissionSeal {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(certificate, "certificate");
-    }
-
-    /** A new self-signed seal for {@code subject} (an X.500 name), valid from a day before {@code now} for {@code validity}. */
-    public static CommissionSeal generate(String subject, Instant now, Duration validity) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair keys = generator.generateKeyPair();
-            X500Name name = new X500Name(subject);
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(validity)), name, keys.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyCertSign));
-            X509Certificate certificate = new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-            return new CommissionSeal(keys.getPrivate(), certificate);
-        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot generate the commission seal", e);
+        chain = List.copyOf(chain);
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("a seal needs its certificate");
         }
     }
 
-    /** The seal stored under {@code alias} in the PKCS#12 keystore {@code file}. */
+    /** The certificate that seals. */
+    public X509Certificate certificate() {
+        return chain.get(0);
+    }
+
+    /** The root of the chain: the commission CA verification trusts. */
+    public X509Certificate trustAnchor() {
+        return chain.get(chain.size() - 1);
+    }
+
+    /**
+     * A new development root CA named after {@code subject} and a seal for {@code subject} issued by it, both valid
+     * from a day before {@code now} for {@code validity} (the CA twice as long).
+     */
+    public static CommissionSeal generate(String subject, Instant now, Duration validity) {
+        CommissionSeal root = authority("CN=InvestFlow Local Commission Root CA,O=Chongqing Municipal Commission of Commerce,C=CN", now,
+                validity.multipliedBy(2));
+        return root.issue(subject, now, validity);
+    }
+
+    /** A self-signed root CA that can issue seals ({@link #issue}). */
+    public static CommissionSeal authority(String subject, Instant now, Duration validity) {
+        KeyPair keys = newKeys();
+        X500Name name = new X500Name(subject);
+        X509Certificate certificate = certify(name, keys.getPublic(), name, keys.getPrivate(), now, validity, true);
+        return new CommissionSeal(keys.getPrivate(), List.of(certificate));
+    }
+
+    /** A new seal for {@code subject} issued by this CA: its chain is the new certificate followed by this chain. */
+    public CommissionSeal issue(String subject, Instant now, Duration validity) {
+        KeyPair keys = newKeys();
+        X509Certificate certificate = certify(new X500Name(subject), keys.getPublic(),
+                X500Name.getInstance(certificate().getSubjectX500Principal().getEncoded()), key, now, validity, false);
+        return new CommissionSeal(keys.getPrivate(), Stream.concat(Stream.of(certificate), chain.stream()).toList());
+    }
+
+    private static KeyPair newKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot generate an RSA key", e);
+        }
+    }
+
+    private static X509Certificate certify(X500Name subject, PublicKey publicKey, X500Name issuer, PrivateKey issuerKey, Instant now,
+                                           Duration validity, boolean authority) {
+        try {
+            int usage = authority ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(validity)),
+                    subject, publicKey)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(authority))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+            return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot issue the certificate of " + subject, e);
+        }
+    }
+
+    /** The seal stored under {@code alias} in the PKCS#12 keystore {@code file}, with its chain. */
     public static CommissionSeal load(Path file, char[] password, String alias) {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
             if (!(store.getKey(alias, password) instanceof PrivateKey key)) {
-                throw new IllegalStateException("keystore " + file + " holds no private key under alias " + alias);
+                throw new IllegalStateException("the commission seal keystore " + file + " holds no private key under alias " + alias);
             }
-            return new CommissionSeal(key, (X509Certificate) store.getCertificate(alias));
+            Certificate[] chain = store.getCertificateChain(alias);
+            return new CommissionSeal(key, Arrays.stream(chain).map(X509Certificate.class::cast).toList());
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot read the commission seal from " + file, e);
+            throw new IllegalStateException("cannot read the commission seal keystore " + file + " (wrong password or not a PKCS#12 file?)", e);
         }
     }
 
-    /** Writes this seal as a PKCS#12 keystore {@code file}. */
+    /** Writes this seal with its chain as a PKCS#12 keystore {@code file}. */
     public void store(Path file, char[] password, String alias) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, password);
-            store.setKeyEntry(alias, key, password, new java.security.cert.Certificate[] {certificate});
+            store.setKeyEntry(alias, key, password, chain.toArray(Certificate[]::new));
             try (OutputStream out = Files.newOutputStream(file)) {
                 store.store(out, password);
             }
@@ -93,12 +147,12 @@ public record CommissionSeal(PrivateKey key, X509Certificate certificate) {
     /** Fails loudly when the certificate is expired or not yet valid at {@code now}: no contract may be sealed with it. */
     public CommissionSeal requireValidAt(Instant now) {
         try {
-            certificate.checkValidity(Date.from(now));
+            certificate().checkValidity(Date.from(now));
             return this;
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-            throw new IllegalStateException("the commission seal certificate " + certificate.getSubjectX500Principal()
-                    + " is not valid at " + now + " (valid " + certificate.getNotBefore().toInstant() + " to "
-                    + certificate.getNotAfter().toInstant() + ")", e);
+            throw new IllegalStateException("the commission seal certificate " + certificate().getSubjectX500Principal()
+                    + " is not valid at " + now + " (valid " + certificate().getNotBefore().toInstant() + " to "
+                    + certificate().getNotAfter().toInstant() + ")", e);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.security.cert.CertificateEncodingException;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 
@@ -84,7 +83,7 @@ public final class ContractSealer {
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(signedAttributes(seal))
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(seal.key()), seal.certificate()));
-            generator.addCertificates(new JcaCertStore(List.of(seal.certificate())));
+            generator.addCertificates(new JcaCertStore(seal.chain()));
             return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
         } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
             throw new IOException("cannot create the CMS signature", e);

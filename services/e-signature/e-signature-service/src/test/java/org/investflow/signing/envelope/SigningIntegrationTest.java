@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.investflow.signing.envelope.persistence.ContractDocuments;
 import org.investflow.negotiation.events.NegotiationEvents;
 import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.platform.testkit.TestIssuer;
@@ -48,6 +49,8 @@ class SigningIntegrationTest {
     int port;
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    ContractDocuments documents;
 
     WebTestClient http;
     TopicProbe signing;
@@ -110,7 +113,7 @@ class SigningIntegrationTest {
         assertThat(TopicProbe.header(sent, "ce_source")).isEqualTo("/investflow/e-signature");
         assertThat(TopicProbe.header(sent, "ce_subject")).isEqualTo(caseId);
         String expectedHash = org.investflow.signing.contract.ContractTemplate.draft(
-                org.investflow.signing.contract.EnvelopeContract.particularsOf(goldenAgreement(caseId, "investor-a"))).sha256();
+                org.investflow.signing.contract.EnvelopeContract.particularsOf(goldenAgreement(caseId, "investor-a", documents.clauses()))).sha256();
         assertThat(body(sent).path("documentHash").asString()).isEqualTo(expectedHash);
         assertThat(body(sent).path("termsFingerprint").asString()).isEqualTo(GOLDEN.path("termsFingerprint").asString());
         JsonNode drafted = body(signing.await(caseId, SigningEvents.CONTRACT_DRAFTED));
@@ -132,12 +135,14 @@ class SigningIntegrationTest {
                 .jsonPath("$.signers[2].name").isEqualTo("District representative (development) 区政府代表");
     }
 
-    static Agreement goldenAgreement(String caseId, String investor) {
+    /** The golden agreement as e-signature freezes it: its canonical terms and the clauses in force. */
+    static Agreement goldenAgreement(String caseId, String investor, ContractClauses clauses) {
         JsonNode terms = GOLDEN.path("terms");
         return new Agreement(org.investflow.platform.domain.CaseId.of(caseId), investor, GOLDEN.path("officerId").asString(),
                 GOLDEN.path("agreementId").asString(), GOLDEN.path("companyName").asString(),
                 new AgreedTerms(org.investflow.platform.domain.Money.of(terms.path("investmentAmount").decimalValue(), terms.path("currency").asString()),
-                        terms.path("jobs").asInt(), java.time.LocalDate.parse(terms.path("landingDeadline").asString()), List.of(), null, null),
+                        terms.path("jobs").asInt(), java.time.LocalDate.parse(terms.path("landingDeadline").asString()), List.of(), null, null,
+                        null, List.of(), List.of(), GOLDEN.path("canonicalTerms").asString(), clauses),
                 GOLDEN.path("termsFingerprint").asString(), java.time.Instant.parse(GOLDEN.path("occurredAt").asString()));
     }
 

@@ -22,7 +22,7 @@ class SealTest {
     static final Instant NOW = Instant.parse("2026-03-13T10:00:00Z");
     static final CommissionSeal SEAL = CommissionSeal.generate("CN=InvestFlow Commission Seal,O=Chongqing Municipal Commission of Commerce,C=CN",
             NOW, Duration.ofDays(365));
-    static final SealVerifier VERIFIER = new SealVerifier(SEAL.certificate());
+    static final SealVerifier VERIFIER = new SealVerifier(SEAL.trustAnchor());
 
     static byte[] executed() {
         return ContractTemplate.executed(Particulars.agreed(), "a".repeat(64), Particulars.signatures()).bytes();
@@ -105,6 +105,33 @@ class SealTest {
         CommissionSeal loaded = CommissionSeal.load(file, "secret".toCharArray(), "seal");
         assertThat(loaded.certificate()).isEqualTo(SEAL.certificate());
         assertThat(ContractSealer.seal(executed(), loaded, NOW, "Chongqing, CN")).isEqualTo(sealed());
+    }
+
+    @Test
+    void aRotatedSealCertificateUnderTheSameRootStillVerifiesContractsSealedBefore(@TempDir Path dir) {
+        CommissionSeal root = CommissionSeal.authority("CN=Commission Root CA,C=CN", NOW, Duration.ofDays(3650));
+        CommissionSeal sealA = root.issue("CN=Commission Seal 2026,C=CN", NOW, Duration.ofDays(365));
+        byte[] sealedWithA = ContractSealer.seal(executed(), sealA, NOW, "Chongqing, CN");
+        Instant later = NOW.plus(Duration.ofDays(200));
+        CommissionSeal sealB = root.issue("CN=Commission Seal 2027,C=CN", later, Duration.ofDays(365));
+        sealB.store(dir.resolve("rotated.p12"), "rotated".toCharArray(), "seal");
+        CommissionSeal loadedB = CommissionSeal.load(dir.resolve("rotated.p12"), "rotated".toCharArray(), "seal");
+        SealVerifier verifier = new SealVerifier(loadedB.trustAnchor());
+
+        assertThat(loadedB.chain()).containsExactly(sealB.certificate(), root.certificate());
+        assertThat(verifier.verify(sealedWithA).valid()).as("sealed with A before the rotation").isTrue();
+        assertThat(verifier.verify(ContractSealer.seal(executed(), loadedB, later, "Chongqing, CN")).valid()).isTrue();
+        assertThat(new SealVerifier(sealA.certificate()).verify(ContractSealer.seal(executed(), loadedB, later, "Chongqing, CN")).valid())
+                .as("pinning the leaf instead of the root would refuse every contract after a rotation").isFalse();
+    }
+
+    @Test
+    void aSealIssuedByAnotherCaWithTheSameNamesIsNotTheCommissions() {
+        CommissionSeal other = CommissionSeal.authority(SEAL.trustAnchor().getSubjectX500Principal().getName(), NOW, Duration.ofDays(3650))
+                .issue(SEAL.certificate().getSubjectX500Principal().getName(), NOW, Duration.ofDays(365));
+        SealVerification verification = VERIFIER.verify(ContractSealer.seal(executed(), other, NOW, "Chongqing, CN"));
+        assertThat(verification.valid()).isFalse();
+        assertThat(verification.reason()).contains("root CA");
     }
 
     @Test

@@ -18,10 +18,13 @@ import org.investflow.platform.events.Actor;
  *                         a declined, expired or voided contract reopened the negotiation; null for a first
  *                         agreement. A consumer voids anything still pending for the superseded agreement.
  *                         (Equal to {@code termsFingerprint} when the same terms were accepted again.)
+ * @param canonicalTerms   the exact canonical JSON text (UTF-8) of {@code terms} whose SHA-256 is {@code termsFingerprint},
+ *                         so a consumer can embed or re-hash it without re-implementing the canonical form. Added in a
+ *                         compatible way: null from producers of the earlier releases.
  */
 public record AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version, String companyName,
                                Terms terms, String termsFingerprint, Instant occurredAt, Actor actor,
-                               String supersedesFingerprint)
+                               String supersedesFingerprint, String canonicalTerms)
         implements NegotiationEvent {
 
     /** A fingerprint: lowercase hex SHA-256. */
@@ -44,10 +47,18 @@ public record AgreementReached(String caseId, String investorId, String officerI
         }
     }
 
+    /** An agreement without its canonical terms text (the form of the earlier releases). */
+    public AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version,
+                            String companyName, Terms terms, String termsFingerprint, Instant occurredAt, Actor actor,
+                            String supersedesFingerprint) {
+        this(caseId, investorId, officerId, agreementId, version, companyName, terms, termsFingerprint, occurredAt, actor,
+                supersedesFingerprint, null);
+    }
+
     /** A first agreement on the case, superseding none (the form of the first release). */
     public AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version,
                             String companyName, Terms terms, String termsFingerprint, Instant occurredAt, Actor actor) {
         this(caseId, investorId, officerId, agreementId, version, companyName, terms, termsFingerprint, occurredAt, actor,
-                null);
+                null, null);
     }
 }

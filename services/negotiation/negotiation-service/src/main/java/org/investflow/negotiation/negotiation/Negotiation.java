@@ -120,7 +120,8 @@ public class Negotiation extends AggregateRoot {
                 party.id(), now, supersedes);
         activity.touch(now);
         return List.of(new AgreementReached(caseId, parties.investorId(), parties.officerId(), agreementId,
-                sheet.version(), companyName, sheet.terms(), agreement.fingerprint().hex(), now, party, supersedes));
+                sheet.version(), companyName, sheet.terms(), agreement.fingerprint().hex(), now, party, supersedes,
+                TermsFingerprint.canonicalJson(sheet.terms())));
     }
 
     /**

@@ -135,6 +135,19 @@ class NegotiationDepthTest {
     }
 
     @Test
+    void theAgreementCarriesTheExactCanonicalTermsWhoseSha256IsItsFingerprint() throws Exception {
+        Negotiation negotiation = opened();
+        Terms structured = new Terms(AMOUNT, "EUR", 300, LANDING, List.of(), new Land(new BigDecimal("25000"), "Liangjiang", "INDUSTRIAL",
+                "LEASE", new BigDecimal("125000.00"), 20), List.of(), null, List.of("The \"plant\" stays in Chongqing"));
+        negotiation.propose(structured, null, OFFICER, POLICY, TODAY, NOW);
+        AgreementReached reached = (AgreementReached) negotiation.accept(1, INVESTOR, POLICY, "agreement-1", NOW).get(0);
+        byte[] canonical = reached.canonicalTerms().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(canonical)))
+                .isEqualTo(reached.termsFingerprint());
+        assertThat(reached.canonicalTerms()).contains("Liangjiang").contains("\\\"plant\\\"");
+    }
+
+    @Test
     void aCounterOfferNamingAVersionNoLongerOnTheTableIsRefused() {
         Negotiation negotiation = opened();
         negotiation.propose(basic(), null, OFFICER, POLICY, TODAY, NOW);
