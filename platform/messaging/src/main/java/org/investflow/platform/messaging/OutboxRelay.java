@@ -2,6 +2,8 @@ package org.investflow.platform.messaging;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,7 +38,8 @@ import reactor.core.publisher.Mono;
  * its events are sent at once, all of them before awaiting any acknowledgement (the idempotent
  * producer keeps them in order on their partition), and removed with one update when all are acknowledged.
  * Signals for one document are handled one after the other (documents are spread over a few lanes
- * by id), so a document is never published by two wake-ups at once. The periodic sweep
+ * by id), and the sweep skips a document a wake-up is publishing, so within one relay a document is
+ * never published twice at once. The periodic sweep
  * ({@code investflow.messaging.relay-interval}) remains for what no signal announced: events left by
  * a crash, by a failed send, or saved by another instance. The sweep runs on every instance without
  * a lease: two relays may both publish an event (at-least-once, absorbed by the consumers' inboxes).
@@ -55,6 +58,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration interval;
     private final Counter published;
     private final Counter failures;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private volatile Disposable listening;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
@@ -76,18 +80,30 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Mono<Void> drain(String collection) {
         Query pending = Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
+        pending.fields().include("_id");
         return mongo.find(pending, Document.class, collection)
-                .concatMap(document -> publish(collection, document))
+                .concatMap(document -> publish(new PendingDocument(collection, document.get("_id"))))
                 .then();
     }
 
-    /** Publishes what the signalled document holds now; a failure is counted and left to the sweep. */
-    private Mono<Void> publish(PendingDocument signalled) {
-        return mongo.findById(signalled.id(), Document.class, signalled.collection())
-                .flatMap(document -> publish(signalled.collection(), document))
+    /**
+     * Publishes what the document holds now, unless this relay is already publishing it: the sweep and a
+     * wake-up never send the same events twice. The document is read only once the relay holds it, so
+     * what it sends is never a copy read before another pass removed those events. A document skipped
+     * because it was busy keeps its events for the pass that holds it, or for the next sweep.
+     */
+    private Mono<Void> publish(PendingDocument pending) {
+        String key = pending.collection() + "/" + pending.id();
+        return Mono.defer(() -> inFlight.add(key)
+                ? mongo.findById(pending.id(), Document.class, pending.collection())
+                        .flatMap(document -> publish(pending.collection(), document))
+                        // released before the next pass of the lane starts (doFinally would run after it)
+                        .doOnTerminate(() -> inFlight.remove(key))
+                        .doOnCancel(() -> inFlight.remove(key))
+                : Mono.empty())
                 .onErrorResume(error -> {
                     failures.increment();
-                    log.warn("outbox of {} {} left for the sweep: {}", signalled.collection(), signalled.id(), error.toString());
+                    log.warn("outbox of {} {} left for the sweep: {}", pending.collection(), pending.id(), error.toString());
                     return Mono.empty();
                 });
     }

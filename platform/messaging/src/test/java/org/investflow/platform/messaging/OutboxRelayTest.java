@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +14,9 @@ import org.investflow.platform.domain.OutboxMessage;
 import org.investflow.platform.events.EventCatalog;
 import org.investflow.platform.testkit.InfrastructureInitializer;
 import org.investflow.platform.testkit.TopicProbe;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -42,6 +45,8 @@ class OutboxRelayTest {
     OutboxRelay relay;
     @Autowired
     AggregateStores stores;
+    @Autowired
+    AggregateStore<Check> checks;
 
     @Test
     void theRelayDrainsTheCollectionOfEveryStoredAggregateType() {
@@ -64,6 +69,23 @@ class OutboxRelayTest {
             assertThat(probe.seenFor(caseId)).hasSize(1);
         }
         assertThat(saved.version()).isNotNull();
+    }
+
+    @Test
+    void sweepsRacingAWakeUpPublishEachEventOnce() {
+        String caseId = "CQ-2026-" + (100000 + (int) (Math.random() * 899999));
+        Check check = new Check(caseId, message(caseId));
+        check.enqueue(List.of(message(caseId), message(caseId)));
+        checks.save(check, List.of()).block();
+
+        Flux.range(0, 6).flatMap(pass -> relay.drain(), 6).blockLast();
+
+        try (TopicProbe probe = TopicProbe.of("relay.check")) {
+            probe.await(caseId, "org.investflow.test.checked.v1");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(caseId, Check.class).block().outbox().isEmpty());
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> probe.seenFor(caseId).size() == 3);
+        }
     }
 
     private static OutboxMessage message(String caseId) {
