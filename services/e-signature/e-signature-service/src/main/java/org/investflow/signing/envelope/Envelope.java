@@ -3,7 +3,6 @@ package org.investflow.signing.envelope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.CaseId;
@@ -17,14 +16,7 @@ import org.investflow.signing.audit.AuditChain;
 import org.investflow.signing.audit.AuditEntry;
 import org.investflow.signing.audit.AuditTrail;
 import org.investflow.signing.audit.Origin;
-import org.investflow.signing.events.ContractDeclined;
-import org.investflow.signing.events.ContractDrafted;
-import org.investflow.signing.events.ContractExecuted;
-import org.investflow.signing.events.ContractExpired;
 import org.investflow.signing.events.ContractVoided;
-import org.investflow.signing.events.EnvelopeSent;
-import org.investflow.signing.events.SignatureRecorded;
-import org.investflow.signing.events.SignerViewed;
 import org.investflow.signing.events.SigningEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -34,8 +26,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The contract of one agreement, sent to its signers in the configured order: groups of signers in
  * sequence, the signers of one group in parallel ({@link SigningOrder}). One envelope per case and
- * agreement. Signers act through one-time links with emailed codes ({@link SigningLinks}); the mails
- * wait in the envelope's {@link MailOutbox}; every action is written to its {@link AuditTrail}.
+ * agreement. Signers act through one-time links with emailed codes ({@link SigningLinks}, stepped
+ * through by {@link LinkSteps}); the mails wait in the envelope's {@link MailOutbox}; every action is
+ * written to its {@link AuditTrail}; {@link EnvelopeEvents} writes the events.
  * Commands return the events they caused; the application service stores them with the envelope.
  * The last signature leaves it fully signed: the application service seals the executed contract and
  * then {@link #execute executes} it.
@@ -83,12 +76,8 @@ public class Envelope extends AggregateRoot {
         envelope.moveTo(EnvelopeStatus.SENT, "be sent");
         envelope.sentAt = now;
         envelope.audit(AuditAction.SENT, Actor.SYSTEM, now, Origin.SYSTEM);
-        envelope.startTurns(now, desk);
-        return new Sending(envelope, List.of(
-                new ContractDrafted(envelope.caseId.value(), envelope.investorId, envelopeId, envelope.agreementId, documentHash,
-                        envelope.termsFingerprint, now, Actor.SYSTEM),
-                new EnvelopeSent(envelope.caseId.value(), envelope.investorId, envelopeId, documentHash, envelope.termsFingerprint,
-                        now, Actor.SYSTEM)));
+        envelope.linkSteps().startTurns(now, desk);
+        return new Sending(envelope, envelope.events().sent(envelope.agreementId, documentHash, now));
     }
 
     private Envelope(String envelopeId, Agreement agreement, String documentHash, SigningOrder signers) {
@@ -124,10 +113,9 @@ public class Envelope extends AggregateRoot {
         audit(AuditAction.SIGNED, signer, now, origin);
         if (!last) {
             status = EnvelopeStatus.PARTIALLY_SIGNED;
-            startTurns(now, desk);
+            linkSteps().startTurns(now, desk);
         }
-        return List.of(new SignatureRecorded(caseId.value(), investorId, envelopeId, place.order(), place.role().name(), signer.id(),
-                now, signer));
+        return events().signed(place, now, signer);
     }
 
     /** Whether every signer signed: the executed contract can be sealed. */
@@ -144,9 +132,7 @@ public class Envelope extends AggregateRoot {
         executedAt = now;
         executedDocumentHash = sealedDocumentHash;
         audit(AuditAction.EXECUTED, lastSigner, now, origin);
-        return List.of(new ContractExecuted(caseId.value(), investorId, officerId, envelopeId, executedDocumentHash, termsFingerprint,
-                terms.investment().amount(), terms.investment().currency(), terms.jobs(), terms.landingDeadline(), terms.capitalSchedule(),
-                terms.milestones(), now, lastSigner));
+        return events().executed(officerId, executedDocumentHash, terms, now, lastSigner);
     }
 
     /** The signer whose turn it is declines, with a reason: the envelope is closed. */
@@ -155,8 +141,7 @@ public class Envelope extends AggregateRoot {
         requireTurnOf(place);
         closeAs(EnvelopeStatus.DECLINED, "be declined by " + place.role(), reason, now);
         audit(AuditAction.DECLINED, signer, now, origin);
-        return List.of(new ContractDeclined(caseId.value(), investorId, envelopeId, termsFingerprint, place.role().name(), reason, now,
-                signer));
+        return events().declined(place, reason, now, signer);
     }
 
     /** The case's assigned officer, or a leader, voids the envelope with a reason before it is executed. */
@@ -176,7 +161,7 @@ public class Envelope extends AggregateRoot {
     private List<SigningEvent> voided(Actor actor, String reason, String supersededBy, Instant now, Origin origin) {
         closeAs(EnvelopeStatus.VOIDED, "be voided", reason, now);
         audit(AuditAction.VOIDED, actor, now, origin);
-        return List.of(new ContractVoided(caseId.value(), investorId, envelopeId, termsFingerprint, reason, supersededBy, now, actor));
+        return events().voided(reason, supersededBy, now, actor);
     }
 
     /** The scheduled look at an envelope awaiting signatures: a signer in turn past their deadline expires it, else due reminders go out. */
@@ -188,18 +173,14 @@ public class Envelope extends AggregateRoot {
         if (overdue.isPresent()) {
             return expire(overdue.get(), now);
         }
-        signers.remindDue(now, desk.policy()).forEach(due -> {
-            mailLink(due, OutgoingMail.Kind.REMINDER, now, desk);
-            audit(AuditAction.REMINDED, Actor.SYSTEM, now, Origin.SYSTEM);
-        });
+        linkSteps().remindDue(now, desk);
         return List.of();
     }
 
     private List<SigningEvent> expire(Signer overdue, Instant now) {
         closeAs(EnvelopeStatus.EXPIRED, "expire", null, now);
         audit(AuditAction.EXPIRED, Actor.SYSTEM, now, Origin.SYSTEM);
-        return List.of(new ContractExpired(caseId.value(), investorId, envelopeId, termsFingerprint, overdue.role().name(),
-                overdue.deadline(), now, Actor.SYSTEM));
+        return events().expired(overdue, now);
     }
 
     /** Closes the envelope unexecuted: every link dies and mails not yet sent (they carry dead links or codes) are dropped. */
@@ -216,51 +197,18 @@ public class Envelope extends AggregateRoot {
         return status.awaitsSignatures() ? signers.nextWatchAt() : null;
     }
 
-    /** Emails a one-time code to the signer of the link with token hash {@code tokenHash}, if the link is usable. */
-    void sendCode(String tokenHash, Instant now, SigningDesk desk) {
-        SigningLinks.SentCode sent = links.sendCode(tokenHash, desk::newCode, now, desk.policy(), this::isInTurn);
-        Signer signer = signers.place(sent.signerOrder());
-        mails.queue(OutgoingMail.code(signer.addressAt(desk), caseId.value(), sent.code(), desk.policy().codeValidity(), now));
-        audit(AuditAction.CODE_SENT, signer.actor(), now, Origin.SYSTEM);
+    /** The signer-facing steps on this envelope: its links, the codes sent for them, and views of the contract. */
+    LinkSteps linkSteps() {
+        return new LinkSteps(this, signers, links, mails, auditTrail, this::isInTurn);
     }
 
-    /** The signer of the link when {@code code} is right; a wrong code is counted (the caller saves, then refuses). */
-    Optional<Actor> checkCode(String tokenHash, String code, Instant now, SigningPolicy policy) {
-        OptionalInt order = links.checkCode(tokenHash, code, now, policy, this::isInTurn);
-        return order.isPresent() ? Optional.of(signers.place(order.getAsInt()).actor()) : Optional.empty();
-    }
-
-    /** The signer views the contract through their link (once per link), after the right code. */
-    List<SigningEvent> viewThroughLink(String tokenHash, Instant now, Origin origin, SigningPolicy policy) {
-        return viewedBy(signers.place(links.viewed(tokenHash, now, policy, this::isInTurn)), now, origin);
-    }
-
-    /** Records that {@code viewer}, one of the envelope's named signers, viewed the contract; anyone else is refused. */
-    List<SigningEvent> view(Actor viewer, Instant now, Origin origin) {
-        Signer place = signers.placeOfViewer(viewer)
-                .orElseThrow(() -> new ForbiddenException(viewer.id() + " is not a signer of envelope " + envelopeId));
-        return viewedBy(place, now, origin);
-    }
-
-    private List<SigningEvent> viewedBy(Signer place, Instant now, Origin origin) {
-        Actor viewer = place.actor();
-        audit(AuditAction.VIEWED, viewer, now, origin);
-        return List.of(new SignerViewed(caseId.value(), investorId, envelopeId, place.order(), place.role().name(), documentHash, now,
-                viewer));
+    /** The events of this envelope, to which each command adds what happened. */
+    EnvelopeEvents events() {
+        return new EnvelopeEvents(caseId.value(), investorId, envelopeId, termsFingerprint);
     }
 
     private boolean isInTurn(int signerOrder) {
         return status.awaitsSignatures() && signers.isInTurn(signerOrder);
-    }
-
-    private void startTurns(Instant now, SigningDesk desk) {
-        signers.startTurns(now, desk.policy()).forEach(started -> mailLink(started, OutgoingMail.Kind.INVITATION, now, desk));
-    }
-
-    private void mailLink(Signer signer, OutgoingMail.Kind kind, Instant now, SigningDesk desk) {
-        String token = desk.newToken();
-        links.issue(token, signer.order(), signer.deadline());
-        mails.queue(OutgoingMail.link(kind, signer.addressAt(desk), this, signer, desk.linkTo(token), now));
     }
 
     private void requireTurnOf(Signer place) {
@@ -329,49 +277,17 @@ public class Envelope extends AggregateRoot {
         return auditTrail.verify();
     }
 
-    public String envelopeId() {
-        return envelopeId;
-    }
-
-    public CaseId caseId() {
-        return caseId;
-    }
-
-    public String investorId() {
-        return investorId;
-    }
-
-    public String documentHash() {
-        return documentHash;
-    }
-
-    public EnvelopeStatus status() {
-        return status;
-    }
-
-    public List<Signer> signers() {
-        return signers.all();
-    }
-
-    public Instant sentAt() {
-        return sentAt;
-    }
-
-    public Instant executedAt() {
-        return executedAt;
-    }
-
-    public String executedDocumentHash() {
-        return executedDocumentHash;
-    }
-
-    public Instant closedAt() {
-        return closedAt;
-    }
-
-    public String closingReason() {
-        return closingReason;
-    }
+    public String envelopeId() { return envelopeId; }
+    public CaseId caseId() { return caseId; }
+    public String investorId() { return investorId; }
+    public String documentHash() { return documentHash; }
+    public EnvelopeStatus status() { return status; }
+    public List<Signer> signers() { return signers.all(); }
+    public Instant sentAt() { return sentAt; }
+    public Instant executedAt() { return executedAt; }
+    public String executedDocumentHash() { return executedDocumentHash; }
+    public Instant closedAt() { return closedAt; }
+    public String closingReason() { return closingReason; }
 
     /** A new envelope and the events of its sending. */
     record Sending(Envelope envelope, List<SigningEvent> events) {

@@ -119,7 +119,7 @@ public class EnvelopeService {
 
     /** Records in the audit trail that {@code viewer}, one of the envelope's signers, viewed the contract. */
     public Mono<Envelope> recordView(String caseId, Actor viewer, Origin origin) {
-        return change(caseId, viewer, envelope -> envelope.view(viewer, now(), origin));
+        return change(caseId, viewer, envelope -> envelope.linkSteps().view(viewer, now(), origin));
     }
 
     /** The case's envelope as {@code viewer} may see it: investors only their own, staff every one. */
@@ -133,15 +133,15 @@ public class EnvelopeService {
     public Mono<Envelope> sendCode(String token) {
         String tokenHash = SigningLink.sha256(token);
         return byLink(tokenHash).flatMap(envelope -> {
-            envelope.sendCode(tokenHash, now(), desk);
+            envelope.linkSteps().sendCode(tokenHash, now(), desk);
             return save(envelope, List.of());
         }).retryWhen(ConcurrentChanges.retry());
     }
 
     /** The signer of the link views the contract with the right code (once per link). */
     public Mono<Envelope> viewThroughLink(String token, String code, Origin origin) {
-        return withCode(token, code,
-                (envelope, signer) -> Mono.just(envelope.viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy())));
+        return withCode(token, code, (envelope, signer) ->
+                Mono.just(envelope.linkSteps().viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy())));
     }
 
     /** The signer of the link signs with the right code and consent, in their turn. */
@@ -177,7 +177,7 @@ public class EnvelopeService {
     private Mono<Envelope> withCode(String token, String code, BiFunction<Envelope, Actor, Mono<List<SigningEvent>>> command) {
         String tokenHash = SigningLink.sha256(token);
         return byLink(tokenHash).publishOn(Schedulers.boundedElastic()).flatMap(envelope -> {
-            Optional<Actor> signer = envelope.checkCode(tokenHash, code, now(), desk.policy());
+            Optional<Actor> signer = envelope.linkSteps().checkCode(tokenHash, code, now(), desk.policy());
             return signer.isEmpty() ? save(envelope, List.of()).then(Mono.<Envelope>error(new WrongCodeException()))
                     : command.apply(envelope, signer.get()).flatMap(events -> save(envelope, events));
         }).retryWhen(ConcurrentChanges.retry());

@@ -238,9 +238,9 @@ class EnvelopeTest {
     void everyActionAppendsToAnIntactHashChainedAuditTrail() {
         Envelope envelope = sent();
         Origin browser = new Origin("203.0.113.7", "Firefox");
-        envelope.view(INVESTOR, NOW.plusSeconds(10), browser);
+        envelope.linkSteps().view(INVESTOR, NOW.plusSeconds(10), browser);
         envelope.sign(INVESTOR, "Investor", NOW.plusSeconds(20), browser, DESK);
-        envelope.view(OFFICER, NOW.plusSeconds(30), browser);
+        envelope.linkSteps().view(OFFICER, NOW.plusSeconds(30), browser);
         Envelopes.sign(envelope, OFFICER, "李伟", NOW.plusSeconds(40), browser, DESK);
         assertThat(envelope.auditTrail()).extracting(e -> e.action().name(), e -> e.actorId(), e -> e.clientAddress(), e -> e.documentHash())
                 .containsExactly(tuple("SENT", "investflow", null, DOCUMENT),
@@ -259,7 +259,7 @@ class EnvelopeTest {
     void onlyTheEnvelopesSignersViewsAreRecorded(String viewer) {
         Envelope envelope = sent();
         String[] idAndRole = viewer.split("/");
-        assertThatThrownBy(() -> envelope.view(new Actor(idAndRole[0], Role.valueOf(idAndRole[1])), NOW, Origin.SYSTEM))
+        assertThatThrownBy(() -> envelope.linkSteps().view(new Actor(idAndRole[0], Role.valueOf(idAndRole[1])), NOW, Origin.SYSTEM))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(envelope.auditTrail()).hasSize(1);
     }

@@ -152,21 +152,22 @@ class EnvelopeWorkflowTest {
     void aLinkAsksForACodeAndTheRightCodeNamesItsSigner() {
         Envelope envelope = sent();
         desk.nextCodes("424242");
-        envelope.sendCode(SigningLink.sha256("token-1"), NOW, desk);
+        envelope.linkSteps().sendCode(SigningLink.sha256("token-1"), NOW, desk);
         assertThat(envelope.mails()).last().satisfies(mail -> assertThat(mail.text()).contains("424242"));
         assertThat(envelope.links().get(0).codeHash()).doesNotContain("424242");
-        assertThat(envelope.checkCode(SigningLink.sha256("token-1"), "424242", NOW, desk.policy())).contains(INVESTOR);
+        assertThat(envelope.linkSteps().checkCode(SigningLink.sha256("token-1"), "424242", NOW, desk.policy())).contains(INVESTOR);
     }
 
     @Test
     void wrongCodesAreCountedAndTheLimitLocksTheLink() {
         Envelope envelope = sent();
         String link = SigningLink.sha256("token-1");
-        envelope.sendCode(link, NOW, desk);
+        envelope.linkSteps().sendCode(link, NOW, desk);
         for (int attempt = 0; attempt < desk.policy().codeAttempts(); attempt++) {
-            assertThat(envelope.checkCode(link, "000000", NOW, desk.policy())).isEmpty();
+            assertThat(envelope.linkSteps().checkCode(link, "000000", NOW, desk.policy())).isEmpty();
         }
-        assertThatThrownBy(() -> envelope.checkCode(link, "123456", NOW, desk.policy())).isInstanceOf(InvalidLinkException.class)
+        assertThatThrownBy(() -> envelope.linkSteps().checkCode(link, "123456", NOW, desk.policy()))
+                .isInstanceOf(InvalidLinkException.class)
                 .hasMessage("invalid link");
     }
 
@@ -174,28 +175,31 @@ class EnvelopeWorkflowTest {
     void anExpiredCodeIsWrong() {
         Envelope envelope = sent();
         String link = SigningLink.sha256("token-1");
-        envelope.sendCode(link, NOW, desk);
-        assertThat(envelope.checkCode(link, "123456", NOW.plus(Duration.ofMinutes(11)), desk.policy())).isEmpty();
+        envelope.linkSteps().sendCode(link, NOW, desk);
+        assertThat(envelope.linkSteps().checkCode(link, "123456", NOW.plus(Duration.ofMinutes(11)), desk.policy())).isEmpty();
     }
 
     @Test
     void unknownUsedExpiredAndOutOfTurnLinksAreAllJustInvalid() {
         Envelope envelope = sent();
-        assertThatThrownBy(() -> envelope.sendCode(SigningLink.sha256("forged"), NOW, desk)).isInstanceOf(InvalidLinkException.class);
-        assertThatThrownBy(() -> envelope.sendCode(SigningLink.sha256("token-1"), NOW.plus(Duration.ofDays(15)), desk))
+        assertThatThrownBy(() -> envelope.linkSteps().sendCode(SigningLink.sha256("forged"), NOW, desk))
+                .isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> envelope.linkSteps().sendCode(SigningLink.sha256("token-1"), NOW.plus(Duration.ofDays(15)), desk))
                 .isInstanceOf(InvalidLinkException.class);
         envelope.sign(INVESTOR, "Hans", NOW, WEB, desk);
-        assertThatThrownBy(() -> envelope.sendCode(SigningLink.sha256("token-1"), NOW, desk)).isInstanceOf(InvalidLinkException.class);
-        envelope.sendCode(SigningLink.sha256("token-2"), NOW, desk);
+        assertThatThrownBy(() -> envelope.linkSteps().sendCode(SigningLink.sha256("token-1"), NOW, desk))
+                .isInstanceOf(InvalidLinkException.class);
+        envelope.linkSteps().sendCode(SigningLink.sha256("token-2"), NOW, desk);
         envelope.voidBy(OFFICER, "stop", NOW, WEB);
-        assertThatThrownBy(() -> envelope.sendCode(SigningLink.sha256("token-2"), NOW, desk)).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> envelope.linkSteps().sendCode(SigningLink.sha256("token-2"), NOW, desk))
+                .isInstanceOf(InvalidLinkException.class);
     }
 
     @Test
     void aLinkViewsOnceAndRecordsTheSignersView() {
         Envelope envelope = sent();
         String link = SigningLink.sha256("token-1");
-        assertThat(envelope.viewThroughLink(link, NOW, WEB, desk.policy())).singleElement()
+        assertThat(envelope.linkSteps().viewThroughLink(link, NOW, WEB, desk.policy())).singleElement()
                 .isInstanceOfSatisfying(SignerViewed.class, viewed -> {
                     assertThat(viewed.signerRole()).isEqualTo("INVESTOR_SIGNATORY");
                     assertThat(viewed.signerOrder()).isEqualTo(1);
@@ -208,7 +212,8 @@ class EnvelopeWorkflowTest {
             assertThat(entry.actorId()).isEqualTo(Agreements.INVESTOR);
             assertThat(entry.clientAddress()).isEqualTo("203.0.113.7");
         });
-        assertThatThrownBy(() -> envelope.viewThroughLink(link, NOW, WEB, desk.policy())).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> envelope.linkSteps().viewThroughLink(link, NOW, WEB, desk.policy()))
+                .isInstanceOf(InvalidLinkException.class);
     }
 
     @Test
@@ -216,9 +221,9 @@ class EnvelopeWorkflowTest {
         Envelope envelope = sent();
         String link = SigningLink.sha256("token-1");
         for (int code = 0; code < desk.policy().codesPerLink(); code++) {
-            envelope.sendCode(link, NOW, desk);
+            envelope.linkSteps().sendCode(link, NOW, desk);
         }
-        assertThatThrownBy(() -> envelope.sendCode(link, NOW, desk)).isInstanceOf(InvalidLinkException.class);
+        assertThatThrownBy(() -> envelope.linkSteps().sendCode(link, NOW, desk)).isInstanceOf(InvalidLinkException.class);
     }
 
     @Test

@@ -117,9 +117,9 @@ class ParallelSigningTest {
     void theDistrictSignsThroughItsMailedLinkAndCode() {
         Envelope envelope = signedByInvestor();
         String districtLink = SigningLink.sha256("token-3");
-        envelope.sendCode(districtLink, NOW.plusSeconds(90), desk);
+        envelope.linkSteps().sendCode(districtLink, NOW.plusSeconds(90), desk);
         assertThat(envelope.mails()).last().satisfies(mail -> assertThat(mail.to()).isEqualTo("district@example.org"));
-        assertThat(envelope.checkCode(districtLink, "123456", NOW.plusSeconds(100), desk.policy())).contains(DISTRICT);
+        assertThat(envelope.linkSteps().checkCode(districtLink, "123456", NOW.plusSeconds(100), desk.policy())).contains(DISTRICT);
     }
 
     @Test
