@@ -242,58 +242,32 @@ public class Negotiation extends AggregateRoot {
         return approvals.pending(caseId, termSheets);
     }
 
-    public CaseId caseId() {
-        return CaseId.of(caseId);
-    }
+    public CaseId caseId() { return CaseId.of(caseId); }
 
     /** The owning investor and the assigned case officer. */
-    public Parties parties() {
-        return parties;
-    }
+    public Parties parties() { return parties; }
 
-    public String companyName() {
-        return companyName;
-    }
+    public String companyName() { return companyName; }
 
-    public NegotiationStatus status() {
-        return status;
-    }
+    public NegotiationStatus status() { return status; }
 
-    public Instant openedAt() {
-        return openedAt;
-    }
+    public Instant openedAt() { return openedAt; }
 
-    public List<TermSheet> termSheets() {
-        return termSheets.all();
-    }
+    public List<TermSheet> termSheets() { return termSheets.all(); }
 
-    public Agreement agreement() {
-        return agreement;
-    }
+    public Agreement agreement() { return agreement; }
 
-    public long revision() {
-        return activity.revision();
-    }
+    public long revision() { return activity.revision(); }
 
-    public Instant lastActivityAt() {
-        return activity.lastAt();
-    }
+    public Instant lastActivityAt() { return activity.lastAt(); }
 
-    public List<Comment> comments() {
-        return comments.all();
-    }
+    public List<Comment> comments() { return comments.all(); }
 
-    public Failure failure() {
-        return failure;
-    }
+    public Failure failure() { return failure; }
 
-    public List<Reopening> reopenings() {
-        return reopenings.all();
-    }
+    public List<Reopening> reopenings() { return reopenings.all(); }
 
-    public List<Side> acceptedAgainBy() {
-        return reopenings.acceptedAgainBy();
-    }
+    public List<Side> acceptedAgainBy() { return reopenings.acceptedAgainBy(); }
 
     /** A new negotiation and the events of its opening. */
     record Opening(Negotiation negotiation, List<NegotiationEvent> events) {
