@@ -21,8 +21,8 @@ class ComposeCredentialsTest {
 
     static final String ENV_EXAMPLE = ".env.example";
 
-    /** Setting names that hold credentials. */
-    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|JAAS|CREDENTIAL|_KEY|KEYFILE).*");
+    /** Setting names that hold credentials; a keystore's path is not one (its password is). */
+    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|JAAS|CREDENTIAL|_KEY(?!STORE)|KEYFILE).*");
 
     /** A password inside a value: JAAS {@code password="..."} or the user info of a URI. */
     static final Pattern EMBEDDED_PASSWORD = Pattern.compile("password=\\\\?\"([^\"\\\\]*)|://[^/:@\\s]+:(\\$\\{[^}]*}|[^@\\s]+)@");
