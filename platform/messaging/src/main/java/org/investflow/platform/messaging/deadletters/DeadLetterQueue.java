@@ -8,8 +8,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.investflow.platform.domain.NotFoundException;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -37,7 +43,7 @@ import reactor.core.scheduler.Schedulers;
  * mark to the end, replaying the next waiting record moves it by one. A record replayed out of order
  * stays counted until the records before it are replayed.
  */
-public class DeadLetterQueue {
+public class DeadLetterQueue implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final int LIMIT = 1000;
@@ -46,10 +52,13 @@ public class DeadLetterQueue {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Collection<String> topics;
     private final String group;
+    private final Map<String, Object> adminConfiguration;
+    private Admin admin;
 
     public DeadLetterQueue(ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> kafka,
-                           Collection<String> topics, String application) {
+                           Map<String, Object> adminConfiguration, Collection<String> topics, String application) {
         this.consumers = consumers;
+        this.adminConfiguration = Map.copyOf(adminConfiguration);
         this.kafka = kafka;
         this.topics = List.copyOf(topics);
         this.group = application + "-dead-letters";
@@ -80,14 +89,57 @@ public class DeadLetterQueue {
                 .flatMap(records -> Flux.fromIterable(records).concatMap(this::resend).then(mark(records)).thenReturn(records.size()));
     }
 
-    /** Dead letters of {@code topic} not yet replayed (see the class comment for the definition). */
+    /**
+     * Dead letters of {@code topic} not yet replayed (see the class comment for the definition), read with
+     * the service's one long-lived admin client: a metadata call and two offset lookups, no consumer.
+     */
     public Mono<Long> waiting(String topic) {
-        return withConsumer(topic, (consumer, partitions) -> {
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Map<TopicPartition, OffsetAndMetadata> marks = consumer.committed(java.util.Set.copyOf(partitions));
-            return partitions.stream().mapToLong(partition -> ends.get(partition)
-                    - (marks.get(partition) == null ? beginning(consumer, partition) : marks.get(partition).offset())).sum();
-        });
+        if (!topics.contains(topic)) {
+            return Mono.error(new NotFoundException("dead-letter topic of", topic));
+        }
+        return Mono.fromCallable(() -> countWaiting(topic + ".DLT")).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private long countWaiting(String deadLetterTopic) throws Exception {
+        Admin admin = admin();
+        List<TopicPartition> partitions;
+        try {
+            partitions = admin.describeTopics(List.of(deadLetterTopic)).allTopicNames().get().get(deadLetterTopic)
+                    .partitions().stream().map(info -> new TopicPartition(deadLetterTopic, info.partition())).toList();
+        } catch (ExecutionException absent) {
+            if (absent.getCause() instanceof UnknownTopicOrPartitionException) {
+                return 0;
+            }
+            throw absent;
+        }
+        Map<TopicPartition, OffsetAndMetadata> marks = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(admin, partitions, OffsetSpec.latest());
+        Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(admin, partitions, OffsetSpec.earliest());
+        return partitions.stream().mapToLong(partition -> ends.get(partition).offset()
+                - (marks.get(partition) == null ? starts.get(partition).offset() : marks.get(partition).offset())).sum();
+    }
+
+    private static Map<TopicPartition, ListOffsetsResultInfo> offsets(Admin admin, List<TopicPartition> partitions,
+                                                                      OffsetSpec spec) throws Exception {
+        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(partition -> partition, partition -> spec)))
+                .all().get();
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(adminConfiguration);
+        }
+        return admin;
+    }
+
+    /** Closes the admin client, if one was opened. */
+    @Override
+    public synchronized void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
     }
 
     private static long beginning(Consumer<String, byte[]> consumer, TopicPartition partition) {

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Flux;
 
@@ -32,9 +33,9 @@ public class DeadLettersAutoConfiguration {
 
     @Bean
     DeadLetterQueue deadLetterQueue(ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> kafka,
-                                    MessagingProperties properties,
+                                    KafkaAdmin admin, MessagingProperties properties,
                                     @Value("${spring.application.name:investflow}") String application) {
-        return new DeadLetterQueue(consumers, kafka, properties.consumes(), application);
+        return new DeadLetterQueue(consumers, kafka, admin.getConfigurationProperties(), properties.consumes(), application);
     }
 
     @Bean
