@@ -37,6 +37,11 @@ public final class FleetProcess extends CrashableProcess {
      * @param logFile    where the services' output goes (appended)
      */
     public static FleetProcess start(String kafka, String mongo, int portOffset, Map<String, Object> settings, Path logFile) {
+        return launch(kafka, mongo, portOffset, settings, logFile).awaitReady();
+    }
+
+    /** As {@link #start} without waiting: several instances then start side by side; {@link #awaitReady} before use. */
+    public static FleetProcess launch(String kafka, String mongo, int portOffset, Map<String, Object> settings, Path logFile) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), FleetServer.class.getName(),
@@ -45,15 +50,18 @@ public final class FleetProcess extends CrashableProcess {
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Redirect.appendTo(logFile.toFile())).start();
-            FleetProcess fleet = new FleetProcess(process, portOffset);
-            fleet.baseUris().values().forEach(base -> HttpChildProcess.awaitAnswering(process, "services' JVM",
-                    base.resolve("/actuator/health/readiness"), STARTUP_TIMEOUT, Duration.ofMillis(250)));
-            return fleet;
+            return new FleetProcess(new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(logFile.toFile())).start(), portOffset);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the services: " + e.getMessage(), e);
         }
+    }
+
+    /** Waits until every service answers its readiness probe; fails at once if the process exits. */
+    public FleetProcess awaitReady() {
+        baseUris().values().forEach(base -> HttpChildProcess.awaitAnswering(process, "services' JVM",
+                base.resolve("/actuator/health/readiness"), STARTUP_TIMEOUT, Duration.ofMillis(250)));
+        return this;
     }
 
     /** Where each service answers HTTP. */

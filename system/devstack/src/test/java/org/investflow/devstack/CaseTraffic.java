@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A steady flow of cases through the running services while faults strike: investors submit intentions (each with
  * its own idempotency key) and the officer each is routed to accepts it, one request after the other every
- * {@value #PACE_MILLIS} ms. It remembers exactly which submissions and acceptances were acknowledged (201, 200);
+ * {@value #PACE_MILLIS} ms, each case through the next instance of the services in turn (as a load balancer would). It remembers exactly which submissions and acceptances were acknowledged (201, 200);
  * a refused or unanswered request is only counted, never retried while faults last.
  */
 final class CaseTraffic implements AutoCloseable {
@@ -39,7 +39,7 @@ final class CaseTraffic implements AutoCloseable {
     record Case(String caseId, String investor, String officer) {
     }
 
-    private final Map<Service, URI> services;
+    private final List<Map<Service, URI>> instances;
     private final BiFunction<String, String, String> tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor(
@@ -49,8 +49,8 @@ final class CaseTraffic implements AutoCloseable {
     private final AtomicInteger attempts = new AtomicInteger();
     private final AtomicInteger unacknowledged = new AtomicInteger();
 
-    CaseTraffic(Map<Service, URI> services, BiFunction<String, String, String> tokens) {
-        this.services = Map.copyOf(services);
+    CaseTraffic(List<Map<Service, URI>> instances, BiFunction<String, String, String> tokens) {
+        this.instances = List.copyOf(instances);
         this.tokens = tokens;
     }
 
@@ -83,13 +83,15 @@ final class CaseTraffic implements AutoCloseable {
     }
 
     private void oneCase() {
-        String investor = INVESTORS.get(attempts.getAndIncrement() % INVESTORS.size());
-        JsonNode intention = send(post(Service.INTAKE, "/api/intentions", investor, form())
+        int attempt = attempts.getAndIncrement();
+        Map<Service, URI> services = instances.get(attempt % instances.size());
+        String investor = INVESTORS.get(attempt % INVESTORS.size());
+        JsonNode intention = send(post(services, Service.INTAKE, "/api/intentions", investor, form())
                 .header("Idempotency-Key", "fault-" + UUID.randomUUID()).build(), 201);
         if (intention != null) {
             Case acknowledged = new Case(intention.path("caseId").asText(), investor, intention.path("assignedOfficerId").asText());
             submitted.put(acknowledged.caseId(), acknowledged);
-            if (accept(acknowledged) == 200) {
+            if (accept(services, acknowledged) == 200) {
                 accepted.put(acknowledged.caseId(), acknowledged);
             }
         }
@@ -101,17 +103,21 @@ final class CaseTraffic implements AutoCloseable {
      * @return 200 accepted now, 409 it had been accepted (an unanswered request had got through), else not yet
      */
     int accept(Case acknowledged) {
+        return accept(instances.get(0), acknowledged);
+    }
+
+    private int accept(Map<Service, URI> services, Case acknowledged) {
         if (accepted.containsKey(acknowledged.caseId())) {
             return 409;
         }
-        HttpRequest request = post(Service.INTAKE, "/api/intentions/" + acknowledged.caseId() + "/acceptance",
+        HttpRequest request = post(services, Service.INTAKE, "/api/intentions/" + acknowledged.caseId() + "/acceptance",
                 acknowledged.officer(), "{}").build();
         return status(request);
     }
 
-    /** GET as staff; null unless it answered 200. */
+    /** GET as staff from the first instance; null unless it answered 200. */
     JsonNode read(Service service, String path, String staff) {
-        return send(HttpRequest.newBuilder(services.get(service).resolve(path)).timeout(REQUEST_TIMEOUT)
+        return send(HttpRequest.newBuilder(instances.get(0).get(service).resolve(path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + tokens.apply(staff, "")).GET().build(), 200);
     }
 
@@ -141,7 +147,7 @@ final class CaseTraffic implements AutoCloseable {
         }
     }
 
-    private HttpRequest.Builder post(Service service, String path, String user, String body) {
+    private HttpRequest.Builder post(Map<Service, URI> services, Service service, String path, String user, String body) {
         return HttpRequest.newBuilder(services.get(service).resolve(path)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + tokens.apply(user, ""))
                 .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -24,12 +24,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole system on loopback in processes of its own (the services' JVM, the Kafka broker, the database, the
- * issuer), with a steady flow of cases while faults strike at random points of it: the services' JVM is killed with
- * SIGKILL and restarted (twice), the broker is killed and restarted, and the database is killed and restarted.
- * After recovery every case whose submission was acknowledged is accepted and negotiating in intake, negotiation
- * and the pipeline read model; no event id carries two payloads; no transition was applied twice; every consumer
- * group has caught up. The figures of each run are logged (RELIABILITY.md quotes them).
+ * The whole system on loopback in processes of its own: two instances of the services (two JVMs, each with all
+ * four services; each service's instances share its consumer groups, database and sweep lease), the Kafka broker,
+ * the database and the issuer. A steady flow of cases alternates between the instances while faults strike at
+ * random points of it: one instance is killed with SIGKILL while the other carries the load alone (its partitions
+ * move over) and is then restarted, the broker is killed and restarted, the database is killed and restarted, then
+ * the other instance is killed and restarted. After recovery every case whose submission was acknowledged is
+ * accepted and negotiating in intake, negotiation and the pipeline read model; no event id carries two payloads;
+ * no transition was applied twice (neither by a redelivery nor by two relays); every consumer group has caught
+ * up. The figures of each run are logged (RELIABILITY.md quotes them).
  */
 class FaultInjectionTest {
 
@@ -47,15 +50,15 @@ class FaultInjectionTest {
     private MailServer mail;
     private DatabaseProcess database;
     private KafkaBrokerProcess kafka;
-    private FleetProcess fleet;
+    private final FleetProcess[] instances = new FleetProcess[2];
+    private final int[] portOffsets = new int[2];
     private int databasePort;
     private int[] kafkaPorts;
-    private int portOffset;
     private Map<String, Object> settings;
 
     @AfterEach
     void stopTheSystem() {
-        for (AutoCloseable part : new AutoCloseable[] {fleet, kafka, database, mail, issuer}) {
+        for (AutoCloseable part : new AutoCloseable[] {instances[0], instances[1], kafka, database, mail, issuer}) {
             try {
                 if (part != null) {
                     part.close();
@@ -72,14 +75,13 @@ class FaultInjectionTest {
         random.setSeed(seed);
         long started = System.nanoTime();
         startTheSystem();
-        CaseTraffic traffic = new CaseTraffic(fleet.baseUris(), new DemoTokens(issuer.issuer())).start();
+        CaseTraffic traffic = new CaseTraffic(List.of(instances[0].baseUris(), instances[1].baseUris()),
+                new DemoTokens(issuer.issuer())).start();
         int faults = 0;
         try (traffic) {
             progress(traffic);
-            fleet.kill();
+            killAndRestartWhileTheOtherServes(0, traffic);
             faults++;
-            startServices();
-            progress(traffic);
             kafka.kill();
             faults++;
             kafka = startBroker();
@@ -88,11 +90,10 @@ class FaultInjectionTest {
             faults++;
             database = startDatabase();
             progress(traffic);
-            fleet.kill();
+            killAndRestartWhileTheOtherServes(1, traffic);
             faults++;
-            startServices();
-            progress(traffic);
         }
+        int unacknowledged = traffic.unacknowledged();
         Map<String, CaseTraffic.Case> cases = traffic.submitted();
         await("every acknowledged case negotiating").atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
                 .until(() -> cases.values().stream().allMatch(acknowledged -> negotiating(traffic, acknowledged)));
@@ -109,7 +110,7 @@ class FaultInjectionTest {
         LOG.info("fault run (seed {}): {} cases attempted, {} submissions acknowledged, {} requests unanswered or refused "
                         + "during faults, {} faults injected, {} acknowledged cases recovered, lost 0, doubled 0; {} events on the "
                         + "topics, {} redelivered ids (absorbed by inboxes); {} s", seed, traffic.attempts(), cases.size(),
-                traffic.unacknowledged(), faults, cases.size(), ledger.size(), ledger.redelivered(),
+                unacknowledged, faults, cases.size(), ledger.size(), ledger.redelivered(),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
@@ -127,6 +128,15 @@ class FaultInjectionTest {
                 && pipeline != null && "NEGOTIATING".equals(pipeline.path("stage").asText());
     }
 
+    /** SIGKILLs one instance, lets the other carry the flow alone, starts the killed one again and awaits it. */
+    private void killAndRestartWhileTheOtherServes(int instance, CaseTraffic traffic) {
+        instances[instance].kill();
+        instances[instance] = launchInstance(instance);
+        progress(traffic);
+        awaitReady(instance);
+        progress(traffic);
+    }
+
     /** Lets a random number of further requests be acknowledged: the next fault strikes somewhere in the flow. */
     private void progress(CaseTraffic traffic) {
         int target = traffic.acknowledged() + 4 + random.nextInt(8);
@@ -140,7 +150,8 @@ class FaultInjectionTest {
         database = startDatabase();
         kafkaPorts = new int[] {freePort(), freePort()};
         kafka = startBroker();
-        portOffset = freeOffset();
+        portOffsets[0] = freeOffset(-1);
+        portOffsets[1] = freeOffset(portOffsets[0]);
         issuer.awaitReady();
         settings = new HashMap<>(Map.of("spring.main.banner-mode", "off",
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
@@ -148,13 +159,22 @@ class FaultInjectionTest {
                 "spring.kafka.consumer.properties.session.timeout.ms", "6000",
                 "spring.kafka.consumer.properties.heartbeat.interval.ms", "1000"));
         settings.putAll(mail.senderSettings());
-        startServices();
+        instances[0] = launchInstance(0);
+        instances[1] = launchInstance(1);
+        awaitReady(0);
+        awaitReady(1);
     }
 
-    private void startServices() {
+    private FleetProcess launchInstance(int instance) {
+        return FleetProcess.launch(kafka.bootstrapServers(), database.address(), portOffsets[instance], settings,
+                dir.resolve("services-" + instance + ".log"));
+    }
+
+    private void awaitReady(int instance) {
         long started = System.nanoTime();
-        fleet = FleetProcess.start(kafka.bootstrapServers(), database.address(), portOffset, settings, dir.resolve("services.log"));
-        LOG.info("services' JVM (pid {}) ready in {} ms", fleet.pid(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        instances[instance].awaitReady();
+        LOG.info("instance {} of the services (pid {}) ready after a further {} ms", instance, instances[instance].pid(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     private DatabaseProcess startDatabase() {
@@ -172,11 +192,12 @@ class FaultInjectionTest {
         }
     }
 
-    /** An offset that puts all four services' local-stack ports (8081…8084) on free ports. */
-    private int freeOffset() throws IOException {
+    /** An offset, other than {@code taken}'s range, that puts the four services' ports (8081…8084) on free ports. */
+    private int freeOffset(int taken) {
         while (true) {
             int offset = 20_000 + random.nextInt(30_000);
-            if (List.of(Service.values()).stream().allMatch(service -> free(service.localPort() + offset))) {
+            if (Math.abs(offset - taken) > Service.values().length
+                    && List.of(Service.values()).stream().allMatch(service -> free(service.localPort() + offset))) {
                 return offset;
             }
         }
