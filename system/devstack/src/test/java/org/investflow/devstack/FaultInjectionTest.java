@@ -90,8 +90,11 @@ class FaultInjectionTest {
             faults++;
             database = startDatabase();
             progress(traffic);
-            killAndRestartWhileTheOtherServes(1, traffic);
+            // the last one killed comes back while recovery is checked through the other (rolling-restart order)
+            instances[1].kill();
             faults++;
+            instances[1] = launchInstance(1);
+            progress(traffic);
         }
         int unacknowledged = traffic.unacknowledged();
         Map<String, CaseTraffic.Case> cases = traffic.submitted();
@@ -107,6 +110,7 @@ class FaultInjectionTest {
             assertThat(ledger.casesWithTransitionAppliedTwice(type)).as("cases with %s applied twice", type).isEmpty();
         }
         assertThat(ledger.casesWith(NegotiationEvents.NEGOTIATION_OPENED)).containsAll(cases.keySet());
+        awaitReady(1);
         LOG.info("fault run (seed {}): {} cases attempted, {} submissions acknowledged, {} requests unanswered or refused "
                         + "during faults, {} faults injected, {} acknowledged cases recovered, lost 0, doubled 0; {} events on the "
                         + "topics, {} redelivered ids (absorbed by inboxes); {} s", seed, traffic.attempts(), cases.size(),
@@ -134,7 +138,6 @@ class FaultInjectionTest {
         instances[instance] = launchInstance(instance);
         progress(traffic);
         awaitReady(instance);
-        progress(traffic);
     }
 
     /** Lets a random number of further requests be acknowledged: the next fault strikes somewhere in the flow. */
