@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The four services in a process of their own ({@link FleetProcess} starts it), so that a test can kill them
- * with SIGKILL at any point, as a crashed pod or machine would be, and start them again.
+ * with SIGKILL at any point, as a crashed pod or machine would be, and start them again. They stop by themselves
+ * when the process that started them ends.
  *
  * <p>Arguments are {@code --key=value} settings for every service; three are the fleet's own:
  * {@value #KAFKA}, {@value #MONGO} and {@value #PORT_OFFSET} (each service listens on its local-stack port plus
@@ -32,6 +33,7 @@ public final class FleetServer {
         int offset = Integer.parseInt((String) settings.remove(PORT_OFFSET));
         ServiceFleet fleet = ServiceFleet.start(kafka, mongo, port -> port + offset, settings);
         Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "fleet-stop"));
+        ChildJvm.exitWithParent();
         new CountDownLatch(1).await();
     }
 }
