@@ -53,6 +53,14 @@ final class ChildJvm {
         return command;
     }
 
+    /**
+     * For the main method of a child JVM: exits (running its shutdown hooks) once the JVM that started it has ended,
+     * cleanly or not, so that a killed parent leaves no child behind holding ports and files.
+     */
+    static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+    }
+
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 
-/** What the child JVMs that serve HTTP (the issuer, the portal) share: waiting until they answer, and stopping them. */
+/** What the child JVMs share: waiting until those that serve HTTP answer, stopping them, and killing them as a crash would. */
 final class HttpChildProcess {
 
     private HttpChildProcess() {
@@ -48,6 +48,16 @@ final class HttpChildProcess {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends {@code process} with SIGKILL, as a crash would, and returns once it is gone (at most 30 s). */
+    static void kill(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

@@ -106,6 +106,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         removeShutdownHook();
     }
 
+    /** Kills the broker with SIGKILL, as a crash would; returns once it is gone. */
+    public void kill() {
+        HttpChildProcess.kill(process);
+        removeShutdownHook();
+    }
+
     /** Stops the broker gracefully (controlled shutdown), forcibly if it takes longer than 20 s. */
     @Override
     public void close() {

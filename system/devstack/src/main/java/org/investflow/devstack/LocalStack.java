@@ -10,14 +10,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.investflow.identity.DemoLogin;
 import org.investflow.identity.DemoUsers;
 
 /**
  * The whole system on one machine with no Docker: a real Kafka broker (child process), the
- * MongoDB-wire server persisting to an H2 file, a real SMTP + IMAP server (GreenMail) for
+ * MongoDB-wire server persisting to an H2 file (child process; it acknowledges a write once it is on disk), a real SMTP + IMAP server (GreenMail) for
  * e-signature's mails, the four services in this JVM on their fixed ports and the portal (a child JVM) on
  * {@value #PORTAL_PORT}. Data lives in {@code .devstack/} and survives restarts; {@code --reset} wipes it first.
  * Ctrl-C stops everything in reverse order.
@@ -43,8 +41,7 @@ public final class LocalStack {
         }
         Files.createDirectories(home);
         long started = System.nanoTime();
-        MongoServer mongo = new MongoServer(new H2Backend(home.resolve("mongo.mv").toString()));
-        mongo.bind("127.0.0.1", MONGO_PORT);
+        DatabaseProcess mongo = DatabaseProcess.start(home.resolve("mongo.mv"), MONGO_PORT, home.resolve("mongo.log"));
         MailServer mail = MailServer.start(SMTP_PORT, IMAP_PORT);
         IssuerProcess issuer = IssuerProcess.launch(Path.of(System.getProperty("identity.jar",
                 "system/identity/target/platform-identity-0.1.0-SNAPSHOT-exec.jar")), ISSUER_PORT, home.resolve("issuer.log"));
@@ -56,7 +53,7 @@ public final class LocalStack {
             // else the database, mail and issuer keep their ports and this JVM does not end
             issuer.close();
             mail.close();
-            mongo.shutdown();
+            mongo.close();
             throw e;
         }
         kafka.handOverShutdown();
@@ -111,14 +108,14 @@ public final class LocalStack {
     }
 
     private static void stop(PortalProcess portal, ServiceFleet fleet, IssuerProcess issuer, KafkaBrokerProcess kafka, MailServer mail,
-                             MongoServer mongo) {
+                             DatabaseProcess mongo) {
         System.out.println("Stopping InvestFlow: portal, services, issuer, Kafka, mail, MongoDB ...");
         portal.close();
         fleet.close();
         issuer.close();
         kafka.close();
         mail.close();
-        mongo.shutdown();
+        mongo.close();
         System.out.println("Stopped.");
     }
 

@@ -1,5 +1,6 @@
 package org.investflow.platform.messaging;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.investflow.platform.scheduling.PeriodicTask;
+import org.investflow.platform.scheduling.SchedulerLease;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -146,8 +148,10 @@ public class MessagingAutoConfiguration {
         return new OutboxRelay(mongo, kafka, codec, stores, signals, properties, meters);
     }
 
+    /** The service's own lease when it has one; the sweep's lease lives in the same {@code scheduler_locks} either way. */
     @Bean
-    PeriodicTask outboxRelaySchedule(OutboxRelay relay) {
-        return relay.schedule();
+    PeriodicTask outboxRelaySchedule(OutboxRelay relay, ObjectProvider<SchedulerLease> leases, ReactiveMongoTemplate mongo,
+                                     ObjectProvider<Clock> clock) {
+        return relay.schedule(leases.getIfAvailable(() -> new SchedulerLease(mongo, clock.getIfAvailable(Clock::systemUTC))));
     }
 }

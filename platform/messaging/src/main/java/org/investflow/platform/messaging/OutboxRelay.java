@@ -13,6 +13,7 @@ import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.OutboxMessage;
 import org.investflow.platform.messaging.OutboxSignals.PendingDocument;
 import org.investflow.platform.scheduling.PeriodicTask;
+import org.investflow.platform.scheduling.SchedulerLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -41,14 +42,21 @@ import reactor.core.publisher.Mono;
  * by id), and the sweep skips a document a wake-up is publishing, so within one relay a document is
  * never published twice at once. The periodic sweep
  * ({@code investflow.messaging.relay-interval}) remains for what no signal announced: events left by
- * a crash, by a failed send, or saved by another instance. The sweep runs on every instance without
- * a lease: two relays may both publish an event (at-least-once, absorbed by the consumers' inboxes).
+ * a crash, by a failed send, or saved by another instance. The sweep runs under the
+ * {@value #SWEEP_LEASE} {@link SchedulerLease}, so of several instances of a service one sweeps at a time and
+ * two sweeps never publish the same document at once; a crashed sweeper's lease lapses after
+ * {@link #SWEEP_LEASE_TIME}. An event can still go out twice, with the same id and payload (a crash between send
+ * and removal, or a sweep racing another instance's wake-up), which the consumers' inboxes absorb.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
     private static final int LANES = 8;
+    /** The lease a sweep holds in the service's {@code scheduler_locks}. */
+    public static final String SWEEP_LEASE = "outbox-relay-sweep";
+    /** How long a sweeper that died keeps the others from sweeping. */
+    static final Duration SWEEP_LEASE_TIME = Duration.ofSeconds(15);
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -152,9 +160,14 @@ public class OutboxRelay implements SmartLifecycle {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, collection).then();
     }
 
+    /** One pass of {@link #drain()} if this instance can take the sweep lease; else nothing (another one sweeps). */
+    public Mono<Void> sweep(SchedulerLease lease) {
+        return lease.runExclusively(SWEEP_LEASE, SWEEP_LEASE_TIME, drain());
+    }
+
     /** The sweep as a task of the running application: started after the listeners and web server, stopped before. */
-    public PeriodicTask schedule() {
-        return new PeriodicTask("outbox relay", interval, () -> drain().doOnError(error -> failures.increment()),
+    public PeriodicTask schedule(SchedulerLease lease) {
+        return new PeriodicTask("outbox relay", interval, () -> sweep(lease).doOnError(error -> failures.increment()),
                 Integer.MAX_VALUE - 1000);
     }
 

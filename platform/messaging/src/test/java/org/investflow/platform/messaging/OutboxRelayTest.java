@@ -3,6 +3,7 @@ package org.investflow.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.OutboxMessage;
 import org.investflow.platform.events.EventCatalog;
+import org.investflow.platform.scheduling.SchedulerLease;
 import org.investflow.platform.testkit.InfrastructureInitializer;
 import org.investflow.platform.testkit.TopicProbe;
 import org.awaitility.Awaitility;
@@ -32,6 +34,7 @@ import org.springframework.test.context.ContextConfiguration;
  * The relay publishes what a save queued, exactly once, and a save of a copy read before the relay
  * removed the published event fails its optimistic lock instead of queuing that event again. The
  * relay finds the collection because the aggregate type has a store, not because it is configured.
+ * Of several instances only the one holding the sweep lease sweeps.
  */
 @SpringBootTest(classes = OutboxRelayTest.App.class, properties = {"spring.application.name=relay-check",
         "investflow.messaging.topics=relay.check",
@@ -86,6 +89,22 @@ class OutboxRelayTest {
             Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                     .until(() -> probe.seenFor(caseId).size() == 3);
         }
+    }
+
+    @Test
+    void whileAnotherInstanceHoldsTheSweepLeaseThisOneSweepsNothing() {
+        String caseId = "CQ-2026-" + (100000 + (int) (Math.random() * 899999));
+        mongo.insert(new Check(caseId, message(caseId))).block();
+        SchedulerLease thisInstance = new SchedulerLease(mongo, Clock.systemUTC());
+        SchedulerLease otherInstance = new SchedulerLease(mongo, Clock.systemUTC());
+
+        Boolean leftWhileHeld = otherInstance.runExclusively(OutboxRelay.SWEEP_LEASE, Duration.ofMinutes(1),
+                relay.sweep(thisInstance).then(mongo.findById(caseId, Check.class)).map(check -> !check.outbox().isEmpty()))
+                .block();
+        relay.sweep(thisInstance).block();
+
+        assertThat(leftWhileHeld).as("outbox left to the lease holder").isTrue();
+        assertThat(mongo.findById(caseId, Check.class).block().outbox()).as("swept once the lease is free").isEmpty();
     }
 
     private static OutboxMessage message(String caseId) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.module.SimpleModule;
  * endpoint, and an OpenAPI document of the service's API.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(WebProperties.class)
+@EnableConfigurationProperties({WebProperties.class, OverloadProperties.class})
 @Import({ProblemResponses.class, SecurityConfiguration.class, WebAutoConfiguration.Audit.class})
 public class WebAutoConfiguration {
 
@@ -85,6 +85,11 @@ public class WebAutoConfiguration {
     @Bean
     InvestorRateLimit investorRateLimit(WebProperties properties, MeterRegistry meters) {
         return new InvestorRateLimit(properties, meters);
+    }
+
+    @Bean
+    OverloadShedding overloadShedding(OverloadProperties properties, MeterRegistry meters) {
+        return new OverloadShedding(properties, meters);
     }
 
     /** The audit endpoint, in services that store aggregates in MongoDB. */
