@@ -81,10 +81,10 @@ public class IntentionService {
 
     private Mono<Intention> create(Actor investor, String idempotencyKey, IntentionDetails details) {
         Instant now = clock.instant();
-        return caseNumbers.next()
-                .flatMap(caseId -> Mono.zip(screen(details, caseId, now), route(details))
-                        .map(decided -> Intention.submit(caseId, investor, idempotencyKey, details, decided.getT1(),
-                                decided.getT2().orElse(null), now)))
+        return Mono.zip(caseNumbers.next(), route(details))
+                .flatMap(numbered -> screen(details, numbered.getT1(), now)
+                        .map(screened -> Intention.submit(numbered.getT1(), investor, idempotencyKey, details, screened,
+                                numbered.getT2().orElse(null), now)))
                 .flatMap(submission -> save(submission.intention(), Workload.NONE, submission.events()))
                 .onErrorResume(DuplicateKeyException.class,
                         raced -> intentions.findByInvestorIdAndIdempotencyKey(investor.id(), idempotencyKey));

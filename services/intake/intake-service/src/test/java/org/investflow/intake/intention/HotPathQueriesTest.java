@@ -100,7 +100,7 @@ class HotPathQueriesTest {
         Map<String, Object> sameCompany = new java.util.HashMap<>(Intentions.form());
         sameCompany.put("companyName", form.get("companyName"));
         String duplicate = submit("investor-hotpath-b", "key-" + UUID.randomUUID(), sameCompany);
-        assertThat(staffView(duplicate).get("screening")).asString().contains(first);
+        assertThat(api.seenByLeader(duplicate).get("screening")).asString().contains(first);
 
         post(api.officerOf(duplicate), "OFFICER", duplicate, "/information-request", Map.of("message", "Which plant size?"));
         api.as("investor-hotpath-b", "INVESTOR", HttpMethod.PUT, "/api/intentions/" + duplicate).bodyValue(Intentions.form())
@@ -126,11 +126,6 @@ class HotPathQueriesTest {
     private void post(String user, String role, String caseId, String action, Map<String, Object> body) {
         api.as(user, role, HttpMethod.POST, "/api/intentions/" + caseId + action).bodyValue(body)
                 .exchange().expectStatus().isOk();
-    }
-
-    private Map<?, ?> staffView(String caseId) {
-        return api.as("leader-chen", "LEADER", HttpMethod.GET, "/api/intentions/" + caseId).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     }
 
     /** The field sets of every unique index (and {@code _id}) of intake's collections, as the store lists them. */

@@ -52,9 +52,7 @@ class KeyedViewsBackfillTest {
         Map<String, Object> sameCompany = new HashMap<>(Intentions.form());
         sameCompany.put("registrationNumber", form.get("registrationNumber"));
         Map<?, ?> later = api.submitted("investor-backfill-b", sameCompany);
-        Map<?, ?> staff = api.as("leader-chen", "LEADER", org.springframework.http.HttpMethod.GET,
-                "/api/intentions/" + later.get("caseId")).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> staff = api.seenByLeader(later.get("caseId").toString());
         assertThat(((Map<?, ?>) staff.get("screening")).get("duplicateOf")).isEqualTo(earlier);
         for (String officer : List.of("officer-li", "officer-wang")) {
             assertThat(openCasesInLoadDocument(officer)).as(officer).isEqualTo(openCasesCounted(officer));
