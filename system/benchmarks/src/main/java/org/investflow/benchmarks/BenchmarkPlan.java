@@ -20,7 +20,7 @@ import java.util.List;
  * @param httpRequests         most requests of one HTTP measurement
  * @param httpTime             most time of one HTTP measurement
  * @param journeys             cases driven from intention to LANDED in the pipeline phase
- * @param journeyConcurrency   journeys running at the same time
+ * @param journeyConcurrency   journeys running at the same time (full run: enough to saturate 2 cores, so cases/s is capacity, not latency)
  * @param pipelineTime         most time the pipeline phase may take
  * @param propagationCases     intentions whose arrival in the read model is timed
  * @param propagationRate      intentions submitted per second while timing propagation
@@ -45,7 +45,7 @@ record BenchmarkPlan(
         return new BenchmarkPlan(200_000, 600, 1_000,
                 10_000, Duration.ofSeconds(3), Duration.ofSeconds(3), 3,
                 16, 500, 4_000, Duration.ofSeconds(15),
-                24, 6, Duration.ofSeconds(120),
+                96, 32, Duration.ofSeconds(120),
                 100, 5,
                 List.of(10_000, 100_000, 1_000_000), List.of(10, 3, 1),
                 List.of(10_000, 100_000), Duration.ofSeconds(120),

@@ -2,13 +2,16 @@ package org.investflow.benchmarks;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code ./investflow bench}: one bounded run that measures the limits of the parts and InvestFlow
  * beside them on this machine, prints a table and writes every figure to
  * {@code system/benchmarks/target/benchmarks.json}. {@code --smoke} runs the same harness with tiny
- * counts.
+ * counts; {@code --only=webflux,intake} runs only the named phases (the whole stack still starts).
  */
 public final class Benchmarks {
 
@@ -18,6 +21,7 @@ public final class Benchmarks {
     private final BenchmarkPlan plan;
     private final Path target;
     private final Consumer<String> progress;
+    private Set<String> only = Set.of();
     private final long started = System.nanoTime();
     /** When the command started ({@code ./investflow bench} passes it, so its build counts against the budget). */
     private final long commandStarted = started - Math.max(0, System.currentTimeMillis()
@@ -33,6 +37,8 @@ public final class Benchmarks {
         boolean smoke = List.of(args).contains("--smoke");
         Path target = Path.of(System.getProperty("benchmarks.target", "system/benchmarks/target"));
         Benchmarks benchmarks = new Benchmarks(smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full(), target, System.out::println);
+        benchmarks.only = Stream.of(args).filter(arg -> arg.startsWith("--only="))
+                .flatMap(arg -> Stream.of(arg.substring("--only=".length()).split(","))).collect(Collectors.toSet());
         Report report = benchmarks.run();
         System.out.println(report.table());
         System.out.println("Every figure: " + target.resolve("benchmarks.json").toAbsolutePath());
@@ -106,6 +112,9 @@ public final class Benchmarks {
 
     /** Runs one phase; a failure is reported under {@code errors.<name>} and the run goes on. */
     private void phase(Report report, String name, String what, Runnable measurement) {
+        if (!only.isEmpty() && !only.contains(name)) {
+            return;
+        }
         step(what);
         try {
             measurement.run();

@@ -19,9 +19,11 @@ import org.HdrHistogram.Histogram;
 import org.investflow.devstack.CaseJourney;
 
 /**
- * Full-pipeline throughput: several cases at once driven over HTTP from intention to LANDED by
+ * Full-pipeline throughput: many cases at once driven over HTTP from intention to LANDED by
  * {@link CaseJourney} (every step of every service, waiting between services only for the events
- * to arrive), with each step's latency, under a JFR CPU profile of this JVM.
+ * to arrive), enough of them to keep the cores busy (capacity-bound, not latency-bound), with each
+ * step's latency, the CPU time the rig used per case and the share of the cores it used, under a JFR
+ * CPU profile of this JVM.
  */
 final class PipelineBenchmark {
 
@@ -61,6 +63,7 @@ final class PipelineBenchmark {
         double seconds;
         try (ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
             ExecutorService drivers = Executors.newFixedThreadPool(plan.journeyConcurrency());
+            CpuTime cpuAtStart = CpuTime.now();
             start = System.nanoTime();
             List<Future<Map<String, Long>>> journeys = new ArrayList<>();
             for (int i = 0; i < plan.journeys(); i++) {
@@ -80,9 +83,11 @@ final class PipelineBenchmark {
                 }
             }
             seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = CpuTime.now().secondsSince(cpuAtStart);
             drivers.shutdownNow();
             profile.stop();
             report(report, steps, totals, landed, seconds);
+            cpu(report, cpuSeconds, landed, seconds);
             report.figure("investflow.pipeline.failed", (long) failures.size(),
                     failures.isEmpty() ? "journeys that failed or overran their time" : "first: " + failures.get(0));
             profile.summarise(report, "profile.pipeline", 8);
@@ -114,6 +119,14 @@ final class PipelineBenchmark {
         }
         report.fact("investflow.pipeline.steps", perStep);
         report.figure("investflow.pipeline.slowestStep", slowest, "p50 " + slowestP50 + " ms");
+    }
+
+    private static void cpu(Report report, double cpuSeconds, int landed, double seconds) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.figure("investflow.pipeline.cpuMsPerCase", landed == 0 ? Double.NaN : cpuSeconds * 1000 / landed,
+                "ms of CPU per landed case: this JVM (services, database server, load driver) + broker + issuer");
+        report.figure("investflow.pipeline.cpuUtilisation", cpuSeconds / (seconds * cores),
+                "share of the " + cores + " cores the rig used while the journeys ran (near 1: capacity-bound)");
     }
 
     private static Map<String, Long> await(Future<Map<String, Long>> journey, long deadline, List<String> failures) {

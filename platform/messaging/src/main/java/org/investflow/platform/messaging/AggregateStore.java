@@ -1,5 +1,6 @@
 package org.investflow.platform.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -10,8 +11,12 @@ import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.CaseEvent;
 import org.investflow.platform.events.EventCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Mono;
@@ -23,10 +28,21 @@ import reactor.core.publisher.Mono;
  * A change that loses that optimistic race (to another command, or to the outbox relay removing a
  * published event) runs again on the fresh document. Made by {@link AggregateStores#of}; the
  * aggregate's collection is drained by the outbox relay because it was made that way.
+ * <p>
+ * A versioned save filters on {@code {_id, version}}. MongoDB serves that from the {@code _id} index, but a
+ * store that uses an index only when a query's fields equal the index's fields (the MongoDB-wire server
+ * of the local stack and the tests) would scan the collection for every save; so the store declares the
+ * unique index {@value #VERSION_INDEX} on exactly those fields, before its first save.
  *
  * @param <A> the aggregate type
  */
 public final class AggregateStore<A extends AggregateRoot> {
+
+    /** Name of the unique index on {@code {_id, version}} every aggregate collection gets. */
+    public static final String VERSION_INDEX = "_id_version";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AggregateStore.class);
+    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
 
     /** A new aggregate and the events its creation caused. */
     public record Creation<A>(A aggregate, List<? extends CaseEvent> events) {
@@ -39,10 +55,18 @@ public final class AggregateStore<A extends AggregateRoot> {
     private final Consumer<A> beforeSave;
     private final BiConsumer<? super A, List<? extends CaseEvent>> afterSave;
     private final OutboxSignals signals;
+    private final Mono<Void> versionIndex;
 
     AggregateStore(ReactiveMongoTemplate mongo, OutboxMessages outbox, Class<A> type, EventCatalog catalog,
                    Consumer<A> beforeSave, BiConsumer<? super A, List<? extends CaseEvent>> afterSave,
                    OutboxSignals signals) {
+        this(mongo, outbox, type, catalog, beforeSave, afterSave, signals, versionIndex(mongo, type));
+    }
+
+    private AggregateStore(ReactiveMongoTemplate mongo, OutboxMessages outbox, Class<A> type, EventCatalog catalog,
+                           Consumer<A> beforeSave, BiConsumer<? super A, List<? extends CaseEvent>> afterSave,
+                           OutboxSignals signals, Mono<Void> versionIndex) {
+        this.versionIndex = versionIndex;
         this.mongo = mongo;
         this.outbox = outbox;
         this.type = type;
@@ -54,7 +78,21 @@ public final class AggregateStore<A extends AggregateRoot> {
 
     /** This store, also telling {@code observer} (metrics) of every stored aggregate and the events stored with it. */
     public AggregateStore<A> afterSave(BiConsumer<? super A, List<? extends CaseEvent>> observer) {
-        return new AggregateStore<>(mongo, outbox, type, catalog, beforeSave, observer, signals);
+        return new AggregateStore<>(mongo, outbox, type, catalog, beforeSave, observer, signals, versionIndex);
+    }
+
+    /**
+     * Creates the {@value #VERSION_INDEX} index once, started at once and awaited by every save; a
+     * failure is logged and tried again at the next save (saves stay correct meanwhile, only slower).
+     */
+    private static Mono<Void> versionIndex(ReactiveMongoTemplate mongo, Class<?> type) {
+        Index byKeyAndVersion = new Index().on("_id", Sort.Direction.ASC).on(AggregateRoot.VERSION_FIELD, Sort.Direction.ASC)
+                .unique().named(VERSION_INDEX);
+        Mono<Void> created = Mono.defer(() -> mongo.indexOps(type).createIndex(byKeyAndVersion)).then()
+                .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER);
+        created.subscribe(done -> { }, failed -> LOG.warn("No {} index on {} yet: {}", VERSION_INDEX, type.getSimpleName(),
+                failed.toString()));
+        return created.onErrorResume(failed -> Mono.empty());
     }
 
     /** The MongoDB collection of the aggregate type, from its {@code @Document} mapping. */
@@ -79,7 +117,7 @@ public final class AggregateStore<A extends AggregateRoot> {
     public Mono<A> save(A aggregate, List<? extends CaseEvent> events) {
         beforeSave.accept(aggregate);
         aggregate.enqueue(outbox.of(catalog, events));
-        return mongo.save(aggregate).doOnNext(saved -> {
+        return versionIndex.then(Mono.defer(() -> mongo.save(aggregate))).doOnNext(saved -> {
             afterSave.accept(saved, events);
             wakeRelay(saved);
         });

@@ -90,6 +90,19 @@ class AggregateStoreTest {
     }
 
     @Test
+    void versionedSavesHaveAUniqueIndexOnExactlyTheirFilterSoEvenTheWireServerServesThemByKey() {
+        counters.save(new Counter(id), List.of()).block(WAIT);
+
+        List<org.bson.Document> indexes = mongo.getCollection("counters").flatMapMany(c -> c.listIndexes()).collectList()
+                .block(WAIT);
+        assertThat(indexes).filteredOn(index -> AggregateStore.VERSION_INDEX.equals(index.getString("name")))
+                .singleElement().satisfies(index -> {
+                    assertThat(index.getBoolean("unique")).isTrue();
+                    assertThat(((org.bson.Document) index.get("key")).keySet()).containsExactly("_id", AggregateRoot.VERSION_FIELD);
+                });
+    }
+
+    @Test
     void aChangeOfAMissingAggregateIsNotFound() {
         assertThatThrownBy(() -> counters.change(id, Counter::increment).block(WAIT)).isInstanceOf(NotFoundException.class);
     }

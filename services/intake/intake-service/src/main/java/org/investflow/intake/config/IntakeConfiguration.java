@@ -1,12 +1,16 @@
 package org.investflow.intake.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.investflow.intake.assignment.AssignmentProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.investflow.intake.intention.IntentionForm;
 import org.investflow.intake.intention.IntentionService;
+import org.investflow.intake.intention.persistence.CompanyCases;
 import org.investflow.intake.intention.persistence.IntentionQueries;
+import org.investflow.intake.intention.persistence.KeyedViewsBackfill;
+import org.investflow.intake.intention.persistence.OfficerLoads;
 import org.investflow.platform.scheduling.PeriodicTask;
 import org.investflow.platform.scheduling.SchedulerLease;
 import org.investflow.intake.servicelevel.ServiceLevelProperties;
@@ -49,6 +53,20 @@ class IntakeConfiguration {
     @Bean
     PeriodicTask overdueCheckSchedule(OverdueCheck check) {
         return check.schedule();
+    }
+
+    @Bean
+    KeyedViewsBackfill keyedViewsBackfill(ReactiveMongoTemplate mongo, CompanyCases companyCases, OfficerLoads loads,
+                                          AssignmentProperties officers, ScreeningProperties screening, SchedulerLease lease,
+                                          Clock clock) {
+        return new KeyedViewsBackfill(mongo, companyCases, loads, officers, screening, lease, clock);
+    }
+
+    /** The backfill at start (a no-op once done), and hourly again should the first try have failed. */
+    @Bean
+    PeriodicTask keyedViewsBackfillSchedule(KeyedViewsBackfill backfill) {
+        return new PeriodicTask("intake keyed-views backfill", Duration.ZERO, Duration.ofHours(1), backfill::runOnce,
+                PeriodicTask.DEFAULT_PHASE);
     }
 
     @Bean

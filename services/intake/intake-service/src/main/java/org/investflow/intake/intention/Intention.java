@@ -213,6 +213,17 @@ public class Intention extends AggregateRoot {
         return investorId.equals(userId);
     }
 
+    /**
+     * Whether this submitted case is of the same company (name key or registration number), industry and
+     * district as {@code other}, submitted since {@code since}: what makes a later intention its duplicate.
+     */
+    public boolean sameCompanyAs(IntentionDetails other, Instant since) {
+        return details != null && submittedAt != null && !submittedAt.isBefore(since)
+                && (companyKey.equals(CompanyKey.of(other.companyName()))
+                        || details.registrationNumber().equals(other.registrationNumber()))
+                && details.industryCode().equals(other.industryCode()) && details.district().equals(other.district());
+    }
+
     public CaseId caseId() {
         return CaseId.of(caseId);
     }

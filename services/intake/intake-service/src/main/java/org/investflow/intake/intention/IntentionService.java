@@ -1,8 +1,10 @@
 package org.investflow.intake.intention;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.investflow.intake.assignment.Assignment;
@@ -10,8 +12,10 @@ import org.investflow.intake.assignment.AssignmentProperties;
 import org.investflow.intake.events.IntakeEvent;
 import org.investflow.intake.events.IntakeEvents;
 import org.investflow.intake.intention.persistence.CaseNumbering;
+import org.investflow.intake.intention.persistence.CompanyCases;
 import org.investflow.intake.intention.persistence.IntentionQueries;
 import org.investflow.intake.intention.persistence.IntentionRepository;
+import org.investflow.intake.intention.persistence.OfficerLoads;
 import org.investflow.intake.screening.CompanyKey;
 import org.investflow.intake.screening.Screening;
 import org.investflow.intake.screening.ScreeningProperties;
@@ -30,13 +34,17 @@ import reactor.core.publisher.Mono;
 /**
  * Intake's use cases. Each command loads the intention, lets it decide, and saves it together with
  * the events it caused (outbox), in one document write. Submission and update screen the intention
- * (negative list, duplicates, major project) and route it to an officer.
+ * (negative list, duplicates, major project) and route it to an officer. Every read on these paths is
+ * keyed: duplicates come from the company's {@link CompanyCases} (filed in the same flow), routing from
+ * the covering officers' {@link OfficerLoads} (moved after each save that changed a case's workload).
  */
 @Service
 public class IntentionService {
 
     private final IntentionRepository intentions;
     private final IntentionQueries queries;
+    private final CompanyCases companyCases;
+    private final OfficerLoads loads;
     private final CaseNumbering caseNumbers;
     private final IntentionForm form;
     private final Screening screening;
@@ -45,11 +53,14 @@ public class IntentionService {
     private final AggregateStore<Intention> store;
     private final Clock clock;
 
-    public IntentionService(IntentionRepository intentions, IntentionQueries queries, CaseNumbering caseNumbers,
-                            IntentionForm form, Screening screening, ScreeningProperties screeningSettings,
-                            AssignmentProperties officers, AggregateStores stores, Clock clock) {
+    public IntentionService(IntentionRepository intentions, IntentionQueries queries, CompanyCases companyCases,
+                            OfficerLoads loads, CaseNumbering caseNumbers, IntentionForm form, Screening screening,
+                            ScreeningProperties screeningSettings, AssignmentProperties officers, AggregateStores stores,
+                            Clock clock) {
         this.intentions = intentions;
         this.queries = queries;
+        this.companyCases = companyCases;
+        this.loads = loads;
         this.caseNumbers = caseNumbers;
         this.form = form;
         this.screening = screening;
@@ -69,11 +80,12 @@ public class IntentionService {
     }
 
     private Mono<Intention> create(Actor investor, String idempotencyKey, IntentionDetails details) {
-        return Mono.zip(caseNumbers.next(), screen(details, null))
-                .flatMap(numbered -> route(details).map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .map(officer -> Intention.submit(numbered.getT1(), investor, idempotencyKey, details,
-                                numbered.getT2(), officer.orElse(null), clock.instant())))
-                .flatMap(submission -> save(submission.intention(), submission.events()))
+        Instant now = clock.instant();
+        return Mono.zip(caseNumbers.next(), route(details))
+                .flatMap(numbered -> screen(details, numbered.getT1(), now)
+                        .map(screened -> Intention.submit(numbered.getT1(), investor, idempotencyKey, details, screened,
+                                numbered.getT2().orElse(null), now)))
+                .flatMap(submission -> save(submission.intention(), Workload.NONE, submission.events()))
                 .onErrorResume(DuplicateKeyException.class,
                         raced -> intentions.findByInvestorIdAndIdempotencyKey(investor.id(), idempotencyKey));
     }
@@ -103,9 +115,11 @@ public class IntentionService {
         return view(caseId, investor)
                 .flatMap(intention -> {
                     IntentionDetails details = form.check(completed(intention));
-                    return Mono.zip(screen(details, caseId), route(details).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                            .flatMap(decided -> save(intention, intention.submitDraft(investor, details, decided.getT1(),
-                                    decided.getT2().orElse(null), clock.instant())));
+                    Workload before = Workload.of(intention);
+                    Instant now = clock.instant();
+                    return Mono.zip(screen(details, caseId, now), route(details))
+                            .flatMap(decided -> save(intention, before, intention.submitDraft(investor, details,
+                                    decided.getT1(), decided.getT2().orElse(null), now)));
                 })
                 .retryWhen(ConcurrentChanges.retry());
     }
@@ -122,10 +136,21 @@ public class IntentionService {
     public Mono<Intention> update(String caseId, Actor investor, IntentionDetails details) {
         IntentionDetails checked = form.check(details);
         return view(caseId, investor)
-                .flatMap(intention -> screen(checked, caseId)
-                        .map(result -> intention.update(investor, checked, result, clock.instant()))
-                        .flatMap(events -> save(intention, events)))
+                .flatMap(intention -> {
+                    Workload before = Workload.of(intention);
+                    List<String> filedUnder = intention.details() == null ? List.of() : keys(intention.details());
+                    return screen(checked, caseId, intention.submittedAt())
+                            .map(result -> intention.update(investor, checked, result, clock.instant()))
+                            .flatMap(events -> save(intention, before, events))
+                            .flatMap(saved -> unfile(saved, filedUnder));
+                })
                 .retryWhen(ConcurrentChanges.retry());
+    }
+
+    /** Takes an updated case off the company keys its details no longer have. */
+    private Mono<Intention> unfile(Intention updated, List<String> filedUnder) {
+        List<String> stale = filedUnder.stream().filter(key -> !keys(updated.details()).contains(key)).toList();
+        return stale.isEmpty() ? Mono.just(updated) : companyCases.withdraw(updated.caseId().value(), stale).thenReturn(updated);
     }
 
     public Mono<Intention> accept(String caseId, Actor officer) {
@@ -142,7 +167,7 @@ public class IntentionService {
 
     /** The owner withdraws; another investor's case is not found. */
     public Mono<Intention> withdraw(String caseId, Actor investor, String reason) {
-        return store.change(view(caseId, investor), intention -> intention.withdraw(investor, reason, clock.instant()));
+        return change(view(caseId, investor), intention -> intention.withdraw(investor, reason, clock.instant()));
     }
 
     /** A leader hands the case to another officer, who must be one intake routes to. */
@@ -170,27 +195,44 @@ public class IntentionService {
         return queries.page(query);
     }
 
-    private Mono<ScreeningResult> screen(IntentionDetails details, String self) {
-        return queries.earlierDuplicate(CompanyKey.of(details.companyName()), details.registrationNumber(),
-                        details.industryCode(), details.district(), clock.instant().minus(screeningSettings.duplicateWindow()))
-                .filter(earlier -> !earlier.equals(self))
-                .map(Optional::of).defaultIfEmpty(Optional.empty())
+    /** Screens case {@code caseId}, submitted at {@code submittedAt}, filing it under its company's keys. */
+    private Mono<ScreeningResult> screen(IntentionDetails details, String caseId, Instant submittedAt) {
+        Instant since = clock.instant().minus(screeningSettings.duplicateWindow());
+        return companyCases.file(caseId, submittedAt, keys(details), since).collectList()
+                .flatMap(candidates -> queries.earlierDuplicate(caseId, details, candidates, since)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .map(duplicate -> screening.screen(details.division(), details.planned(), duplicate));
     }
 
-    private Mono<String> route(IntentionDetails details) {
-        return Flux.fromIterable(officers.officers())
+    private static List<String> keys(IntentionDetails details) {
+        return CompanyCases.keys(CompanyKey.of(details.companyName()), details.registrationNumber(), details.industryCode(),
+                details.district());
+    }
+
+    /** The covering officer with the fewest open cases (see {@link Assignment}), or none. */
+    private Mono<Optional<String>> route(IntentionDetails details) {
+        List<String> covering = officers.officers().stream()
                 .filter(officer -> officer.covers(details.industryCode(), details.district()))
-                .concatMap(officer -> queries.load(officer.id()))
-                .collectList()
-                .flatMap(loads -> Mono.justOrEmpty(Assignment.choose(loads)));
+                .map(AssignmentProperties.Officer::id)
+                .toList();
+        return loads.of(covering).map(Assignment::choose);
     }
 
     private Mono<Intention> change(String caseId, Function<Intention, List<IntakeEvent>> command) {
-        return store.change(caseId, command);
+        return change(store.load(caseId), command);
     }
 
-    private Mono<Intention> save(Intention intention, List<IntakeEvent> events) {
-        return store.save(intention, events);
+    /** A command on the intention {@code found} emits, moving the officers' loads by what it changed. */
+    private Mono<Intention> change(Mono<Intention> found, Function<Intention, List<IntakeEvent>> command) {
+        AtomicReference<Workload> before = new AtomicReference<>();
+        return store.change(found, intention -> {
+            before.set(Workload.of(intention));
+            return command.apply(intention);
+        }).flatMap(saved -> loads.move(before.get(), Workload.of(saved)).thenReturn(saved));
+    }
+
+    private Mono<Intention> save(Intention intention, Workload before, List<IntakeEvent> events) {
+        return store.save(intention, events)
+                .flatMap(saved -> loads.move(before, Workload.of(saved)).thenReturn(saved));
     }
 }

@@ -71,6 +71,12 @@ final class Intentions {
                 .expectBody(Map.class).returnResult().getResponseBody().get("caseId").toString();
     }
 
+    /** The case as a leader sees it. */
+    Map<?, ?> seenByLeader(String caseId) {
+        return as("leader-chen", "LEADER", HttpMethod.GET, "/api/intentions/" + caseId).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
     /** The officer the case was routed to. */
     String officerOf(String caseId) {
         return as("leader-chen", "LEADER", HttpMethod.GET, "/api/intentions/" + caseId).exchange()

@@ -2,10 +2,11 @@ package org.investflow.intake.intention.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-import org.investflow.intake.assignment.OfficerLoad;
 import org.investflow.intake.intention.Intention;
+import org.investflow.intake.intention.IntentionDetails;
 import org.investflow.intake.intention.IntentionStatus;
 import org.investflow.intake.intention.QueueQuery;
 import org.springframework.data.domain.Sort;
@@ -16,11 +17,14 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The questions intake asks of its intentions beyond find-by-id: duplicates, officers' load, queues. */
+/** The questions intake asks of its intentions beyond find-by-id: duplicates among filed candidates, overdue cases, queues. */
 @Component
 public class IntentionQueries {
 
     private static final List<IntentionStatus> OPEN = List.of(IntentionStatus.IN_REVIEW, IntentionStatus.INFORMATION_REQUESTED);
+
+    private static final Comparator<Intention> EARLIEST = Comparator.comparing(Intention::submittedAt)
+            .thenComparing(intention -> intention.caseId().value());
 
     private final ReactiveMongoTemplate mongo;
 
@@ -28,27 +32,20 @@ public class IntentionQueries {
         this.mongo = mongo;
     }
 
-    /** The earliest case of the same company (name key or registration number), industry and district since {@code since}. */
-    public Mono<String> earlierDuplicate(String companyKey, String registrationNumber, String industryCode, String district,
-                                         Instant since) {
-        Criteria sameCompany = new Criteria().orOperator(Criteria.where("companyKey").is(companyKey),
-                Criteria.where("details.registrationNumber").is(registrationNumber));
-        Query query = Query.query(new Criteria().andOperator(sameCompany,
-                        Criteria.where("details.industryCode").is(industryCode), Criteria.where("details.district").is(district),
-                        Criteria.where("submittedAt").gte(since)))
-                .with(Sort.by("submittedAt", "_id")).limit(1);
-        return mongo.findOne(query, Intention.class).map(intention -> intention.caseId().value());
-    }
-
-    /** How many open cases {@code officerId} has and when they last got one. */
-    public Mono<OfficerLoad> load(String officerId) {
-        Query assigned = Query.query(Criteria.where("assignment.officerId").is(officerId));
-        Mono<Long> open = mongo.count(Query.query(Criteria.where("assignment.officerId").is(officerId).and("status").in(OPEN)),
-                Intention.class);
-        Mono<Instant> last = mongo.findOne(assigned.with(Sort.by(Sort.Direction.DESC, "assignment.since")).limit(1), Intention.class)
-                .mapNotNull(Intention::assignedAt);
-        return Mono.zip(open, last.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-                .map(t -> new OfficerLoad(officerId, t.getT1(), t.getT2().orElse(null)));
+    /**
+     * The earliest case of the same company (name key or registration number), industry and district
+     * submitted since {@code since}, other than {@code caseId}: the candidates {@link CompanyCases} filed
+     * under the same keys, read by id and checked against their current details.
+     */
+    public Mono<String> earlierDuplicate(String caseId, IntentionDetails details, List<String> candidates, Instant since) {
+        if (candidates.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(candidates)), Intention.class)
+                .filter(other -> !other.caseId().value().equals(caseId) && other.sameCompanyAs(details, since))
+                .sort(EARLIEST)
+                .next()
+                .map(earliest -> earliest.caseId().value());
     }
 
     /** Every open case submitted before {@code submittedBefore} that is not flagged overdue yet. */
