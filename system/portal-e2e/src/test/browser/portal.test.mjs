@@ -454,6 +454,28 @@ test('the district’s representative signs in 中文 and the contract is execut
   assert.equal(envelope.status, 'EXECUTED');
 });
 
+test('the investor downloads the sealed contract, which verifies as valid and a tampered copy as not; the project’s milestones show', async () => {
+  await page.goto(`${PORTAL}/#/cases/${caseId}`);
+  const contract = page.locator('section.contract');
+  await contract.getByText('Status: signed by everyone and sealed').waitFor({ timeout: LIVE_MS });
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    contract.getByRole('link', { name: 'Download the sealed contract (PDF)' }).click()]);
+  const sealed = readFileSync(await download.path());
+  assert.equal(sealed.subarray(0, 5).toString('latin1'), '%PDF-');
+  await page.setInputFiles('#verify-file', { name: 'contract.pdf', mimeType: 'application/pdf', buffer: sealed });
+  await page.locator('.verification-result', { hasText: 'Valid: sealed by' }).waitFor();
+  await shot('en-15-investor-contract-valid');
+
+  const tampered = Buffer.from(sealed);
+  const middle = Math.floor(tampered.length / 2);
+  tampered[middle] ^= 0x01;
+  await page.setInputFiles('#verify-file', { name: 'tampered.pdf', mimeType: 'application/pdf', buffer: tampered });
+  await page.locator('.verification-result', { hasText: 'Not valid:' }).waitFor();
+  // project-tracking starts the project from the executed contract, through Kafka
+  await eventually(page, () => page.locator('table.milestones tr[data-milestone="CONSTRUCTION_STARTED"]').waitFor({ timeout: 2_000 }));
+  await shot('en-15-investor-tampered-and-milestones');
+});
+
 test('the second case’s signatory declines on a phone in 中文, with a category and a reason', async () => {
   const secondCase = await declinedCase;
   const link = await MAIL.awaitLink('investor-de-1', secondCase);

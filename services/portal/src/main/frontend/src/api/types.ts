@@ -23,6 +23,8 @@ export type NegotiationView = Negotiation['schemas']['NegotiationView'];
 export type TermSheetView = Negotiation['schemas']['TermSheetView'];
 export type ProposeTermsRequest = Negotiation['schemas']['ProposeTermsRequest'];
 export type EnvelopeView = Signing['schemas']['EnvelopeView'];
+export type SealVerification = Signing['schemas']['SealVerification'];
+export type ProjectView = Tracking['schemas']['ProjectView'];
 
 /**
  * negotiation's diff between two versions. The endpoint answers JSON or text/plain, so its document

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { EnvelopeView, IntentionView, NegotiationView, PipelineCaseView } from '../api/types';
+import type { EnvelopeView, IntentionView, NegotiationView, PipelineCaseView, ProjectView } from '../api/types';
 import { ApiError } from '../api/problem';
 import { formatDate, formatInstant, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/catalogues';
+import { Contract, Project } from './Contract';
 import { Negotiation } from './Negotiation';
 import { stagesEntered, stagesShown, type CaseSources } from './timeline';
 import { useLoad } from './useApi';
@@ -25,13 +26,14 @@ function orNone<T>(answer: Promise<T>): Promise<T | null> {
 /** The case from each service that owns a part of it, read at once; intake's answer decides whether it exists for the user. */
 async function loadCase(caseId: string): Promise<CaseData> {
   const id = encodeURIComponent(caseId);
-  const [intention, pipeline, negotiation, envelope] = await Promise.all([
+  const [intention, pipeline, negotiation, envelope, project] = await Promise.all([
     api<IntentionView>('intake', `/intentions/${id}`),
     orNone(api<PipelineCaseView>('tracking', `/pipeline/cases/${id}`)),
     orNone(api<NegotiationView>('negotiation', `/negotiations/${id}`)),
     orNone(api<EnvelopeView>('signing', `/envelopes/${id}`)),
+    orNone(api<ProjectView>('tracking', `/projects/${id}`)),
   ]);
-  return { intention, pipeline, negotiation, envelope };
+  return { intention, pipeline, negotiation, envelope, project };
 }
 
 /**
@@ -57,6 +59,8 @@ export function CasePage({ caseId, officer = false, side }: { caseId: string; of
       {officer && data.value.intention.status === 'IN_REVIEW' && <Accept caseId={caseId} onDone={() => setVersion((v) => v + 1)} />}
       <Timeline data={data.value} />
       {data.value.intention.status === 'ACCEPTED' && side && <Negotiation caseId={caseId} side={side} refresh={refresh} onChanged={() => setStepTaken((v) => v + 1)} />}
+      {data.value.envelope && <Contract caseId={caseId} envelope={data.value.envelope} />}
+      {data.value.project && <Project project={data.value.project} />}
       <Details intention={data.value.intention} />
     </section>
   );

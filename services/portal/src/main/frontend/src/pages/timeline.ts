@@ -1,4 +1,4 @@
-import type { EnvelopeView, IntentionView, NegotiationView, PipelineCaseView } from '../api/types';
+import type { EnvelopeView, IntentionView, NegotiationView, PipelineCaseView, ProjectView } from '../api/types';
 
 /** The stages every case goes through, in order; exits (rejected, withdrawn, …) are added when entered. */
 export const STAGES = ['INTENTION', 'SCREENED', 'NEGOTIATING', 'AGREED', 'CONTRACTED', 'LANDED'] as const;
@@ -9,6 +9,7 @@ export interface CaseSources {
   pipeline: PipelineCaseView | null;
   negotiation: NegotiationView | null;
   envelope: EnvelopeView | null;
+  project?: ProjectView | null;
 }
 
 /**
