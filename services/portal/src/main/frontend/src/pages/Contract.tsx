@@ -1,5 +1,4 @@
 import { useState, type ChangeEvent } from 'react';
-import { ApiError } from '../api/problem';
 import { csrfToken } from '../api/client';
 import type { EnvelopeView, ProjectView, SealVerification } from '../api/types';
 import type { MessageKey } from '../i18n/catalogues';
@@ -65,8 +64,8 @@ function Verification() {
     if (response.ok) {
       setResult(await response.json() as SealVerification);
     } else {
-      const problem = response.headers.get('Content-Type')?.includes('json') ? await response.json() as ApiError['problem'] : undefined;
-      setFailed(problem?.detail ?? t('common.error', { status: response.status }));
+      // 400: not a PDF, empty; 413: too large; 415: another type — none of them a sealed contract
+      setFailed([400, 413, 415].includes(response.status) ? t('contract.verify.unreadable') : t('common.error', { status: response.status }));
     }
   }
   return (
@@ -83,7 +82,7 @@ function Verification() {
           </p>
         )}
         {result && !result.valid && <p className="alert verification-result">{t('contract.verify.invalid', { reason: result.reason ?? '' })}</p>}
-        {failed && <p className="alert verification-result">{t('contract.verify.invalid', { reason: failed })}</p>}
+        {failed && <p className="alert verification-result">{failed}</p>}
       </div>
     </div>
   );
