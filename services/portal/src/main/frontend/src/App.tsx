@@ -2,14 +2,12 @@ import { useEffect, useState } from 'react';
 import { call, csrfToken } from './api/client';
 import type { SessionView } from './api/types';
 import { useI18n } from './i18n/I18n';
-import { LOCALES, type Locale } from './i18n/catalogues';
+import { LanguageSwitch } from './LanguageSwitch';
 import { CasePage } from './pages/CasePage';
 import { Funnel } from './pages/Funnel';
 import { IntentionForm } from './pages/IntentionForm';
 import { MyCases } from './pages/MyCases';
 import { href, useRoute } from './route';
-
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'EN', zh: '中文' };
 
 export function App() {
   const { t } = useI18n();
@@ -78,20 +76,6 @@ function Welcome() {
       <p>{t('session.required')}</p>
       <a className="button" href="/oauth2/authorization/investflow">{t('session.signIn')}</a>
     </section>
-  );
-}
-
-function LanguageSwitch() {
-  const { locale, setLocale, t } = useI18n();
-  return (
-    <div className="languages" role="group" aria-label={t('nav.language')}>
-      {LOCALES.map((candidate) => (
-        <button key={candidate} type="button" aria-pressed={candidate === locale} onClick={() => setLocale(candidate)}
-          lang={candidate === 'zh' ? 'zh-CN' : 'en'}>
-          {LANGUAGE_NAMES[candidate]}
-        </button>
-      ))}
-    </div>
   );
 }
 

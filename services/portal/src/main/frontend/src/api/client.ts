@@ -19,8 +19,23 @@ export async function api<T>(service: Service, path: string, init: RequestInit =
 
 /** Calls the portal itself (e.g. /api/session). */
 export async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const response = await send(url, init, 'application/json, application/problem+json');
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Calls a service for a document (e.g. a PDF); resolves with its bytes, rejects with an ApiError. */
+export async function apiBlob(service: Service, path: string, accept: string, init: RequestInit = {}): Promise<Blob> {
+  return (await send(`/api/${service}${path}`, init, `${accept}, application/problem+json`)).blob();
+}
+
+/** A JSON request body with its content type. */
+export function json(method: string, body: unknown): RequestInit {
+  return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+async function send(url: string, init: RequestInit, accept: string): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.set('Accept', 'application/json, application/problem+json');
+  headers.set('Accept', accept);
   const method = (init.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
@@ -32,5 +47,5 @@ export async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
   if (!response.ok) {
     throw await apiError(response);
   }
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  return response;
 }

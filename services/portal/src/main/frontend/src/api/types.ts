@@ -2,6 +2,7 @@
 import type { components as Intake } from './generated/intake';
 import type { components as Negotiation } from './generated/negotiation';
 import type { components as Tracking } from './generated/project-tracking';
+import type { components as Signing } from './generated/e-signature';
 
 export type SubmitIntentionRequest = Intake['schemas']['SubmitIntentionRequest'];
 export type IntentionView = Intake['schemas']['IntentionView'];
@@ -21,6 +22,9 @@ export interface SessionView {
 export type NegotiationView = Negotiation['schemas']['NegotiationView'];
 export type TermSheetView = Negotiation['schemas']['TermSheetView'];
 export type ProposeTermsRequest = Negotiation['schemas']['ProposeTermsRequest'];
+export type EnvelopeView = Signing['schemas']['EnvelopeView'];
+export type SealVerification = Signing['schemas']['SealVerification'];
+export type ProjectView = Tracking['schemas']['ProjectView'];
 
 /**
  * negotiation's diff between two versions. The endpoint answers JSON or text/plain, so its document

@@ -1,31 +1,39 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { IntentionView, PipelineCaseView } from '../api/types';
+import type { EnvelopeView, IntentionView, NegotiationView, PipelineCaseView, ProjectView } from '../api/types';
 import { ApiError } from '../api/problem';
 import { formatDate, formatInstant, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/catalogues';
+import { Contract, Project } from './Contract';
 import { Negotiation } from './Negotiation';
+import { stagesEntered, stagesShown, type CaseSources } from './timeline';
 import { useLoad } from './useApi';
+import { useLiveCase } from './useLiveCase';
 
-const STAGES = ['INTENTION', 'SCREENED', 'NEGOTIATING', 'AGREED', 'CONTRACTED', 'LANDED'] as const;
+type CaseData = CaseSources;
 
-interface CaseData {
-  intention: IntentionView;
-  pipeline: PipelineCaseView | null;
+/** The answer, or null when the service has nothing for the case yet (they learn of it from each other's events). */
+function orNone<T>(answer: Promise<T>): Promise<T | null> {
+  return answer.catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) {
+      return null;
+    }
+    throw error;
+  });
 }
 
-/** Project tracking learns of a case from intake's events; until then the case has no pipeline entry yet. */
+/** The case from each service that owns a part of it, read at once; intake's answer decides whether it exists for the user. */
 async function loadCase(caseId: string): Promise<CaseData> {
-  const intention = await api<IntentionView>('intake', `/intentions/${encodeURIComponent(caseId)}`);
-  const pipeline = await api<PipelineCaseView>('tracking', `/pipeline/cases/${encodeURIComponent(caseId)}`)
-    .catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) {
-        return null;
-      }
-      throw error;
-    });
-  return { intention, pipeline };
+  const id = encodeURIComponent(caseId);
+  const [intention, pipeline, negotiation, envelope, project] = await Promise.all([
+    api<IntentionView>('intake', `/intentions/${id}`),
+    orNone(api<PipelineCaseView>('tracking', `/pipeline/cases/${id}`)),
+    orNone(api<NegotiationView>('negotiation', `/negotiations/${id}`)),
+    orNone(api<EnvelopeView>('signing', `/envelopes/${id}`)),
+    orNone(api<ProjectView>('tracking', `/projects/${id}`)),
+  ]);
+  return { intention, pipeline, negotiation, envelope, project };
 }
 
 /**
@@ -35,7 +43,10 @@ async function loadCase(caseId: string): Promise<CaseData> {
 export function CasePage({ caseId, officer = false, side }: { caseId: string; officer?: boolean; side?: 'COMMISSION' | 'INVESTOR' }) {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
-  const data = useLoad(() => loadCase(caseId), [caseId, version]);
+  // a live update, or a step taken on this page: the whole case is read again, so the timeline keeps up with it
+  const [stepTaken, setStepTaken] = useState(0);
+  const refresh = useLiveCase(caseId) + stepTaken;
+  const data = useLoad(() => loadCase(caseId), [caseId, version], refresh);
   if (data.state === 'loading') {
     return <p>{t('common.loading')}</p>;
   }
@@ -47,7 +58,9 @@ export function CasePage({ caseId, officer = false, side }: { caseId: string; of
       <h1>{t('case.title', { caseId })}</h1>
       {officer && data.value.intention.status === 'IN_REVIEW' && <Accept caseId={caseId} onDone={() => setVersion((v) => v + 1)} />}
       <Timeline data={data.value} />
-      {data.value.intention.status === 'ACCEPTED' && side && <Negotiation caseId={caseId} side={side} />}
+      {data.value.intention.status === 'ACCEPTED' && side && <Negotiation caseId={caseId} side={side} refresh={refresh} onChanged={() => setStepTaken((v) => v + 1)} />}
+      {data.value.envelope && <Contract caseId={caseId} envelope={data.value.envelope} />}
+      {data.value.project && <Project project={data.value.project} />}
       <Details intention={data.value.intention} />
     </section>
   );
@@ -80,19 +93,15 @@ function Accept({ caseId, onDone }: { caseId: string; onDone: () => void }) {
 
 function Timeline({ data }: { data: CaseData }) {
   const { t, locale } = useI18n();
-  const entered: Record<string, string | undefined> = {
-    INTENTION: data.intention.submittedAt ?? undefined,
-    ...(data.pipeline?.enteredAt as Record<string, string> | undefined),
-  };
-  const exits = Object.keys(entered).filter((stage) => !(STAGES as readonly string[]).includes(stage));
+  const entered = stagesEntered(data);
   return (
     <>
       <h2>{t('case.timeline')}</h2>
       <ol className="timeline">
-        {[...STAGES, ...exits].map((stage) => (
+        {stagesShown(entered).map((stage) => (
           <li key={stage} className={entered[stage] ? 'reached' : 'pending'}>
             <span className="stage">{t(`stage.${stage}` as MessageKey)}</span>
-            <span className="when">{entered[stage] ? formatInstant(entered[stage]!, locale) : t('case.pending')}</span>
+            <span className="when">{entered[stage] ? formatInstant(entered[stage], locale) : t('case.pending')}</span>
           </li>
         ))}
       </ol>

@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { ApiError, fieldErrors } from '../api/problem';
 import type { District, Industry, IntentionView, SubmitIntentionRequest } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/catalogues';
+import { FieldRow } from './FieldRow';
 import { useLoad } from './useApi';
 
 const INVESTMENT_TYPES = ['GREENFIELD', 'EXPANSION', 'MERGER_ACQUISITION', 'JOINT_VENTURE'] as const;
@@ -134,15 +135,5 @@ export function IntentionForm() {
         {submitting ? t('form.submitting') : t('form.submit')}
       </button>
     </form>
-  );
-}
-
-function FieldRow({ field, label, error, children }: { field: string; label: string; error?: string; children: ReactNode }) {
-  return (
-    <div className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={field}>{label}</label>
-      {children}
-      {error && <p className="field-error" id={`${field}-error`}>{error}</p>}
-    </div>
   );
 }

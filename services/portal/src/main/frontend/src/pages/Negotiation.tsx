@@ -5,6 +5,7 @@ import type { DiffView, NegotiationView, ProposeTermsRequest, TermSheetView } fr
 import { formatDate, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/catalogues';
+import { diffLines } from './diffText';
 import { useLoad } from './useApi';
 
 type Side = 'COMMISSION' | 'INVESTOR';
@@ -49,12 +50,14 @@ async function loadNegotiation(caseId: string): Promise<NegotiationData | null> 
 }
 
 /** The negotiation of a case: the versions side by side with what changed, accept, counter, or (officers) propose. */
-export function Negotiation({ caseId, side }: { caseId: string; side: Side }) {
+export function Negotiation({ caseId, side, refresh = 0, onChanged }: {
+  caseId: string; side: Side; refresh?: number; onChanged?: () => void;
+}) {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
   const [proposing, setProposing] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const data = useLoad(() => loadNegotiation(caseId), [caseId, version]);
+  const data = useLoad(() => loadNegotiation(caseId), [caseId, version], refresh);
   if (data.state === 'loading') {
     return null;
   }
@@ -69,6 +72,7 @@ export function Negotiation({ caseId, side }: { caseId: string; side: Side }) {
   const reload = () => {
     setProposing(false);
     setVersion((v) => v + 1);
+    onChanged?.();
   };
   async function accept() {
     setRefusal(null);
@@ -138,7 +142,10 @@ function Versions({ before, latest, diff }: { before: TermSheetView | null; late
       {diff && (
         <details open>
           <summary>{t('negotiation.diff', { from: diff.from, to: diff.to })}</summary>
-          <pre className="diff">{diff.text}</pre>
+          <ul className="diff">
+            {diffLines(diff, { from: before?.terms?.currency ?? latest.terms!.currency!, to: latest.terms!.currency! }, locale)
+              .map((line, index) => <li key={index}>{line}</li>)}
+          </ul>
         </details>
       )}
     </>

@@ -1,6 +1,7 @@
 package org.investflow.portal;
 
 import java.net.URI;
+import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,13 +16,15 @@ import org.springframework.validation.annotation.Validated;
  *                          logout redirects there, so the content security policy allows it as a form target
  * @param sessionCookieName the name of the only cookie that identifies a user's session
  * @param secureCookies     whether the session and CSRF cookies carry {@code Secure} (false only on plain-HTTP local stacks)
+ * @param services          where the four services are ({@code intake}, {@code negotiation}, {@code signing}, {@code tracking})
  */
 @Validated
 @ConfigurationProperties("investflow.portal")
 public record PortalSettings(
         @NotNull URI issuer,
         @DefaultValue("INVESTFLOW_SESSION") @NotBlank String sessionCookieName,
-        @DefaultValue("true") boolean secureCookies) {
+        @DefaultValue("true") boolean secureCookies,
+        @NotNull Map<String, URI> services) {
 
     /** The issuer's origin (scheme, host and port), as a content security policy source. */
     public String issuerOrigin() {

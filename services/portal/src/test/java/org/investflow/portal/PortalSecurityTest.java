@@ -62,10 +62,11 @@ class PortalSecurityTest {
         registry.add("investflow.portal.issuer", TestIssuer::uri);
         registry.add("spring.mongodb.uri", () -> SharedInfrastructure.mongoUri("investflow_portal"));
         registry.add("investflow.portal.services.intake", () -> "http://127.0.0.1:" + intake.getAddress().getPort());
+        registry.add("investflow.portal.services.signing", () -> "http://127.0.0.1:" + intake.getAddress().getPort());
         registry.add("management.health.mongo.enabled", () -> "false");
     }
 
-    /** Stands in for intake: records what the portal forwarded. */
+    /** Stands in for intake (and e-signature): records what the portal forwarded. */
     @BeforeAll
     static void startIntake() {
         try {
@@ -161,6 +162,35 @@ class PortalSecurityTest {
         @SuppressWarnings("unchecked")
         Map<String, List<String>> headers = (Map<String, List<String>>) relayed.get("headers");
         assertThat(headers.keySet()).map(String::toLowerCase).doesNotContain("cookie", "x-xsrf-token", "origin", "authorization");
+    }
+
+    @Test
+    void aSignersCallGoesToESignaturesOpenEndpointUnderItsOwnPathWithTheClientsAddressAndNoToken() throws InterruptedException {
+        RELAYED.clear();
+        ResponseCookie csrf = http().get().uri(SigningPage.PATH).exchange().expectBody().returnResult()
+                .getResponseCookies().getFirst("XSRF-TOKEN");
+
+        http().post().uri("/api/signing/signing-links/codes").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"token\":\"t\"}")
+                .cookie("XSRF-TOKEN", csrf.getValue()).header("X-XSRF-TOKEN", csrf.getValue())
+                .exchange().expectStatus().isOk();
+
+        Map<String, Object> relayed = RELAYED.poll(10, TimeUnit.SECONDS);
+        assertThat(relayed).isNotNull();
+        assertThat(relayed.get("path")).isEqualTo("/api/signing-links/codes");
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> headers = (Map<String, List<String>>) relayed.get("headers");
+        assertThat(headers.keySet()).map(String::toLowerCase).doesNotContain("cookie", "x-xsrf-token", "authorization")
+                .as("e-signature limits signers per client address: the portal says whose call it forwards").contains("x-forwarded-for");
+    }
+
+    @Test
+    void theSigningPageFromTheMailedLinkIsTheAppUnderTheStrictPolicy() {
+        HttpHeaders headers = http().get().uri(SigningPage.PATH).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(body -> assertThat(body).contains("<div id=\"root\"></div>"))
+                .returnResult().getResponseHeaders();
+
+        assertThat(headers.getFirst("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
     }
 
     @Test

@@ -67,7 +67,10 @@ class SigningSecretsTest {
         String storedWithCode;
         TestMail.stop();
         try {
-            driver.link(SigningDriver.LINK_CODES, Map.of("token", token)).expectStatus().isAccepted();
+            // the answer says where the code went, masked: holding the link reveals no full address
+            driver.link(SigningDriver.LINK_CODES, Map.of("token", token)).expectStatus().isAccepted()
+                    .expectBody().jsonPath("$.sentTo").isEqualTo("i***@users.investflow.local")
+                    .jsonPath("$.validUntil").isNotEmpty();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pendingMails(caseId) > 0);
             storedWithCode = stored(caseId);
         } finally {

@@ -45,12 +45,15 @@ class PortalBrowserTest {
         issuer = IssuerProcess.launch(Path.of(System.getProperty("identity.jar")), freePort(),
                 Path.of("target", "e2e-issuer.log")).awaitReady();
         mail = MailServer.start(0, 0);
+        int portalPort = freePort();
+        // e-signature mails links to the portal's signing page, as in compose and k8s
         Map<String, Object> settings = new HashMap<>(Map.of("spring.main.banner-mode", "off",
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString()));
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
+                "investflow.signing.workflow.link-base-url", "http://127.0.0.1:" + portalPort + "/sign#token="));
         settings.putAll(mail.senderSettings());
         fleet = ServiceFleet.start(SharedInfrastructure.bootstrapServers(), SharedInfrastructure.mongoAddress(), port -> 0, settings);
         fleet.awaitReady(Duration.ofSeconds(90));
-        portal = PortalProcess.launch(Path.of(System.getProperty("portal.jar")), freePort(), issuer.issuer(), PortalProcess.routesTo(fleet::baseUri),
+        portal = PortalProcess.launch(Path.of(System.getProperty("portal.jar")), portalPort, issuer.issuer(), PortalProcess.routesTo(fleet::baseUri),
                 SharedInfrastructure.mongoUri("investflow_portal"), Path.of("target", "e2e-portal.log")).awaitReady();
     }
 
@@ -79,7 +82,8 @@ class PortalBrowserTest {
 
         BrowserSuite suite = BrowserSuite.run(Path.of(System.getProperty("browser.dir")), System.getProperty("npm.executable"),
                 Map.of("PORTAL_URL", portal.baseUri().toString(), "ISSUER_URL", issuer.issuer().toString(),
-                        "SCREENSHOTS", screenshots.toAbsolutePath().toString(), "CHROMIUM", chromium.toString()),
+                        "SCREENSHOTS", screenshots.toAbsolutePath().toString(), "CHROMIUM", chromium.toString(),
+                        "MAIL_IMAP", "127.0.0.1:" + mail.imapPort()),
                 Path.of("target", "browser-suite.log"));
 
         System.out.println(suite.output());
@@ -90,6 +94,8 @@ class PortalBrowserTest {
         assertThat(screenshots.resolve("zh-02-my-cases.png")).isNotEmptyFile();
         assertThat(screenshots.resolve("zh-10-officer-versions-side-by-side.png")).isNotEmptyFile();
         assertThat(screenshots.resolve("en-10-investor-versions-390x844.png")).isNotEmptyFile();
+        assertThat(screenshots.resolve("en-12-signer-code-390x844.png")).isNotEmptyFile();
+        assertThat(screenshots.resolve("zh-14-signer-executed.png")).isNotEmptyFile();
     }
 
     /**

@@ -129,12 +129,15 @@ public class EnvelopeService {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("envelope of case", caseId)));
     }
 
-    /** Emails a one-time code to the signer of the link {@code token}; any unusable link is "invalid link". */
-    public Mono<Envelope> sendCode(String token) {
+    /**
+     * Emails a one-time code to the signer of the link {@code token} and answers where it went (masked);
+     * any unusable link is "invalid link".
+     */
+    public Mono<CodeReceipt> sendCode(String token) {
         String tokenHash = SigningLink.sha256(token);
         return byLink(tokenHash).flatMap(envelope -> {
-            envelope.linkSteps().sendCode(tokenHash, now(), desk);
-            return save(envelope, List.of());
+            CodeReceipt receipt = envelope.linkSteps().sendCode(tokenHash, now(), desk);
+            return save(envelope, List.of()).thenReturn(receipt);
         }).retryWhen(ConcurrentChanges.retry());
     }
 

@@ -51,12 +51,17 @@ final class LinkSteps {
         });
     }
 
-    /** Emails a one-time code to the signer of the link with token hash {@code tokenHash}, if the link is usable. */
-    void sendCode(String tokenHash, Instant now, SigningDesk desk) {
+    /**
+     * Emails a one-time code to the signer of the link with token hash {@code tokenHash}, if the link is usable;
+     * answers where it went (masked) and until when it is valid.
+     */
+    CodeReceipt sendCode(String tokenHash, Instant now, SigningDesk desk) {
         SigningLinks.SentCode sent = links.sendCode(tokenHash, desk::newCode, now, desk.policy(), inTurn);
         Signer signer = signers.place(sent.signerOrder());
-        mails.queue(OutgoingMail.code(signer.addressAt(desk), envelope.caseId().value(), sent.code(), desk.policy().codeValidity(), now));
+        String address = signer.addressAt(desk);
+        mails.queue(OutgoingMail.code(address, envelope.caseId().value(), sent.code(), desk.policy().codeValidity(), now));
         audit(AuditAction.CODE_SENT, signer.actor(), now, Origin.SYSTEM);
+        return new CodeReceipt(CodeReceipt.mask(address), now.plus(desk.policy().codeValidity()));
     }
 
     /** The signer of the link when {@code code} is right; a wrong code is counted (the caller saves, then refuses). */

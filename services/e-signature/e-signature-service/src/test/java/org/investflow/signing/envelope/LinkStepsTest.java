@@ -28,7 +28,9 @@ class LinkStepsTest {
     @Test
     void aCodeIsMailedToTheSignerOfTheLinkAndAudited() {
         desk.nextCodes("424242");
-        envelope.linkSteps().sendCode(SigningLink.sha256("token-1"), NOW, desk);
+        CodeReceipt receipt = envelope.linkSteps().sendCode(SigningLink.sha256("token-1"), NOW, desk);
+        assertThat(receipt.sentTo()).isEqualTo(Agreements.INVESTOR.charAt(0) + "***@example.org");
+        assertThat(receipt.validUntil()).isEqualTo(NOW.plus(desk.policy().codeValidity()));
         assertThat(envelope.mails()).last().satisfies(mail -> {
             assertThat(mail.kind()).isEqualTo(OutgoingMail.Kind.CODE);
             assertThat(mail.to()).isEqualTo(Agreements.INVESTOR + "@example.org");
@@ -77,5 +79,13 @@ class LinkStepsTest {
         assertThat(entry.action()).isEqualTo(action);
         assertThat(entry.actorId()).isEqualTo(actorId);
         assertThat(entry.documentHash()).isEqualTo(DOCUMENT);
+    }
+
+    @Test
+    void theReceiptMasksAllOfTheAddressButItsFirstCharacterAndDomain() {
+        assertThat(CodeReceipt.mask("anna.schmidt@example.org")).isEqualTo("a***@example.org");
+        assertThat(CodeReceipt.mask("x@a@b.cn")).isEqualTo("x***@b.cn");
+        assertThat(CodeReceipt.mask("@example.org")).isEqualTo("***");
+        assertThat(CodeReceipt.mask("no-address")).isEqualTo("***");
     }
 }

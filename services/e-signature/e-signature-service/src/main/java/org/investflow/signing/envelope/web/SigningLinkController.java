@@ -3,6 +3,7 @@ package org.investflow.signing.envelope.web;
 import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.investflow.signing.contract.ContractDocumentService;
+import org.investflow.signing.envelope.CodeReceipt;
 import org.investflow.signing.envelope.EnvelopeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -31,11 +32,11 @@ class SigningLinkController {
         this.origins = origins;
     }
 
-    /** Emails a fresh six-digit code to the link's signer; 202. */
-    @ApiResponse(responseCode = "202", description = "A fresh code is on its way to the signer")
+    /** Emails a fresh six-digit code to the link's signer; 202 with the address it went to, masked, and its validity. */
+    @ApiResponse(responseCode = "202", description = "A fresh code is on its way to the signer (address masked)")
     @PostMapping("/codes")
-    Mono<ResponseEntity<Void>> code(@Valid @RequestBody LinkRequests.CodeRequest request) {
-        return envelopes.sendCode(request.token()).thenReturn(ResponseEntity.accepted().build());
+    Mono<ResponseEntity<CodeReceipt>> code(@Valid @RequestBody LinkRequests.CodeRequest request) {
+        return envelopes.sendCode(request.token()).map(receipt -> ResponseEntity.accepted().body(receipt));
     }
 
     /** The contract to sign, as PDF, recorded as viewed in the audit trail; once per link. */

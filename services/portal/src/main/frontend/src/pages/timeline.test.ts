@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseSources } from './timeline';
+import { stagesEntered, stagesShown } from './timeline';
+
+const SUBMITTED = '2026-12-01T08:00:00Z';
+const ACCEPTED = '2026-12-02T08:00:00Z';
+const OPENED = '2026-12-02T08:00:01Z';
+const AGREED = '2026-12-04T10:00:00Z';
+
+function sources(overrides: Partial<CaseSources>): CaseSources {
+  return { intention: { caseId: 'CQ-2026-000001', status: 'IN_REVIEW', submittedAt: SUBMITTED }, pipeline: null,
+    negotiation: null, envelope: null, ...overrides };
+}
+
+describe('the timeline', () => {
+  it('starts with the submitted intention before project tracking knows the case', () => {
+    expect(stagesEntered(sources({}))).toEqual({ INTENTION: SUBMITTED });
+  });
+
+  it('shows the agreement as soon as negotiation says agreed, though the pipeline still says negotiating', () => {
+    const entered = stagesEntered(sources({
+      intention: { status: 'ACCEPTED', submittedAt: SUBMITTED, decidedAt: ACCEPTED },
+      pipeline: { stage: 'NEGOTIATING', enteredAt: { INTENTION: SUBMITTED, SCREENED: ACCEPTED, NEGOTIATING: OPENED } },
+      negotiation: { status: 'AGREED', openedAt: OPENED, agreement: { agreedAt: AGREED } },
+    }));
+    expect(entered).toEqual({ INTENTION: SUBMITTED, SCREENED: ACCEPTED, NEGOTIATING: OPENED, AGREED });
+  });
+
+  it('keeps the pipeline’s own times where it has them', () => {
+    const pipelineAgreed = '2026-12-04T10:00:02Z';
+    const entered = stagesEntered(sources({
+      intention: { status: 'ACCEPTED', submittedAt: SUBMITTED, decidedAt: ACCEPTED },
+      pipeline: { stage: 'AGREED', enteredAt: { INTENTION: SUBMITTED, AGREED: pipelineAgreed } },
+      negotiation: { status: 'AGREED', openedAt: OPENED, agreement: { agreedAt: AGREED } },
+    }));
+    expect(entered.AGREED).toBe(pipelineAgreed);
+  });
+
+  it('does not call a reopened negotiation agreed on its own word', () => {
+    const entered = stagesEntered(sources({
+      intention: { status: 'ACCEPTED', submittedAt: SUBMITTED, decidedAt: ACCEPTED },
+      negotiation: { status: 'REOPENED', openedAt: OPENED, agreement: { agreedAt: AGREED } },
+    }));
+    expect(entered.AGREED).toBeUndefined();
+  });
+
+  it('shows the contract signed when the envelope is executed', () => {
+    const executed = '2026-12-05T09:00:00Z';
+    expect(stagesEntered(sources({ envelope: { status: 'EXECUTED', executedAt: executed } })).CONTRACTED).toBe(executed);
+    expect(stagesEntered(sources({ envelope: { status: 'PARTIALLY_SIGNED' } })).CONTRACTED).toBeUndefined();
+  });
+
+  it('adds the exit a case took after the usual stages', () => {
+    const entered = stagesEntered(sources({ intention: { status: 'REJECTED', submittedAt: SUBMITTED, decidedAt: ACCEPTED } }));
+    expect(stagesShown(entered)).toEqual(['INTENTION', 'SCREENED', 'NEGOTIATING', 'AGREED', 'CONTRACTED', 'LANDED', 'REJECTED']);
+  });
+});
