@@ -229,6 +229,17 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         return config;
     }
 
+    /** {@code user}'s login ({@link #clientProperties} but the address) as Spring Boot's {@code spring.kafka.properties.*}. */
+    public Map<String, Object> springLogin(String user) {
+        Map<String, Object> login = new HashMap<>();
+        clientProperties(user).forEach((key, value) -> {
+            if (!AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG.equals(key)) {
+                login.put("spring.kafka.properties." + key, value);
+            }
+        });
+        return login;
+    }
+
     /**
      * As admin, creates every topic the {@code accesses} name (if missing, {@code partitions} each) and the ACLs
      * that allow each principal exactly its access, as compose's kafka-init does; both are idempotent.
