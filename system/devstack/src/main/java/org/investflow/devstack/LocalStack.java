@@ -94,7 +94,8 @@ public final class LocalStack {
     private static void report(ServiceFleet fleet, IssuerProcess issuer, PortalProcess portal, Path home, Duration took) {
         StringBuilder out = new StringBuilder("\nInvestFlow local stack is up in ")
                 .append(took.toMillis() / 1000.0).append(" s\n");
-        out.append(String.format("  %-18s %s%n", "kafka", "127.0.0.1:" + KAFKA_PORT));
+        out.append(String.format("  %-18s %s%n", "kafka", "127.0.0.1:" + KAFKA_PORT + "  (SASL_PLAINTEXT, SCRAM-SHA-512: admin and one user"
+                + " per service, passwords in " + home.resolve("kafka/credentials.properties") + ")"));
         out.append(String.format("  %-18s %s%n", "mongodb", "mongodb://127.0.0.1:" + MONGO_PORT));
         out.append(String.format("  %-18s %s%n", "mail (GreenMail)", "smtp 127.0.0.1:" + SMTP_PORT + ", imap 127.0.0.1:" + IMAP_PORT
                 + "  (user and password: the signer's address, e.g. investor-de-1@users.investflow.local)"));
