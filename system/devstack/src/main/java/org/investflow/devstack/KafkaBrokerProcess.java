@@ -5,14 +5,22 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 
 /**
  * A real Apache Kafka broker for the local stack: one node in KRaft combined mode (broker and
@@ -31,6 +39,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private static final List<String> BROKER_HEAP = List.of("-Xms128m", "-Xmx512m");
     private static final List<String> TOOL_HEAP = List.of("-Xmx256m");
     private static final int LOG_TAIL_LINES = 40;
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final Process process;
     private final BrokerSettings settings;
@@ -54,7 +63,31 @@ public final class KafkaBrokerProcess implements AutoCloseable {
      * @throws KafkaBrokerStartException if a port is taken, formatting fails, or the broker dies or is not ready in 60 s
      */
     public static KafkaBrokerProcess start(Path dataDir, int brokerPort, int controllerPort, Path classpathFile) {
-        BrokerSettings settings = new BrokerSettings(dataDir.toAbsolutePath(), brokerPort, controllerPort);
+        return start(new BrokerSettings(dataDir.toAbsolutePath(), brokerPort, controllerPort), classpathFile);
+    }
+
+    /**
+     * Starts the broker as compose runs its own: clients log in with SASL/SCRAM-SHA-512 as one of {@code users}
+     * (or admin), and may do only what ACLs allow ({@link #grant}). The passwords are generated once and kept in
+     * the data directory ({@link BrokerCredentials}); the users are created when the storage is formatted.
+     *
+     * @throws KafkaBrokerStartException also if {@code dataDir} holds a broker formatted without authentication
+     *                                   (its SCRAM users cannot be added afterwards: reset the data)
+     */
+    public static KafkaBrokerProcess startWithAuthentication(Path dataDir, int brokerPort, int controllerPort, Path classpathFile,
+                                                             Collection<String> users) {
+        Path directory = dataDir.toAbsolutePath();
+        BrokerSettings unauthenticated = new BrokerSettings(directory, brokerPort, controllerPort);
+        if (unauthenticated.isFormatted() && !BrokerCredentials.storedIn(directory)) {
+            throw new KafkaBrokerStartException("The Kafka data in " + directory + " was formatted without authentication, and a"
+                    + " KRaft broker creates its SCRAM users only when formatting: delete that directory (./investflow reset)");
+        }
+        return start(new BrokerSettings(directory, brokerPort, controllerPort, BrokerCredentials.loadOrCreate(directory, users)),
+                classpathFile);
+    }
+
+    private static KafkaBrokerProcess start(BrokerSettings settings, Path classpathFile) {
+        Path dataDir = settings.dataDir();
         try {
             return launch(settings, classpathFile);
         } catch (IOException e) {
@@ -127,6 +160,21 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         removeShutdownHook();
     }
 
+    /**
+     * The controller commits ACLs before the broker's authorizer has replayed them; the broker describes ACLs
+     * from that authorizer, so once it lists them all, it applies them.
+     */
+    private static void awaitAuthorizer(Admin admin, List<AclBinding> acls)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (!admin.describeAcls(AclBindingFilter.ANY).values().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).containsAll(acls)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new TimeoutException("the broker did not apply the ACLs within " + ADMIN_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
     private void awaitReadyOrStop() throws InterruptedException {
         try {
             awaitReady();
@@ -159,12 +207,66 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private Map<String, Object> readinessClientConfig() {
-        return Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        Map<String, Object> config = new HashMap<>(adminProperties());
+        config.putAll(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "devstack-readiness",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1_000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+        return config;
+    }
+
+    /** Client settings of the admin: the bootstrap address and, on an authenticating broker, admin's login. */
+    public Map<String, Object> adminProperties() {
+        return clientProperties(BrokerCredentials.ADMIN);
+    }
+
+    /**
+     * Client settings (bootstrap address, and on an authenticating broker the SASL login) of {@code user}.
+     *
+     * @param user a user named at {@link #startWithAuthentication}, or admin; ignored by a broker without authentication
+     */
+    public Map<String, Object> clientProperties(String user) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (settings.credentials() != null) {
+            config.putAll(settings.credentials().clientProperties(user));
+        }
+        return config;
+    }
+
+    /** {@code user}'s login ({@link #clientProperties} but the address) as Spring Boot's {@code spring.kafka.properties.*}. */
+    public Map<String, Object> springLogin(String user) {
+        Map<String, Object> login = new HashMap<>();
+        clientProperties(user).forEach((key, value) -> {
+            if (!AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG.equals(key)) {
+                login.put("spring.kafka.properties." + key, value);
+            }
+        });
+        return login;
+    }
+
+    /**
+     * As admin, creates every topic the {@code accesses} name (if missing, {@code partitions} each) and the ACLs
+     * that allow each principal exactly its access, as compose's kafka-init does; both are idempotent.
+     */
+    public void grant(Collection<KafkaAccess> accesses, int partitions) {
+        Set<String> topics = new TreeSet<>();
+        accesses.forEach(access -> topics.addAll(access.topics()));
+        try (Admin admin = Admin.create(adminProperties())) {
+            Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, partitions, (short) 1)).toList();
+            admin.createTopics(missing).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            List<AclBinding> acls = KafkaAccess.acls(accesses);
+            admin.createAcls(acls).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            awaitAuthorizer(admin, acls);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaBrokerStartException("Could not create the topics and ACLs on " + bootstrapServers() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaBrokerStartException("Interrupted while creating the topics and ACLs on " + bootstrapServers(), e);
+        }
     }
 
     private KafkaBrokerStartException failure(String reason) {

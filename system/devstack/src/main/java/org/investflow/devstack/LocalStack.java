@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -23,6 +24,8 @@ import org.investflow.identity.DemoUsers;
 public final class LocalStack {
 
     private static final int MONGO_PORT = 27017;
+    /** As the services create their topics (investflow.messaging.partitions) and compose's kafka-init. */
+    private static final int TOPIC_PARTITIONS = 3;
     private static final int KAFKA_PORT = 9092;
     private static final int CONTROLLER_PORT = 9093;
     private static final int ISSUER_PORT = 9000;
@@ -47,8 +50,7 @@ public final class LocalStack {
                 "system/identity/target/platform-identity-0.1.0-SNAPSHOT-exec.jar")), ISSUER_PORT, home.resolve("issuer.log"));
         KafkaBrokerProcess kafka;
         try {
-            kafka = KafkaBrokerProcess.start(home.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT,
-                    Path.of(System.getProperty("kafka.classpath.file", "system/kafka-broker/target/kafka-classpath.txt")));
+            kafka = authenticatingBroker(home.resolve("kafka"));
         } catch (RuntimeException e) {
             // else the database, mail and issuer keep their ports and this JVM does not end
             issuer.close();
@@ -73,7 +75,8 @@ public final class LocalStack {
         settings.putAll(localSeal(home.resolve("seal")));
         ServiceFleet fleet;
         try {
-            fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, settings);
+            fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, settings,
+                    service -> kafka.springLogin(service.serviceName()));
         } catch (RuntimeException e) {
             portal.close();
             throw e;
@@ -88,7 +91,8 @@ public final class LocalStack {
     private static void report(ServiceFleet fleet, IssuerProcess issuer, PortalProcess portal, Path home, Duration took) {
         StringBuilder out = new StringBuilder("\nInvestFlow local stack is up in ")
                 .append(took.toMillis() / 1000.0).append(" s\n");
-        out.append(String.format("  %-18s %s%n", "kafka", "127.0.0.1:" + KAFKA_PORT));
+        out.append(String.format("  %-18s %s%n", "kafka", "127.0.0.1:" + KAFKA_PORT + "  (SASL_PLAINTEXT, SCRAM-SHA-512: admin and one user"
+                + " per service, passwords in " + home.resolve("kafka/credentials.properties") + ")"));
         out.append(String.format("  %-18s %s%n", "mongodb", "mongodb://127.0.0.1:" + MONGO_PORT));
         out.append(String.format("  %-18s %s%n", "mail (GreenMail)", "smtp 127.0.0.1:" + SMTP_PORT + ", imap 127.0.0.1:" + IMAP_PORT
                 + "  (user and password: the signer's address, e.g. investor-de-1@users.investflow.local)"));
@@ -135,6 +139,29 @@ public final class LocalStack {
         return Map.of("investflow.signing.seal.keystore", dir.resolve("commission-seal.p12").toString(),
                 "investflow.signing.seal.password", Files.readString(passwordFile).strip(),
                 "investflow.signing.seal.development", "true");
+    }
+
+    /**
+     * The broker as compose runs it: SASL/SCRAM, one user per service, ACLs derived from each service's topics.
+     * Kafka data from before (formatted without authentication, which cannot gain SCRAM users) is recreated:
+     * the services' state lives in MongoDB, their relays have published what they had to.
+     */
+    private static KafkaBrokerProcess authenticatingBroker(Path dataDir) throws IOException {
+        if (Files.isRegularFile(dataDir.resolve("logs/meta.properties")) && !Files.isRegularFile(dataDir.resolve("credentials.properties"))) {
+            System.out.println("Kafka data in " + dataDir + " predates the broker's authentication: recreating it");
+            wipe(dataDir);
+        }
+        List<KafkaAccess> accesses = Stream.of(Service.values()).map(KafkaAccess::of).toList();
+        KafkaBrokerProcess kafka = KafkaBrokerProcess.startWithAuthentication(dataDir, KAFKA_PORT, CONTROLLER_PORT,
+                Path.of(System.getProperty("kafka.classpath.file", "system/kafka-broker/target/kafka-classpath.txt")),
+                accesses.stream().map(KafkaAccess::principal).toList());
+        try {
+            kafka.grant(accesses, TOPIC_PARTITIONS);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        return kafka;
     }
 
     private static void wipe(Path home) throws IOException {

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
 
 import org.awaitility.Awaitility;
@@ -30,12 +31,15 @@ public final class ServiceFleet implements AutoCloseable {
     private final String mongoAddress;
     private final IntUnaryOperator port;
     private final Map<String, Object> extra;
+    private final Function<Service, Map<String, Object>> own;
 
-    private ServiceFleet(String bootstrapServers, String mongoAddress, IntUnaryOperator port, Map<String, Object> extra) {
+    private ServiceFleet(String bootstrapServers, String mongoAddress, IntUnaryOperator port, Map<String, Object> extra,
+                         Function<Service, Map<String, Object>> own) {
         this.bootstrapServers = bootstrapServers;
         this.mongoAddress = mongoAddress;
         this.port = port;
         this.extra = Map.copyOf(extra);
+        this.own = own;
     }
 
     /**
@@ -48,7 +52,16 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public static ServiceFleet start(String bootstrapServers, String mongoAddress, IntUnaryOperator port,
                                      Map<String, Object> extra) {
-        ServiceFleet fleet = new ServiceFleet(bootstrapServers, mongoAddress, port, extra);
+        return start(bootstrapServers, mongoAddress, port, extra, service -> Map.of());
+    }
+
+    /**
+     * The same, with settings of each service's own besides the shared ones (its Kafka login on the local
+     * stack's authenticating broker).
+     */
+    public static ServiceFleet start(String bootstrapServers, String mongoAddress, IntUnaryOperator port,
+                                     Map<String, Object> extra, Function<Service, Map<String, Object>> own) {
+        ServiceFleet fleet = new ServiceFleet(bootstrapServers, mongoAddress, port, extra, own);
         try {
             for (Service service : Service.values()) {
                 fleet.running.put(service, fleet.launch(service));
@@ -62,6 +75,7 @@ public final class ServiceFleet implements AutoCloseable {
 
     private ConfigurableApplicationContext launch(Service service) {
         Map<String, Object> settings = new HashMap<>(extra);
+        settings.putAll(own.apply(service));
         settings.put("server.port", port.applyAsInt(service.localPort()));
         settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
         settings.put("spring.mongodb.uri", "mongodb://" + mongoAddress + "/" + service.database());

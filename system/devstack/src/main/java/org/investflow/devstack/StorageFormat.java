@@ -2,13 +2,16 @@ package org.investflow.devstack;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.Uuid;
 
 /**
  * Formats the broker's KRaft storage with a fresh cluster id, once: a data directory that already
- * holds {@code meta.properties} is left alone, so topics and records survive restarts.
+ * holds {@code meta.properties} is left alone, so topics and records survive restarts. A broker with
+ * credentials gets its SCRAM users here: KRaft bootstraps them only when it formats.
  */
 final class StorageFormat {
 
@@ -21,8 +24,13 @@ final class StorageFormat {
         if (settings.isFormatted()) {
             return;
         }
+        List<String> arguments = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c",
+                settings.propertiesFile().toString()));
+        if (settings.credentials() != null) {
+            arguments.addAll(settings.credentials().formatArguments());
+        }
         Process format = tools.start(settings.dataDir(), settings.formatLog(), "kafka.tools.StorageTool",
-                "format", "-t", Uuid.randomUuid().toString(), "-c", settings.propertiesFile().toString());
+                arguments.toArray(String[]::new));
         if (!format.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             format.destroyForcibly();
             throw failure(settings, "did not finish within " + TIMEOUT.toSeconds() + " s");

@@ -2,6 +2,7 @@ package org.investflow.platform.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +27,9 @@ class ComposeExposureTest {
     /** Container ports of databases, brokers, metrics stores and mail servers. */
     static final Set<Integer> INTERNAL_PORTS = Set.of(27017, 9092, 9093, 29092, 9090, 25, 465, 587, 3025, 3465, 3143, 3993, 143, 993);
 
+    /** Keycloak's management interface (health, metrics) unless KC_HTTP_MANAGEMENT_PORT says otherwise. */
+    static final int KEYCLOAK_MANAGEMENT_PORT = 9000;
+
     static final List<String> MAIL_CATCHERS = List.of("greenmail", "mailhog", "mailpit", "mailcatcher");
 
     private static ComposeFile compose;
@@ -42,6 +46,24 @@ class ComposeExposureTest {
                 .isNotEmpty()
                 .allSatisfy(name -> assertThat(ENTRY_POINTS).as("%s publishes %s", name, compose.publishedContainerPorts(name))
                         .contains(name));
+    }
+
+    /**
+     * Keycloak is an entry point only because the portal logs users in with the authorization-code flow: it
+     * sends their browsers to the login page of its issuer, so that issuer's host and port must be reachable
+     * from outside. Exactly that port is published, never the management port (health, metrics).
+     */
+    @Test
+    void keycloakPublishesOnlyTheLoginPortThePortalSendsBrowsersTo() {
+        URI issuer = ComposeFile.uri(compose.environment("portal").get("INVESTFLOW_PORTAL_ISSUER"));
+        String keycloak = compose.serviceReachableAs(issuer.getHost()).orElseThrow();
+
+        assertThat(KeycloakRealm.load().client("investflow-portal").path("standardFlowEnabled").asBoolean())
+                .as("browser login: the authorization-code flow").isTrue();
+        assertThat(compose.environment(keycloak).get("KC_HOSTNAME")).isEqualTo(issuer.getScheme() + "://" + issuer.getAuthority());
+        assertThat(compose.publishedContainerPorts(keycloak)).containsExactly(issuer.getPort());
+        assertThat(compose.environment(keycloak).getOrDefault("KC_HTTP_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT)))
+                .isNotEqualTo(String.valueOf(issuer.getPort()));
     }
 
     @Test
