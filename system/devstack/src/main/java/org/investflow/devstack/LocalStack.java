@@ -67,6 +67,8 @@ public final class LocalStack {
                 "spring.kafka.consumer.properties.session.timeout.ms", "10000",
                 "investflow.signing.workflow.mail-interval", "PT0.5S"));
         settings.putAll(mail.senderSettings());
+        // the mailed signing links open the portal's signer pages
+        settings.put("investflow.signing.workflow.link-base-url", "http://127.0.0.1:" + PORTAL_PORT + "/sign#token=");
         // a child JVM that starts while the services do; it needs only the issuer, and the services' fixed ports
         PortalProcess portal = PortalProcess.launch(Path.of(System.getProperty("portal.jar",
                         "services/portal/target/portal-service-0.1.0-SNAPSHOT-exec.jar")), PORTAL_PORT, issuer.issuer(),
