@@ -67,7 +67,7 @@ class VerificationAnswersTest {
     }
 
     static Stream<Arguments> uploads() {
-        Function<CommissionSeal, byte[]> sealed = seal -> ContractSealer.seal(executed(FINGERPRINT), seal, AT, "Chongqing, CN");
+        Function<CommissionSeal, byte[]> sealed = seal -> ContractSealer.seal(executed(FINGERPRINT), seal, AT, "Chongqing, CN", TestCommission.AUTHORITY);
         CommissionSeal otherCa = CommissionSeal.generate("CN=InvestFlow Commission Seal (development),O=Chongqing Municipal Commission of Commerce,C=CN",
                 AT, Duration.ofDays(365));
         return Stream.of(
@@ -79,9 +79,9 @@ class VerificationAnswersTest {
                         sealed.apply(seal).length / 2), 200, "no seal"),
                 Arguments.of("a PDF without a seal", (Function<CommissionSeal, byte[]>) seal -> executed(FINGERPRINT), 200, "no seal"),
                 Arguments.of("a PDF sealed under another CA", (Function<CommissionSeal, byte[]>) seal ->
-                        ContractSealer.seal(executed(FINGERPRINT), otherCa, AT, "Chongqing, CN"), 200, "root CA"),
+                        ContractSealer.seal(executed(FINGERPRINT), otherCa, AT, "Chongqing, CN", TestCommission.AUTHORITY), 200, "root CA"),
                 Arguments.of("sealed, but its embedded terms do not match its printed fingerprint", (Function<CommissionSeal, byte[]>) seal ->
-                        ContractSealer.seal(executed("0".repeat(64)), seal, AT, "Chongqing, CN"), 200, "embedded agreed terms do not match"),
+                        ContractSealer.seal(executed("0".repeat(64)), seal, AT, "Chongqing, CN", TestCommission.AUTHORITY), 200, "embedded agreed terms do not match"),
                 Arguments.of("the commission's sealed contract", sealed, 200, null));
     }
 
