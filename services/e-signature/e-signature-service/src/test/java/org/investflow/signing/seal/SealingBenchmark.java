@@ -53,7 +53,7 @@ public final class SealingBenchmark {
                     throw new IllegalStateException("the benchmark's seal does not verify");
                 }
             }
-            System.out.printf("%d seals, %d cores, load average at start %s%n", n, Runtime.getRuntime().availableProcessors(),
+            System.out.printf("%d seals, %d cores, 1-minute load average at the end %s%n", n, Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("render + seal + time-stamp: p50 %.1f ms, p99 %.1f ms, mean %.1f ms%n", percentile(total, 50), percentile(total, 99),
                     Arrays.stream(total).average().orElse(0) / 1e6);
