@@ -53,11 +53,14 @@ final class LinkSigning {
         return Map.of("token", token, "code", code);
     }
 
-    /** The executed contract downloads sealed, hashes to what the envelope announced, and verifies without a token. */
+    /**
+     * Once sealed (the last signature leaves the envelope {@code SEALING}; sealing and time-stamping follow), the executed
+     * contract downloads sealed, hashes to what the envelope announced, and verifies without a token.
+     */
     JsonNode verifyExecuted(String caseId, String investor) {
         String envelopePath = "/api/envelopes/" + caseId;
+        JsonNode envelope = calls.awaitUntil(Service.E_SIGNATURE, envelopePath, body -> "EXECUTED".equals(body.path("status").asText()));
         byte[] pdf = calls.getBytes(Service.E_SIGNATURE, envelopePath + "/executed-contract", investor, Role.INVESTOR);
-        JsonNode envelope = calls.get(Service.E_SIGNATURE, envelopePath, investor, Role.INVESTOR);
         if (!sha256(pdf).equals(envelope.path("executedDocumentHash").asText())) {
             throw new IllegalStateException("the executed contract of " + caseId + " does not hash to what execution announced");
         }

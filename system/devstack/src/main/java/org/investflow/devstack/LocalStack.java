@@ -17,7 +17,7 @@ import org.investflow.identity.DemoUsers;
 /**
  * The whole system on one machine with no Docker: a real Kafka broker (child process), the
  * MongoDB-wire server persisting to an H2 file (child process; it acknowledges a write once it is on disk), a real SMTP + IMAP server (GreenMail) for
- * e-signature's mails, the four services in this JVM on their fixed ports and the portal (a child JVM) on
+ * e-signature's mails, the local commission CA with its seal and time-stamping authority ({@link LocalCommission}), the four services in this JVM on their fixed ports and the portal (a child JVM) on
  * {@value #PORTAL_PORT}. Data lives in {@code .devstack/} and survives restarts; {@code --reset} wipes it first.
  * Ctrl-C stops everything in reverse order.
  */
@@ -74,16 +74,21 @@ public final class LocalStack {
                         "services/portal/target/portal-service-0.1.0-SNAPSHOT-exec.jar")), PORTAL_PORT, issuer.issuer(),
                 PortalProcess.routesTo(service -> URI.create("http://127.0.0.1:" + service.localPort())),
                 "mongodb://127.0.0.1:" + MONGO_PORT + "/investflow_portal", home.resolve("portal.log"));
-        settings.putAll(localSeal(home.resolve("seal")));
+        LocalCommission.Running commission = LocalCommission.start(home.resolve("seal"), LocalCommission.TSA_PORT);
+        settings.putAll(commission.settings());
         ServiceFleet fleet;
         try {
             fleet = ServiceFleet.start(kafka.bootstrapServers(), "127.0.0.1:" + MONGO_PORT, port -> port, settings,
                     service -> kafka.springLogin(service.serviceName()));
         } catch (RuntimeException e) {
             portal.close();
+            commission.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(portal, fleet, issuer, kafka, mail, mongo), "investflow-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop(portal, fleet, issuer, kafka, mail, mongo);
+            commission.close();
+        }, "investflow-stop"));
         fleet.awaitReady(Duration.ofSeconds(60));
         portal.awaitReady();
         report(fleet, issuer, portal, home, Duration.ofNanos(System.nanoTime() - started));
@@ -103,6 +108,8 @@ public final class LocalStack {
         fleet.baseUris().forEach((service, uri) -> out.append(String.format("  %-18s %s  (health %s/actuator/health, metrics %s/actuator/prometheus)%n",
                 service.serviceName(), uri, uri, uri)));
         out.append(String.format("  %-18s %s  (log %s)%n", "portal", portal.baseUri() + "/", home.resolve("portal.log")));
+        out.append(String.format("  %-18s %s  (RFC 3161; the local commission CA: %s)%n", "time-stamping",
+                "http://127.0.0.1:" + LocalCommission.TSA_PORT + "/tsa", home.resolve("seal").resolve("commission-ca.pem")));
         out.append("\nOpen the portal at ").append(portal.baseUri()).append("/ and sign in as one of the demo users (password '")
                 .append(DemoLogin.DEMO_PASSWORD).append("'):\n");
         DemoUsers.all().forEach(user -> out.append(String.format("  %-14s %s%s%n", user.username(), String.join(",", user.roles()),
@@ -123,24 +130,6 @@ public final class LocalStack {
         mail.close();
         mongo.close();
         System.out.println("Stopped.");
-    }
-
-    /**
-     * The local commission seal: e-signature generates a local root CA and a seal issued by it into
-     * {@code .devstack/seal/} at the first start and reuses them at every later one, so contracts sealed before a
-     * restart keep verifying. The keystore's password is made once, at random, next to it.
-     */
-    static Map<String, Object> localSeal(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path passwordFile = dir.resolve("password");
-        if (!Files.exists(passwordFile)) {
-            byte[] random = new byte[18];
-            new java.security.SecureRandom().nextBytes(random);
-            Files.writeString(passwordFile, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-        }
-        return Map.of("investflow.signing.seal.keystore", dir.resolve("commission-seal.p12").toString(),
-                "investflow.signing.seal.password", Files.readString(passwordFile).strip(),
-                "investflow.signing.seal.development", "true");
     }
 
     /**

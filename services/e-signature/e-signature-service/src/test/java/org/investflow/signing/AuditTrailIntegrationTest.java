@@ -12,6 +12,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.investflow.signing.envelope.Envelope;
+import org.investflow.signing.events.SigningEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,7 @@ class AuditTrailIntegrationTest {
         sign(SigningDriver.DISTRICT, caseId, "周敏", "DistrictBrowser/3.0");
         view("officer-audit-1", "OFFICER", caseId, "OfficerBrowser/2.0");
         sign("officer-audit-1", caseId, "李伟", "OfficerBrowser/2.0");
+        driver.signing.await(caseId, SigningEvents.CONTRACT_EXECUTED);
 
         JsonNode trail = trail("investor-audit-1", "INVESTOR", caseId);
         assertThat(trail.get("intact").asBoolean()).isTrue();
@@ -94,7 +96,7 @@ class AuditTrailIntegrationTest {
         String district = TestMail.addressOf(SigningDriver.DISTRICT);
         assertThat(entries.valueStream().map(e -> e.get("actorId").asString()).toList()).containsExactly("investflow",
                 "investor-audit-1", "investor-audit-1", "investor-audit-1", district, district, "officer-audit-1", "officer-audit-1",
-                "officer-audit-1", "officer-audit-1");
+                "officer-audit-1", "investflow");
         assertThat(entries.get(5).get("actorRole").asString()).isEqualTo("DISTRICT_REPRESENTATIVE");
         assertThat(entries.get(5).get("userAgent").asString()).isEqualTo("DistrictBrowser/3.0");
         String documentHash = JSON.readTree(driver.as("investor-audit-1", "INVESTOR", HttpMethod.GET, SigningDriver.ENVELOPE, caseId)
@@ -105,7 +107,8 @@ class AuditTrailIntegrationTest {
         assertThat(investorView.get("userAgent").asString()).isEqualTo("InvestorBrowser/1.0");
         assertThat(investorView.get("clientAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(entries.get(3).get("userAgent").asString()).isEqualTo("InvestorBrowser/1.0");
-        assertThat(entries.get(9).get("userAgent").asString()).isEqualTo("OfficerBrowser/2.0");
+        assertThat(entries.get(8).get("userAgent").asString()).isEqualTo("OfficerBrowser/2.0");
+        assertThat(entries.get(9).get("actorRole").asString()).as("sealed and executed by the system").isEqualTo("SYSTEM");
         assertThat(entries.get(0).get("previousHash").asString()).isEqualTo("0".repeat(64));
         for (int i = 1; i < entries.size(); i++) {
             assertThat(entries.get(i).get("previousHash").asString()).isEqualTo(entries.get(i - 1).get("hash").asString());

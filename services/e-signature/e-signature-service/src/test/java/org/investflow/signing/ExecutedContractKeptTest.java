@@ -53,7 +53,7 @@ class ExecutedContractKeptTest {
         assertThat(restarted.find(executed.envelopeId(), executed.executedDocumentHash()).block(Duration.ofSeconds(5)).bytes())
                 .isEqualTo(first);
         CommissionSeal rotatedKey = CommissionSeal.generate("CN=Another replica's key", Instant.now(), Duration.ofDays(30));
-        ContractSealing otherReplica = new ContractSealing(rotatedKey, restarted, new ContractClauses("law", "disputes"));
+        ContractSealing otherReplica = new ContractSealing(rotatedKey, TestCommission.AUTHORITY, restarted, new ContractClauses("law", "disputes"));
         assertThat(otherReplica.executedContractOf(executed).block(Duration.ofSeconds(10)).bytes()).as("never re-sealed").isEqualTo(first);
         assertThat(documents.download("leader-1", "LEADER", ContractDocumentsIntegrationTest.EXECUTED, caseId, 200)).isEqualTo(first);
     }

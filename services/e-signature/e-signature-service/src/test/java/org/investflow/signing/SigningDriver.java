@@ -74,11 +74,12 @@ public final class SigningDriver implements AutoCloseable {
         return caseId;
     }
 
-    /** As {@link #partiallySignedCase} and signed by its officer and the district's representative too: executed. */
+    /** As {@link #partiallySignedCase} and signed by its officer and the district's representative too: sealed and executed. */
     public String executedCase(String investor, String officer) {
         String caseId = partiallySignedCase(investor, officer);
         sign(officer, caseId, "李伟 " + officer).expectStatus().isOk();
         sign(DISTRICT, caseId, "周敏").expectStatus().isOk();
+        signing.await(caseId, SigningEvents.CONTRACT_EXECUTED);
         return caseId;
     }
 

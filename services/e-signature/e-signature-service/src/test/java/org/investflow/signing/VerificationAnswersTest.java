@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import org.investflow.signing.contract.RenderedPdf;
 import org.investflow.signing.envelope.ContractClauses;
 import org.investflow.signing.seal.CommissionSeal;
 import org.investflow.signing.seal.ContractSealer;
+import org.investflow.signing.seal.LocalTimestampAuthority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,7 +69,7 @@ class VerificationAnswersTest {
     }
 
     static Stream<Arguments> uploads() {
-        Function<CommissionSeal, byte[]> sealed = seal -> ContractSealer.seal(executed(FINGERPRINT), seal, AT, "Chongqing, CN");
+        Function<CommissionSeal, byte[]> sealed = seal -> ContractSealer.seal(executed(FINGERPRINT), seal, AT, "Chongqing, CN", TestCommission.AUTHORITY);
         CommissionSeal otherCa = CommissionSeal.generate("CN=InvestFlow Commission Seal (development),O=Chongqing Municipal Commission of Commerce,C=CN",
                 AT, Duration.ofDays(365));
         return Stream.of(
@@ -79,10 +81,25 @@ class VerificationAnswersTest {
                         sealed.apply(seal).length / 2), 200, "no seal"),
                 Arguments.of("a PDF without a seal", (Function<CommissionSeal, byte[]>) seal -> executed(FINGERPRINT), 200, "no seal"),
                 Arguments.of("a PDF sealed under another CA", (Function<CommissionSeal, byte[]>) seal ->
-                        ContractSealer.seal(executed(FINGERPRINT), otherCa, AT, "Chongqing, CN"), 200, "root CA"),
+                        ContractSealer.seal(executed(FINGERPRINT), otherCa, AT, "Chongqing, CN", TestCommission.AUTHORITY), 200, "root CA"),
+                Arguments.of("the sealed contract with one byte of the sealed range changed", (Function<CommissionSeal, byte[]>) seal ->
+                        changed(sealed.apply(seal), "Executed InvestFlow contract"), 200, "tampered"),
+                Arguments.of("the sealed contract cut short by its last 40 bytes", (Function<CommissionSeal, byte[]>) seal -> {
+                    byte[] whole = sealed.apply(seal);
+                    return Arrays.copyOf(whole, whole.length - 40);
+                }, 200, "changed after it was sealed"),
+                Arguments.of("sealed, time-stamped by an authority nobody trusts", (Function<CommissionSeal, byte[]>) seal ->
+                        ContractSealer.seal(executed(FINGERPRINT), seal, AT, "Chongqing, CN", LocalTimestampAuthority.generate(Clock.systemUTC())),
+                        200, "not from a trusted time-stamping authority"),
                 Arguments.of("sealed, but its embedded terms do not match its printed fingerprint", (Function<CommissionSeal, byte[]>) seal ->
-                        ContractSealer.seal(executed("0".repeat(64)), seal, AT, "Chongqing, CN"), 200, "embedded agreed terms do not match"),
+                        ContractSealer.seal(executed("0".repeat(64)), seal, AT, "Chongqing, CN", TestCommission.AUTHORITY), 200, "embedded agreed terms do not match"),
                 Arguments.of("the commission's sealed contract", sealed, 200, null));
+    }
+
+    private static byte[] changed(byte[] pdf, String marker) {
+        byte[] copy = pdf.clone();
+        copy[new String(pdf, StandardCharsets.ISO_8859_1).indexOf(marker)] ^= 0x01;
+        return copy;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -104,5 +121,6 @@ class VerificationAnswersTest {
         } else {
             assertThat(json).contains("\"valid\":false").contains(reason);
         }
+        assertThat(answer.getStatus().value()).as("never a server error").isLessThan(500);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.investflow.signing.envelope.DistrictRepresentative;
 import org.investflow.signing.envelope.SignerRole;
+import org.investflow.signing.envelope.SealingSchedule;
 import org.investflow.signing.envelope.SigningDesk;
 import org.investflow.signing.envelope.SigningPolicy;
 import org.springframework.stereotype.Component;
@@ -19,16 +20,23 @@ class EnvelopeDesk implements SigningDesk {
 
     private final WorkflowProperties properties;
     private final SignerProperties signers;
+    private final SealingProperties sealing;
     private final SecureRandom random = new SecureRandom();
 
-    EnvelopeDesk(WorkflowProperties properties, SignerProperties signers) {
+    EnvelopeDesk(WorkflowProperties properties, SignerProperties signers, SealingProperties sealing) {
         this.properties = properties;
         this.signers = signers;
+        this.sealing = sealing;
     }
 
     @Override
     public SigningPolicy policy() {
         return properties.policy();
+    }
+
+    @Override
+    public SealingSchedule sealingSchedule() {
+        return sealing.schedule();
     }
 
     @Override

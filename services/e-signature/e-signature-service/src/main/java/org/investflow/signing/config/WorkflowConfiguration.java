@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The signing workflow's scheduled work, each on one instance at a time: the watch (expiry and
- * reminders), the mail outbox's delivery over SMTP (Resilience4j retry + circuit breaker), and the
+ * reminders), the sweep that seals fully signed envelopes again after a failure, the mail outbox's delivery over SMTP (Resilience4j retry + circuit breaker), and the
  * gauges of envelopes by state and mails pending.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +56,13 @@ class WorkflowConfiguration {
     PeriodicTask envelopeWatch(EnvelopeService envelopes, SchedulerLease lease, WorkflowProperties settings) {
         return new PeriodicTask("envelope watch", settings.watchInterval(),
                 () -> lease.runExclusively("e-signature-envelope-watch", LEASE, envelopes.watch()));
+    }
+
+    /** Retries sealing fully signed envelopes whose sealing is due (after a failure, or a crash right after the last signature). */
+    @Bean
+    PeriodicTask sealingSweep(EnvelopeService envelopes, SchedulerLease lease, SealingProperties settings) {
+        return new PeriodicTask("sealing sweep", settings.interval(),
+                () -> lease.runExclusively("e-signature-sealing", LEASE, envelopes.sealDue()));
     }
 
     /** SMTP calls: retried a few times, behind a circuit breaker; both exposed as metrics (resilience4j_*{name="smtp"}). */

@@ -11,6 +11,8 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.TimeZone;
 
 import org.apache.fontbox.ttf.TTFParser;
@@ -41,6 +43,12 @@ final class PdfComposer implements AutoCloseable {
     static final String PRODUCER = "InvestFlow e-signature (Apache PDFBox 3.0.8)";
     private static final String FONT = "/fonts/wqy-microhei-subset.ttf";
     private static final byte[] FONT_BYTES = loadFont();
+    /**
+     * Parsed fonts waiting for the next document: parsing the 4 MB font took longer than laying a contract out, so
+     * each is parsed once and reused; one composer at a time holds one (a parsed font reads its tables lazily, so it
+     * is not shared between threads), so there are as many as contracts were ever rendered at the same time.
+     */
+    private static final Queue<TrueTypeFont> PARSED = new ConcurrentLinkedQueue<>();
     private static final float MARGIN = 56;
     private static final float TEXT_WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
@@ -54,12 +62,17 @@ final class PdfComposer implements AutoCloseable {
 
     PdfComposer(String footer) {
         try {
-            glyphs = new TTFParser().parse(new RandomAccessReadBuffer(FONT_BYTES));
+            glyphs = borrowFont();
             font = PDType0Font.load(document, glyphs, true);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded contract font cannot be read", e);
         }
         this.footer = footer;
+    }
+
+    private static TrueTypeFont borrowFont() throws IOException {
+        TrueTypeFont parsed = PARSED.poll();
+        return parsed != null ? parsed : new TTFParser().parse(new RandomAccessReadBuffer(FONT_BYTES));
     }
 
     private static byte[] loadFont() {
@@ -236,6 +249,7 @@ final class PdfComposer implements AutoCloseable {
         try {
             closePage();
             document.close();
+            PARSED.offer(glyphs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -54,6 +54,11 @@ public class Envelope extends AggregateRoot {
     private Instant executedAt;
     /** SHA-256 of the sealed executed contract the downloads return; null before execution. */
     private String executedDocumentHash;
+    /** While sealing: when sealing is (tried) next, how many attempts failed and why the last one did; null / 0 otherwise. */
+    @Indexed
+    private Instant sealDueAt;
+    private int sealingFailures;
+    private String sealingProblem;
     /** When it was declined, expired or voided, and the reason given; null while open or executed. */
     private Instant closedAt;
     private String closingReason;
@@ -97,22 +102,26 @@ public class Envelope extends AggregateRoot {
 
     /**
      * Records {@code signer}'s signature in their group's turn; the last of a group starts the next
-     * group's turn, the last of all leaves the envelope fully signed, to be sealed and executed. Who
-     * may sign is checked before when: a user who is not the place's signer is refused whatever the state.
+     * group's turn, the last of all leaves the envelope fully signed and {@code SEALING}: the application
+     * service has the executed contract sealed right after, and a sweep tries again from
+     * {@code desk}'s first retry on. Who may sign is checked before when: a user who is not the place's
+     * signer is refused whatever the state.
      */
     List<SigningEvent> sign(Actor signer, String typedName, Instant now, Origin origin, SigningDesk desk) {
         Signer place = signers.placeOf(signer, envelopeId);
         requireTurnOf(place);
         boolean last = signers.isLastToSign(place);
-        EnvelopeStatus next = last ? EnvelopeStatus.EXECUTED : EnvelopeStatus.PARTIALLY_SIGNED;
+        EnvelopeStatus next = last ? EnvelopeStatus.SEALING : EnvelopeStatus.PARTIALLY_SIGNED;
         if (next != status) {
             guard(next, "be signed by " + place.role());
         }
         signers.replace(place.signed(signer.id(), typedName, now));
         links.consumeAllOf(place.order());
         audit(AuditAction.SIGNED, signer, now, origin);
-        if (!last) {
-            status = EnvelopeStatus.PARTIALLY_SIGNED;
+        status = next;
+        if (last) {
+            sealDueAt = now.plus(desk.sealingSchedule().firstRetry());
+        } else {
             linkSteps().startTurns(now, desk);
         }
         return events().signed(place, now, signer);
@@ -123,16 +132,32 @@ public class Envelope extends AggregateRoot {
         return signers.all().stream().allMatch(Signer::hasSigned);
     }
 
-    /** Executes the fully signed envelope, whose executed contract the commission sealed as {@code sealedDocumentHash}. */
-    List<SigningEvent> execute(String sealedDocumentHash, Actor lastSigner, Instant now, Origin origin) {
+    /**
+     * Executes the sealing envelope, whose executed contract the commission sealed as {@code sealedDocumentHash} and
+     * kept: {@code ContractExecuted} names the last signer, whose signature caused it; the audit trail's entry is the
+     * system's, which sealed it.
+     */
+    List<SigningEvent> execute(String sealedDocumentHash, Instant now) {
         if (!isFullySigned()) {
             throw new RuleViolationException("envelope " + envelopeId + " is not signed by every signer yet");
         }
         moveTo(EnvelopeStatus.EXECUTED, "be executed");
         executedAt = now;
         executedDocumentHash = sealedDocumentHash;
-        audit(AuditAction.EXECUTED, lastSigner, now, origin);
-        return events().executed(officerId, executedDocumentHash, terms, now, lastSigner);
+        sealDueAt = null;
+        sealingProblem = null;
+        audit(AuditAction.EXECUTED, Actor.SYSTEM, now, Origin.SYSTEM);
+        return events().executed(officerId, executedDocumentHash, terms, now, signers.lastSigner());
+    }
+
+    /** Sealing failed for {@code problem} (the TSA unreachable): it is tried again after the schedule's wait; no event. */
+    void sealingFailed(String problem, Instant now, SealingSchedule schedule) {
+        if (status != EnvelopeStatus.SEALING) {
+            throw new IllegalTransitionException("envelope " + envelopeId, status, "wait for its seal");
+        }
+        sealingFailures++;
+        sealingProblem = problem;
+        sealDueAt = now.plus(schedule.waitAfter(sealingFailures));
     }
 
     /** The signer whose turn it is declines, with a reason: the envelope is closed. */
@@ -288,6 +313,9 @@ public class Envelope extends AggregateRoot {
     public String executedDocumentHash() { return executedDocumentHash; }
     public Instant closedAt() { return closedAt; }
     public String closingReason() { return closingReason; }
+    public Instant sealDueAt() { return sealDueAt; }
+    public int sealingFailures() { return sealingFailures; }
+    public String sealingProblem() { return sealingProblem; }
 
     /** A new envelope and the events of its sending. */
     record Sending(Envelope envelope, List<SigningEvent> events) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.investflow.negotiation.events.AgreementReached;
 import org.investflow.negotiation.events.Land;
@@ -147,24 +146,69 @@ public class EnvelopeService {
                 Mono.just(envelope.linkSteps().viewThroughLink(SigningLink.sha256(token), now(), origin, desk.policy())));
     }
 
-    /** The signer of the link signs with the right code and consent, in their turn. */
+    /**
+     * The signer of the link signs with the right code and consent, in their turn. The last signature is recorded and
+     * answered at once ({@code SEALING}); sealing follows off the request ({@link #seal}), so the signer never waits
+     * for rendering, the seal or the time-stamping authority.
+     */
     public Mono<Envelope> signThroughLink(String token, String code, String typedName, Origin origin) {
-        return withCode(token, code, (envelope, signer) -> sign(envelope, signer, typedName, origin));
+        return withCode(token, code, (envelope, signer) -> Mono.just(envelope.sign(signer, typedName, now(), origin, desk)))
+                .doOnNext(signed -> {
+                    if (signed.status() == EnvelopeStatus.SEALING) {
+                        sealInBackground(signed.envelopeId());
+                    }
+                });
     }
 
     /**
-     * The signature; the last one has the executed contract sealed and its bytes stored, then executes the
-     * envelope with the seal's hash. A retried save re-seals: only the stored copy whose hash the saved envelope
-     * names is ever handed out.
+     * Seals now, on a worker, without holding up the signer's answer; a failure is already recorded in the envelope
+     * (and retried by {@link #sealDue}), so here it is only logged.
      */
-    private Mono<List<SigningEvent>> sign(Envelope envelope, Actor signer, String typedName, Origin origin) {
-        Instant now = now();
-        List<SigningEvent> signed = envelope.sign(signer, typedName, now, origin, desk);
-        if (!envelope.isFullySigned()) {
-            return Mono.just(signed);
-        }
-        return documents.seal(envelope, now)
-                .map(sealedHash -> Stream.concat(signed.stream(), envelope.execute(sealedHash, signer, now, origin).stream()).toList());
+    private void sealInBackground(String envelopeId) {
+        seal(envelopeId).subscribeOn(Schedulers.boundedElastic())
+                .subscribe(sealed -> { }, error -> LOG.warn("envelope {} could not be sealed now; the sweep tries again: {}", envelopeId,
+                        error.toString()));
+    }
+
+    /**
+     * Seals the executed contract of the {@code SEALING} envelope {@code envelopeId}: renders it, seals it, has it
+     * time-stamped and keeps the bytes, then executes the envelope with their hash, {@code ContractExecuted} in the same
+     * write. When that fails (the TSA unreachable) the envelope records the failure and when to try again, and stays
+     * {@code SEALING}: it never executes unsealed. Empty when it is not (or no longer) sealing.
+     */
+    public Mono<Envelope> seal(String envelopeId) {
+        return envelopes.findById(envelopeId).filter(envelope -> envelope.status() == EnvelopeStatus.SEALING)
+                .flatMap(envelope -> {
+                    Instant now = now();
+                    return documents.seal(envelope, now)
+                            .flatMap(sealedHash -> executeSealed(envelopeId, sealedHash, now))
+                            .onErrorResume(error -> sealingFailed(envelopeId, error, now).then(Mono.error(error)));
+                });
+    }
+
+    /** Executes with the kept seal's hash; a concurrent change is read again, and an envelope another worker executed stays as it is. */
+    private Mono<Envelope> executeSealed(String envelopeId, String sealedHash, Instant now) {
+        return store.change(envelopes.findById(envelopeId), envelope -> envelope.status() == EnvelopeStatus.SEALING
+                ? envelope.execute(sealedHash, now) : List.of());
+    }
+
+    private Mono<Envelope> sealingFailed(String envelopeId, Throwable error, Instant now) {
+        LOG.warn("sealing envelope {} failed, it waits for its seal: {}", envelopeId, error.toString());
+        return store.change(envelopes.findById(envelopeId).filter(envelope -> envelope.status() == EnvelopeStatus.SEALING), envelope -> {
+            envelope.sealingFailed(String.valueOf(error.getMessage()), now, desk.sealingSchedule());
+            return List.of();
+        });
+    }
+
+    /**
+     * The scheduled sweep over envelopes whose sealing is due: after a failed attempt's wait, or when the sealing right
+     * after the last signature did not finish (a crash, a restart). Answers how many it sealed; one envelope's failure
+     * is recorded in it and the others go on.
+     */
+    public Mono<Long> sealDue() {
+        return envelopes.findBySealDueAtLessThanEqual(now())
+                .concatMap(due -> seal(due.envelopeId()).onErrorResume(error -> Mono.empty()))
+                .count();
     }
 
     /** The signer of the link declines with the right code, in their turn, giving a reason in {@code category}. */

@@ -5,9 +5,10 @@ import java.util.Set;
 
 /**
  * Where a contract envelope stands. Only the drawn moves are allowed; the four on the right are
- * final.
+ * final. {@code SEALING}: every signer signed, the executed contract waits for the commission's seal and
+ * its time-stamp (retried while the time-stamping authority cannot be reached); it is never executed unsealed.
  * <pre>
- *   DRAFT ──send──► SENT ──first signature──► PARTIALLY_SIGNED ──last signature, sealed──► EXECUTED
+ *   DRAFT ──send──► SENT ──first signature──► PARTIALLY_SIGNED ──last signature──► SEALING ──sealed, kept──► EXECUTED
  *     │               │                              │
  *     │               ├── decline (signer in turn) ──┼──► DECLINED
  *     │               ├── signer's deadline passed ──┼──► EXPIRED
@@ -16,13 +17,14 @@ import java.util.Set;
  * </pre>
  */
 public enum EnvelopeStatus {
-    DRAFT, SENT, PARTIALLY_SIGNED, EXECUTED, DECLINED, EXPIRED, VOIDED;
+    DRAFT, SENT, PARTIALLY_SIGNED, SEALING, EXECUTED, DECLINED, EXPIRED, VOIDED;
 
     private Set<EnvelopeStatus> next() {
         return switch (this) {
             case DRAFT -> EnumSet.of(SENT, VOIDED);
             case SENT -> EnumSet.of(PARTIALLY_SIGNED, DECLINED, EXPIRED, VOIDED);
-            case PARTIALLY_SIGNED -> EnumSet.of(EXECUTED, DECLINED, EXPIRED, VOIDED);
+            case PARTIALLY_SIGNED -> EnumSet.of(SEALING, DECLINED, EXPIRED, VOIDED);
+            case SEALING -> EnumSet.of(EXECUTED);
             case EXECUTED, DECLINED, EXPIRED, VOIDED -> EnumSet.noneOf(EnvelopeStatus.class);
         };
     }
@@ -31,7 +33,7 @@ public enum EnvelopeStatus {
         return next().contains(target);
     }
 
-    /** Whether the envelope still waits for someone: not executed, declined, expired or voided. */
+    /** Whether the envelope still waits for someone or its seal: not executed, declined, expired or voided. */
     public boolean isOpen() {
         return !next().isEmpty();
     }

@@ -11,6 +11,11 @@ public interface SigningDesk {
 
     SigningPolicy policy();
 
+    /** When sealing a fully signed envelope is tried again. */
+    default SealingSchedule sealingSchedule() {
+        return SealingSchedule.standard();
+    }
+
     /** A fresh link token: at least 128 bits from a SecureRandom, base64url. */
     String newToken();
 

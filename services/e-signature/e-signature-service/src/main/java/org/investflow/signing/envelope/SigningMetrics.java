@@ -20,7 +20,7 @@ public class SigningMetrics {
     public SigningMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.timeToExecute = Timer.builder("investflow.signing.time.to.execute")
-                .description("from sending an envelope to its last signature").register(meters);
+                .description("from sending an envelope to its execution (sealed after the last signature)").register(meters);
     }
 
     void saved(Envelope envelope, List<? extends CaseEvent> events) {

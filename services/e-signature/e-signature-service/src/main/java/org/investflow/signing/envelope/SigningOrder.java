@@ -2,6 +2,7 @@ package org.investflow.signing.envelope;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -65,6 +66,12 @@ public class SigningOrder {
 
     boolean isInTurn(int order) {
         return inTurn().stream().anyMatch(each -> each.order() == order);
+    }
+
+    /** Who signed last (the latest signature; of two at once, the later place): whose signature executes the contract. */
+    Actor lastSigner() {
+        return places.stream().filter(Signer::hasSigned)
+                .max(Comparator.comparing(Signer::signedAt).thenComparingInt(Signer::order)).orElseThrow().actor();
     }
 
     /** Whether only {@code place} is left to sign. */

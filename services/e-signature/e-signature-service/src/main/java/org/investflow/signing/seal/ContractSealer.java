@@ -22,6 +22,7 @@ import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -33,7 +34,10 @@ import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -41,21 +45,28 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
- * Seals a PDF with the commission's PAdES baseline signature ({@code ETSI.CAdES.detached}: a CMS
+ * Seals a PDF with the commission's PAdES-BASELINE-T signature ({@code ETSI.CAdES.detached}: a CMS
  * signature over the whole file but the signature value, with the ESS signing-certificate-v2
- * attribute and the signing time in the signature dictionary, not in the CMS). Added as an
- * incremental update, so the signed contract's bytes stay inside the sealed file. Deterministic:
- * the time comes from the caller and the trailer id from the contract, never from the clock.
+ * attribute, the claimed signing time in the signature dictionary, not in the CMS, and an RFC 3161
+ * signature time-stamp from a TSA as an unsigned attribute). Added as an incremental update, so the
+ * signed contract's bytes stay inside the sealed file. The claimed time comes from the caller and the
+ * trailer id from the contract; the time-stamp is the TSA's, so two sealings differ in it: the sealed
+ * bytes are kept, not re-made.
  */
 public final class ContractSealer {
 
     static final String REASON = "Executed InvestFlow contract";
-    private static final int SIGNATURE_SIZE = 12_000;
+    /** Room for the CMS: the seal's chain, and the time-stamp token with a real TSA's chain. */
+    private static final int SIGNATURE_SIZE = 24_000;
 
     private ContractSealer() {
     }
 
-    public static byte[] seal(byte[] pdf, CommissionSeal seal, Instant at, String location) {
+    /**
+     * {@code pdf} sealed with {@code seal} at {@code at}, its signature time-stamped by {@code timestamps}
+     * (PAdES-BASELINE-T); a TSA that cannot be reached fails the sealing with {@link SignatureTimestamper.TimestampUnavailableException}.
+     */
+    public static byte[] seal(byte[] pdf, CommissionSeal seal, Instant at, String location, SignatureTimestamper timestamps) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             document.setDocumentId(at.toEpochMilli());
             PDSignature signature = new PDSignature();
@@ -67,7 +78,7 @@ public final class ContractSealer {
             signature.setSignDate(calendar(at));
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(SIGNATURE_SIZE);
-                document.addSignature(signature, content -> cms(content.readAllBytes(), seal), options);
+                document.addSignature(signature, content -> timestamped(cms(content.readAllBytes(), seal), timestamps), options);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 document.saveIncremental(out);
                 return out.toByteArray();
@@ -77,14 +88,23 @@ public final class ContractSealer {
         }
     }
 
-    private static byte[] cms(byte[] content, CommissionSeal seal) throws IOException {
+    /** The signature with the TSA's token over its value as the unsigned signature-time-stamp attribute. */
+    private static byte[] timestamped(CMSSignedData signed, SignatureTimestamper timestamps) throws IOException {
+        SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+        ContentInfo token = ContentInfo.getInstance(timestamps.timestamp(signer.getSignature()));
+        AttributeTable unsigned = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken, new DERSet(token)));
+        SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, unsigned);
+        return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)).getEncoded(ASN1Encoding.DER);
+    }
+
+    private static CMSSignedData cms(byte[] content, CommissionSeal seal) throws IOException {
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .setSignedAttributeGenerator(signedAttributes(seal))
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(seal.key()), seal.certificate()));
             generator.addCertificates(new JcaCertStore(seal.chain()));
-            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
+            return generator.generate(new CMSProcessableByteArray(content), false);
         } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
             throw new IOException("cannot create the CMS signature", e);
         }

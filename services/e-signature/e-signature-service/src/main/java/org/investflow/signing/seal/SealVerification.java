@@ -16,20 +16,51 @@ import java.time.Instant;
  * @param termsFingerprint         the agreed terms' fingerprint the contract prints, may be null
  * @param embeddedTermsFingerprint SHA-256 of the embedded canonical terms ({@code agreed-terms.json}), null when none
  * @param termsMatch               whether the embedded terms hash to the printed fingerprint; null when nothing is embedded
+ * @param timestampedAt            the time a trusted time-stamping authority vouches the seal existed at (RFC 3161), null without
+ *                                 a trusted time-stamp
+ * @param timestampAuthority       the subject of the TSA's certificate, null without a time-stamp
+ * @param level                    {@code PAdES-BASELINE-T} with a trusted time-stamp, {@code PAdES-BASELINE-B} without one,
+ *                                 null without a readable seal
  */
 public record SealVerification(boolean valid, String reason, String documentHash, String signer, Instant sealedAt,
                                String caseId, String contractHash, String termsFingerprint, String embeddedTermsFingerprint,
-                               Boolean termsMatch) {
+                               Boolean termsMatch, Instant timestampedAt, String timestampAuthority, String level) {
+
+    static final String BASELINE_B = "PAdES-BASELINE-B";
+    static final String BASELINE_T = "PAdES-BASELINE-T";
+
+    /** What is known before the seal is read: the file's hash, what it says of itself, and no verdict yet. */
+    static SealVerification of(String documentHash, Instant sealedAt, String caseId, String contractHash) {
+        return new SealVerification(false, null, documentHash, null, sealedAt, caseId, contractHash, null, null, null, null, null, null);
+    }
 
     /** The same verdict with the terms found in the document. */
     SealVerification withTerms(EmbeddedTerms terms) {
         return new SealVerification(valid, reason, documentHash, signer, sealedAt, caseId, contractHash, terms.printed(), terms.embedded(),
-                terms.matches());
+                terms.matches(), timestampedAt, timestampAuthority, level);
+    }
+
+    /** The same findings with the seal's signer, a baseline-B seal until a time-stamp is found. */
+    SealVerification signedBy(String subject) {
+        return new SealVerification(valid, reason, documentHash, subject, sealedAt, caseId, contractHash, termsFingerprint,
+                embeddedTermsFingerprint, termsMatch, timestampedAt, timestampAuthority, BASELINE_B);
+    }
+
+    /** The same findings with the trusted time-stamp of {@code authority} at {@code at}: baseline-T. */
+    SealVerification timestamped(Instant at, String authority) {
+        return new SealVerification(valid, reason, documentHash, signer, sealedAt, caseId, contractHash, termsFingerprint,
+                embeddedTermsFingerprint, termsMatch, at, authority, BASELINE_T);
+    }
+
+    /** The same findings, valid. */
+    SealVerification accepted() {
+        return new SealVerification(true, "sealed by the commission and unmodified", documentHash, signer, sealedAt, caseId, contractHash,
+                termsFingerprint, embeddedTermsFingerprint, termsMatch, timestampedAt, timestampAuthority, level);
     }
 
     /** The same findings, but not valid, for {@code why}. */
     SealVerification refused(String why) {
         return new SealVerification(false, why, documentHash, signer, sealedAt, caseId, contractHash, termsFingerprint,
-                embeddedTermsFingerprint, termsMatch);
+                embeddedTermsFingerprint, termsMatch, timestampedAt, timestampAuthority, level);
     }
 }

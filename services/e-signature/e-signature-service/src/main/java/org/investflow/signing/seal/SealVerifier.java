@@ -2,19 +2,11 @@ package org.investflow.signing.seal;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.TrustAnchor;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,8 +27,10 @@ import org.investflow.signing.contract.RenderedPdf;
 /**
  * Tells whether a PDF is a contract the commission sealed and nobody changed since: exactly one seal,
  * covering the whole file, whose CMS signature matches the bytes and whose certificate chains to the
- * commission's root CA (the trust anchor, not the seal certificate itself, so seals can be rotated), and
- * whose embedded agreed terms, if any, hash to the fingerprint it prints.
+ * commission's root CA (the trust anchor, not the seal certificate itself, so seals can be rotated), whose
+ * time-stamp, if any, is a trusted TSA's over that signature (the chain is then checked at the time-stamp's
+ * time, so contracts keep verifying after the seal certificate expires), and whose embedded agreed terms, if
+ * any, hash to the fingerprint it prints.
  */
 public final class SealVerifier {
 
@@ -47,11 +41,21 @@ public final class SealVerifier {
         }
     }
 
-    private final X509Certificate trustAnchor;
+    private final TrustedRoots commission;
+    private final TrustedRoots timestampAuthorities;
 
-    /** Verifies against {@code trustAnchor}, the commission's root CA: any seal certificate it issued is the commission's. */
+    /** Verifies seals against {@code trustAnchor}, the commission's root CA, which also vouches for the time-stamping authority. */
     public SealVerifier(X509Certificate trustAnchor) {
-        this.trustAnchor = trustAnchor;
+        this(TrustedRoots.of(trustAnchor), TrustedRoots.of(trustAnchor));
+    }
+
+    /**
+     * Verifies against {@code commission}, the commission's root CA (any seal certificate it issued is the commission's), and
+     * trusts the time-stamps of authorities that chain to {@code timestampAuthorities}.
+     */
+    public SealVerifier(TrustedRoots commission, TrustedRoots timestampAuthorities) {
+        this.commission = commission;
+        this.timestampAuthorities = timestampAuthorities;
     }
 
     public SealVerification verify(byte[] pdf) {
@@ -60,8 +64,8 @@ public final class SealVerifier {
             EmbeddedTerms terms = EmbeddedTerms.of(document);
             List<PDSignature> seals = document.getSignatureDictionaries();
             if (seals.size() != 1) {
-                return new SealVerification(false, seals.isEmpty() ? "the document carries no seal" : "the document carries more than one seal",
-                        hash, null, null, null, null, null, null, null).withTerms(terms);
+                return SealVerification.of(hash, null, null, null).withTerms(terms)
+                        .refused(seals.isEmpty() ? "the document carries no seal" : "the document carries more than one seal");
             }
             SealVerification sealed = check(pdf, hash, seals.get(0), document.getDocumentInformation()).withTerms(terms);
             return sealed.valid() && Boolean.FALSE.equals(terms.matches())
@@ -70,8 +74,8 @@ public final class SealVerifier {
             if (e instanceof NotAPdfException notAPdf) {
                 throw notAPdf;
             }
-            return new SealVerification(false, "the document's structure cannot be read: " + e.getClass().getSimpleName(), hash, null, null,
-                    null, null, null, null, null);
+            return SealVerification.of(hash, null, null, null)
+                    .refused("the document's structure cannot be read: " + e.getClass().getSimpleName());
         }
     }
 
@@ -85,9 +89,8 @@ public final class SealVerifier {
 
     private SealVerification check(byte[] pdf, String hash, PDSignature seal, PDDocumentInformation info) throws IOException {
         Instant sealedAt = seal.getSignDate() == null ? null : seal.getSignDate().toInstant();
-        String caseId = info.getCustomMetadataValue("InvestFlowCaseId");
-        String contractHash = info.getCustomMetadataValue("InvestFlowDocumentHash");
-        SealVerification found = new SealVerification(false, null, hash, null, sealedAt, caseId, contractHash, null, null, null);
+        SealVerification found = SealVerification.of(hash, sealedAt, info.getCustomMetadataValue("InvestFlowCaseId"),
+                info.getCustomMetadataValue("InvestFlowDocumentHash"));
         int[] range = seal.getByteRange();
         if (range.length != 4 || range[0] != 0 || (long) range[2] + range[3] != pdf.length) {
             return found.refused("the document was changed after it was sealed");
@@ -99,22 +102,25 @@ public final class SealVerifier {
             Collection<X509CertificateHolder> matches = cms.getCertificates().getMatches(signer.getSID());
             JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
             X509Certificate certificate = converter.getCertificate(matches.iterator().next());
-            SealVerification signed = new SealVerification(false, null, hash, certificate.getSubjectX500Principal().getName(), sealedAt, caseId,
-                    contractHash, null, null, null);
+            SealVerification signed = found.signedBy(certificate.getSubjectX500Principal().getName());
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
                 return signed.refused("the seal does not match the document: it was tampered with");
             }
+            SealTimestamp timestamp = SealTimestamp.of(signer, timestampAuthorities);
+            SealVerification stamped = timestamp == null ? signed : signed.timestamped(timestamp.at(), timestamp.authority());
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> all = cms.getCertificates().getMatches(null);
             List<X509Certificate> included = new ArrayList<>();
             for (X509CertificateHolder holder : all) {
                 included.add(converter.getCertificate(holder));
             }
-            if (!chainsToCommission(certificate, included, sealedAt)) {
-                return signed.refused("the seal's certificate is not the commission's: it does not chain to the commission's root CA");
+            // at the time-stamp's time when there is one: a seal certificate expired since still verifies
+            if (!commission.trust(certificate, included, timestamp == null ? sealedAt : timestamp.at())) {
+                return stamped.refused("the seal's certificate is not the commission's: it does not chain to the commission's root CA");
             }
-            return new SealVerification(true, "sealed by the commission and unmodified", hash, signed.signer(), sealedAt, caseId, contractHash,
-                    null, null, null);
+            return stamped.accepted();
+        } catch (SealTimestamp.BrokenTimestampException e) {
+            return found.refused(e.getMessage());
         } catch (CMSException | GeneralSecurityException | OperatorCreationException | RuntimeException e) {
             return found.refused("the seal does not match the document: it was tampered with");
         }
@@ -127,25 +133,4 @@ public final class SealVerifier {
         }
     }
 
-    /**
-     * Whether {@code certificate} has a valid path (PKIX, no revocation checks here) to the trust anchor through the
-     * certificates the seal carries, at the sealing time: a rotated seal certificate under the same CA still verifies
-     * the contracts sealed before.
-     */
-    private boolean chainsToCommission(X509Certificate certificate, List<X509Certificate> included, Instant sealedAt) {
-        try {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(certificate);
-            PKIXBuilderParameters parameters = new PKIXBuilderParameters(Set.of(new TrustAnchor(trustAnchor, null)), target);
-            parameters.setRevocationEnabled(false);
-            if (sealedAt != null) {
-                parameters.setDate(Date.from(sealedAt));
-            }
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(included)));
-            CertPathBuilder.getInstance("PKIX").build(parameters);
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
 }

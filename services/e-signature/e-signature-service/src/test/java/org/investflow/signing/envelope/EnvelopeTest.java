@@ -7,6 +7,7 @@ import static org.investflow.signing.envelope.Agreements.agreement;
 import static org.investflow.signing.envelope.Envelopes.DOCUMENT;
 import static org.investflow.signing.envelope.Envelopes.NOW;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -37,7 +38,8 @@ class EnvelopeTest {
     static final TestDesk DESK = new TestDesk();
     static final Set<String> LEGAL = Set.of("DRAFT>SENT", "DRAFT>VOIDED",
             "SENT>PARTIALLY_SIGNED", "SENT>DECLINED", "SENT>EXPIRED", "SENT>VOIDED",
-            "PARTIALLY_SIGNED>EXECUTED", "PARTIALLY_SIGNED>DECLINED", "PARTIALLY_SIGNED>EXPIRED", "PARTIALLY_SIGNED>VOIDED");
+            "PARTIALLY_SIGNED>SEALING", "PARTIALLY_SIGNED>DECLINED", "PARTIALLY_SIGNED>EXPIRED", "PARTIALLY_SIGNED>VOIDED",
+            "SEALING>EXECUTED");
 
     static Envelope sent() {
         return Envelopes.sent(new TestDesk());
@@ -70,7 +72,7 @@ class EnvelopeTest {
     @EnumSource(EnvelopeStatus.class)
     void signersAreAwaitedExactlyWhileTheEnvelopeIsSentOrPartiallySigned(EnvelopeStatus status) {
         assertThat(status.awaitsSignatures()).isEqualTo(status == EnvelopeStatus.SENT || status == EnvelopeStatus.PARTIALLY_SIGNED);
-        assertThat(status.isOpen()).isEqualTo(status.awaitsSignatures() || status == EnvelopeStatus.DRAFT);
+        assertThat(status.isOpen()).isEqualTo(status.awaitsSignatures() || status == EnvelopeStatus.DRAFT || status == EnvelopeStatus.SEALING);
     }
 
     @Test
@@ -120,8 +122,11 @@ class EnvelopeTest {
         assertThat(envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(60), Origin.SYSTEM, DESK)).singleElement()
                 .isInstanceOf(SignatureRecorded.class);
         assertThat(envelope.isFullySigned()).isTrue();
-        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SEALING);
+        assertThat(envelope.sealDueAt()).as("the sweep takes over after the first retry's wait")
+                .isEqualTo(NOW.plusSeconds(60).plus(SealingSchedule.standard().firstRetry()));
         assertThat(envelope.executedAt()).isNull();
+        assertThat(envelope.executedDocumentHash()).isNull();
         assertThat(envelope.nextWatchAt()).as("nobody left to remind").isNull();
     }
 
@@ -129,7 +134,7 @@ class EnvelopeTest {
     void givenFullySignedExecutingWithTheSealsHashRaisesContractExecutedWithTheAgreedFigures() {
         Envelope envelope = partiallySigned();
         envelope.sign(OFFICER, "Li Wei", NOW.plusSeconds(60), Origin.SYSTEM, DESK);
-        assertThat(envelope.execute(Envelopes.SEALED, OFFICER, NOW.plusSeconds(60), Origin.SYSTEM)).singleElement()
+        assertThat(envelope.execute(Envelopes.SEALED, NOW.plusSeconds(90))).singleElement()
                 .isInstanceOfSatisfying(ContractExecuted.class, executed -> {
                     assertThat(executed.investmentAmount()).isEqualByComparingTo("120000000.00");
                     assertThat(executed.currency()).isEqualTo("EUR");
@@ -139,13 +144,46 @@ class EnvelopeTest {
                     assertThat(executed.actor()).isEqualTo(OFFICER);
                 });
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.EXECUTED);
-        assertThat(envelope.executedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(envelope.executedAt()).isEqualTo(NOW.plusSeconds(90));
+        assertThat(envelope.sealDueAt()).isNull();
+    }
+
+    @Test
+    void givenSealingAFailedSealIsRetriedAfterADoublingWaitAndNeitherExecutesNorRaisesAnEvent() {
+        Envelope envelope = partiallySigned();
+        envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK);
+        SealingSchedule schedule = new SealingSchedule(Duration.ofSeconds(10), Duration.ofSeconds(30));
+        envelope.sealingFailed("the TSA is unreachable", NOW.plusSeconds(10), schedule);
+        assertThat(envelope.sealDueAt()).isEqualTo(NOW.plusSeconds(20));
+        envelope.sealingFailed("the TSA is unreachable", NOW.plusSeconds(20), schedule);
+        assertThat(envelope.sealDueAt()).isEqualTo(NOW.plusSeconds(40));
+        envelope.sealingFailed("the TSA is unreachable", NOW.plusSeconds(40), schedule);
+        assertThat(envelope.sealDueAt()).as("capped").isEqualTo(NOW.plusSeconds(70));
+        assertThat(envelope).extracting(Envelope::status, Envelope::sealingFailures, Envelope::sealingProblem, Envelope::executedDocumentHash)
+                .containsExactly(EnvelopeStatus.SEALING, 3, "the TSA is unreachable", null);
+    }
+
+    @Test
+    void givenSealingNobodyCanVoidOrSignItAnyMore() {
+        Envelope envelope = partiallySigned();
+        envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK);
+        assertThatThrownBy(() -> envelope.voidBy(OFFICER, "too late", NOW, Origin.SYSTEM))
+                .isInstanceOfSatisfying(IllegalTransitionException.class, refused -> assertThat(refused.currentState()).isEqualTo("SEALING"));
+        assertThatThrownBy(() -> envelope.sign(OFFICER, "Li Wei", NOW, Origin.SYSTEM, DESK)).isInstanceOf(RuleViolationException.class);
+        assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SEALING);
+    }
+
+    @Test
+    void sealingFailureOutsideSealingIsRefused() {
+        Envelope envelope = partiallySigned();
+        assertThatThrownBy(() -> envelope.sealingFailed("no", NOW, SealingSchedule.standard()))
+                .isInstanceOfSatisfying(IllegalTransitionException.class, refused -> assertThat(refused.currentState()).isEqualTo("PARTIALLY_SIGNED"));
     }
 
     @Test
     void givenPartiallySignedExecutingBeforeEverySignerSignedIsRefused() {
         Envelope envelope = partiallySigned();
-        assertThatThrownBy(() -> envelope.execute(Envelopes.SEALED, OFFICER, NOW, Origin.SYSTEM))
+        assertThatThrownBy(() -> envelope.execute(Envelopes.SEALED, NOW))
                 .isInstanceOf(RuleViolationException.class);
         assertThat(envelope.status()).isEqualTo(EnvelopeStatus.PARTIALLY_SIGNED);
     }
@@ -153,7 +191,7 @@ class EnvelopeTest {
     @Test
     void givenExecutedExecutingAgainIsRefusedNamingTheState() {
         Envelope envelope = executed();
-        assertThatThrownBy(() -> envelope.execute(Envelopes.SEALED, OFFICER, NOW, Origin.SYSTEM))
+        assertThatThrownBy(() -> envelope.execute(Envelopes.SEALED, NOW))
                 .isInstanceOfSatisfying(IllegalTransitionException.class, refused -> assertThat(refused.currentState()).isEqualTo("EXECUTED"));
     }
 
@@ -248,7 +286,7 @@ class EnvelopeTest {
                         tuple("SIGNED", Agreements.INVESTOR, "203.0.113.7", DOCUMENT),
                         tuple("VIEWED", "officer-li", "203.0.113.7", DOCUMENT),
                         tuple("SIGNED", "officer-li", "203.0.113.7", DOCUMENT),
-                        tuple("EXECUTED", "officer-li", "203.0.113.7", DOCUMENT));
+                        tuple("EXECUTED", "investflow", null, DOCUMENT));
         assertThat(envelope.auditTrail()).extracting(e -> e.at()).containsExactly(NOW, NOW.plusSeconds(10), NOW.plusSeconds(20),
                 NOW.plusSeconds(30), NOW.plusSeconds(40), NOW.plusSeconds(40));
         assertThat(envelope.verifyAuditTrail().intact()).isTrue();

@@ -25,11 +25,11 @@ final class Envelopes {
         return Envelope.send(ENVELOPE, Agreements.agreement(), DOCUMENT, NOW, desk).envelope();
     }
 
-    /** {@code signer} signs; once every signer signed, the contract is sealed as {@link #SEALED} and executed. */
+    /** {@code signer} signs; once every signer signed, the contract is sealed as {@link #SEALED} and executed at once. */
     static List<SigningEvent> sign(Envelope envelope, Actor signer, String typedName, Instant now, Origin origin, SigningDesk desk) {
         List<SigningEvent> events = new ArrayList<>(envelope.sign(signer, typedName, now, origin, desk));
-        if (envelope.isFullySigned()) {
-            events.addAll(envelope.execute(SEALED, signer, now, origin));
+        if (envelope.status() == EnvelopeStatus.SEALING) {
+            events.addAll(envelope.execute(SEALED, now));
         }
         return events;
     }

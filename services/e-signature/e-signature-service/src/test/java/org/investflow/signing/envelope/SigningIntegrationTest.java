@@ -154,7 +154,7 @@ class SigningIntegrationTest {
         driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
         driver.sign(SigningDriver.DISTRICT, caseId, "周敏").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("EXECUTED");
+                .expectBody().jsonPath("$.status").isEqualTo("SEALING");
 
         JsonNode executed = body(signing.await(caseId, SigningEvents.CONTRACT_EXECUTED));
         JsonNode terms = GOLDEN.path("terms");
@@ -244,7 +244,7 @@ class SigningIntegrationTest {
                 .expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
         signing.await(record -> caseId.equals(record.key()) && "DISTRICT_REPRESENTATIVE".equals(body(record).path("signerRole").asString("")));
         assertThat(driver.typesSeenFor(caseId)).doesNotContain(SigningEvents.CONTRACT_EXECUTED);
-        driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("EXECUTED");
+        driver.sign("officer-li", caseId, "Li Wei").expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("SEALING");
         signing.await(caseId, SigningEvents.CONTRACT_EXECUTED);
         assertThat(signing.seenFor(caseId)).extracting(record -> body(record).path("signerRole").asString("")).containsExactly(
                 "", "", "INVESTOR_SIGNATORY", "DISTRICT_REPRESENTATIVE", "COMMISSION_REPRESENTATIVE", "");

@@ -11,6 +11,7 @@ import org.investflow.signing.envelope.persistence.ContractDocuments;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.seal.CommissionSeal;
 import org.investflow.signing.seal.ContractSealer;
+import org.investflow.signing.seal.SignatureTimestamper;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -21,11 +22,13 @@ import reactor.core.scheduler.Schedulers;
 public class ContractSealing implements ContractDocuments {
 
     private final CommissionSeal seal;
+    private final SignatureTimestamper timestamps;
     private final ExecutedContracts executed;
     private final ContractClauses clauses;
 
-    public ContractSealing(CommissionSeal seal, ExecutedContracts executed, ContractClauses clauses) {
+    public ContractSealing(CommissionSeal seal, SignatureTimestamper timestamps, ExecutedContracts executed, ContractClauses clauses) {
         this.seal = seal;
+        this.timestamps = timestamps;
         this.executed = executed;
         this.clauses = clauses;
     }
@@ -47,19 +50,18 @@ public class ContractSealing implements ContractDocuments {
     }
 
     /**
-     * The kept executed contract of the executed {@code envelope}. An envelope executed before contracts were kept
-     * is sealed again (deterministically, at its execution time, as then) and kept from now on.
+     * The kept executed contract of the executed {@code envelope}: an envelope executes only once its sealed contract is
+     * kept, so it is always there (a time-stamped seal cannot be made again byte for byte).
      */
     public Mono<RenderedPdf> executedContractOf(Envelope envelope) {
         return executed.find(envelope.envelopeId(), envelope.executedDocumentHash())
-                .switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> sealed(envelope, envelope.executedAt()))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(sealed -> executed.store(envelope.envelopeId(), envelope.caseId().value(), sealed).thenReturn(sealed))));
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("the executed contract of envelope " + envelope.envelopeId()
+                        + " (" + envelope.executedDocumentHash() + ") is missing from the store")));
     }
 
     private RenderedPdf sealed(Envelope envelope, Instant executedAt) {
         RenderedPdf contract = ContractTemplate.executed(EnvelopeContract.particularsOf(envelope), envelope.documentHash(),
                 EnvelopeContract.signatureLinesOf(envelope));
-        return new RenderedPdf(ContractSealer.seal(contract.bytes(), seal, executedAt, "Chongqing, CN"));
+        return new RenderedPdf(ContractSealer.seal(contract.bytes(), seal, executedAt, "Chongqing, CN", timestamps));
     }
 }

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Envelopes by id, by case (the latest one, the open ones), by the agreement they were drafted
- * from, by a signing link's token hash, by when they need the watch, and with mails to deliver.
+ * from, by a signing link's token hash, by when they need the watch or their seal, and with mails to deliver.
  */
 public interface EnvelopeRepository extends ReactiveMongoRepository<Envelope, String> {
 
@@ -26,6 +26,8 @@ public interface EnvelopeRepository extends ReactiveMongoRepository<Envelope, St
     Mono<Envelope> findFirstByLinksTokenHash(String tokenHash);
 
     Flux<Envelope> findByWatchAtLessThanEqual(Instant now);
+
+    Flux<Envelope> findBySealDueAtLessThanEqual(Instant now);
 
     @Query("{ 'mails.pending.0': { $exists: true } }")
     Flux<Envelope> findByMailsNotNullAndMailsNotEmpty();
