@@ -2,13 +2,17 @@ package org.investflow.benchmarks;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code ./investflow bench}: one bounded run that measures the limits of the parts and InvestFlow
  * beside them on this machine, prints a table and writes every figure to
  * {@code system/benchmarks/target/benchmarks.json}. {@code --smoke} runs the same harness with tiny
- * counts.
+ * counts; {@code --only=warmUp,intake,propagation,funnel,rebuild} runs only the phases named (the read model's:
+ * the funnel needs the warm-up's LANDED case as its template), within the same budget.
  */
 public final class Benchmarks {
 
@@ -23,16 +27,26 @@ public final class Benchmarks {
     private final long commandStarted = started - Math.max(0, System.currentTimeMillis()
             - Long.getLong("benchmarks.commandStartMillis", System.currentTimeMillis())) * 1_000_000;
 
+    /** The phases to run ({@code --only=warmUp,intake,funnel}); empty: every phase. */
+    private final Set<String> only;
+
     Benchmarks(BenchmarkPlan plan, Path target, Consumer<String> progress) {
+        this(plan, target, progress, Set.of());
+    }
+
+    Benchmarks(BenchmarkPlan plan, Path target, Consumer<String> progress, Set<String> only) {
         this.plan = plan;
         this.target = target;
         this.progress = progress;
+        this.only = Set.copyOf(only);
     }
 
     public static void main(String[] args) {
         boolean smoke = List.of(args).contains("--smoke");
         Path target = Path.of(System.getProperty("benchmarks.target", "system/benchmarks/target"));
-        Benchmarks benchmarks = new Benchmarks(smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full(), target, System.out::println);
+        Set<String> only = List.of(args).stream().filter(arg -> arg.startsWith("--only="))
+                .flatMap(arg -> Stream.of(arg.substring("--only=".length()).split(","))).collect(Collectors.toSet());
+        Benchmarks benchmarks = new Benchmarks(smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full(), target, System.out::println, only);
         Report report = benchmarks.run();
         System.out.println(report.table());
         System.out.println("Every figure: " + target.resolve("benchmarks.json").toAbsolutePath());
@@ -104,8 +118,11 @@ public final class Benchmarks {
                 "propagation p99 ÷ EndToEndLatency p99 (whole ms, at least 1)");
     }
 
-    /** Runs one phase; a failure is reported under {@code errors.<name>} and the run goes on. */
+    /** Runs one phase (unless {@code --only} leaves it out); a failure is reported under {@code errors.<name>} and the run goes on. */
     private void phase(Report report, String name, String what, Runnable measurement) {
+        if (!only.isEmpty() && !only.contains(name)) {
+            return;
+        }
         step(what);
         try {
             measurement.run();
