@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -106,11 +105,9 @@ public class PipelineRebuild {
                         .resolveIndexFor(PipelineCase.class))
                 .concatMap(index -> mongo.indexOps(cases).createIndex(index)).then();
         Map<String, TallyIncrements> counted = tallies.ofAll(model.cases());
-        return mongo.createCollection(cases).then(indexes).then(mongo.createCollection(LIVE_TALLIES + fresh))
+        return mongo.createCollection(cases).then(indexes)
                 .thenMany(Flux.fromIterable(model.cases()).buffer(BATCH).concatMap(batch -> mongo.insert(batch, cases)))
-                .thenMany(Flux.fromIterable(counted.entrySet()).buffer(BATCH).concatMap(batch -> documents.tally(LIVE_TALLIES + fresh,
-                        batch.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))))
-                .then();
+                .then(documents.insertTallies(LIVE_TALLIES + fresh, counted));
     }
 
     /** Reads what arrived since the last pass and applies it, in batches, to the stored cases and tallies. */
