@@ -1,5 +1,7 @@
 package org.investflow.tracking.pipeline.persistence;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -75,7 +77,7 @@ public class CaseDocuments {
     private static Document updateOf(TallyIncrements increment) {
         Document inc = new Document();
         increment.counts().forEach(inc::append);
-        increment.amounts().forEach((field, amount) -> inc.append(field, new Decimal128(amount)));
+        increment.amounts().forEach((field, amount) -> inc.append(field, decimal(amount)));
         Document update = new Document();
         if (!inc.isEmpty()) {
             update.append("$inc", inc);
@@ -85,6 +87,14 @@ public class CaseDocuments {
             update.append("$max", new Document("lastDay", increment.lastDay()));
         }
         return update;
+    }
+
+    /**
+     * An amount as Decimal128: rounded to its 34 significant digits, which leaves every money amount exact but accepts a
+     * stored amount whose scale is larger than Decimal128 holds (seen on cases written straight into the store).
+     */
+    private static Decimal128 decimal(BigDecimal amount) {
+        return new Decimal128(amount.round(MathContext.DECIMAL128).stripTrailingZeros());
     }
 
     private Mono<Void> bulk(String collection, List<WriteModel<Document>> writes) {
