@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * {@code ./investflow bench}: one bounded run that measures the limits of the parts and InvestFlow
  * beside them on this machine, prints a table and writes every figure to
  * {@code system/benchmarks/target/benchmarks.json}. {@code --smoke} runs the same harness with tiny
- * counts; {@code --only=webflux,intake} runs only the named phases (the whole stack still starts).
+ * counts; {@code --only=warmUp,intake,propagation,funnel,rebuild} runs only the phases named (the read model's:
+ * the funnel needs the warm-up's LANDED case as its template), within the same budget.
  */
 public final class Benchmarks {
 
@@ -21,24 +22,31 @@ public final class Benchmarks {
     private final BenchmarkPlan plan;
     private final Path target;
     private final Consumer<String> progress;
-    private Set<String> only = Set.of();
     private final long started = System.nanoTime();
     /** When the command started ({@code ./investflow bench} passes it, so its build counts against the budget). */
     private final long commandStarted = started - Math.max(0, System.currentTimeMillis()
             - Long.getLong("benchmarks.commandStartMillis", System.currentTimeMillis())) * 1_000_000;
 
+    /** The phases to run ({@code --only=warmUp,intake,funnel}); empty: every phase. */
+    private final Set<String> only;
+
     Benchmarks(BenchmarkPlan plan, Path target, Consumer<String> progress) {
+        this(plan, target, progress, Set.of());
+    }
+
+    Benchmarks(BenchmarkPlan plan, Path target, Consumer<String> progress, Set<String> only) {
         this.plan = plan;
         this.target = target;
         this.progress = progress;
+        this.only = Set.copyOf(only);
     }
 
     public static void main(String[] args) {
         boolean smoke = List.of(args).contains("--smoke");
         Path target = Path.of(System.getProperty("benchmarks.target", "system/benchmarks/target"));
-        Benchmarks benchmarks = new Benchmarks(smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full(), target, System.out::println);
-        benchmarks.only = Stream.of(args).filter(arg -> arg.startsWith("--only="))
+        Set<String> only = List.of(args).stream().filter(arg -> arg.startsWith("--only="))
                 .flatMap(arg -> Stream.of(arg.substring("--only=".length()).split(","))).collect(Collectors.toSet());
+        Benchmarks benchmarks = new Benchmarks(smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full(), target, System.out::println, only);
         Report report = benchmarks.run();
         System.out.println(report.table());
         System.out.println("Every figure: " + target.resolve("benchmarks.json").toAbsolutePath());
@@ -110,7 +118,7 @@ public final class Benchmarks {
                 "propagation p99 ÷ EndToEndLatency p99 (whole ms, at least 1)");
     }
 
-    /** Runs one phase; a failure is reported under {@code errors.<name>} and the run goes on. */
+    /** Runs one phase (unless {@code --only} leaves it out); a failure is reported under {@code errors.<name>} and the run goes on. */
     private void phase(Report report, String name, String what, Runnable measurement) {
         if (!only.isEmpty() && !only.contains(name)) {
             return;

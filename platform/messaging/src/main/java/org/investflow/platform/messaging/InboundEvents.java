@@ -1,6 +1,8 @@
 package org.investflow.platform.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.investflow.platform.events.EventCatalog;
@@ -8,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -40,9 +43,45 @@ public class InboundEvents {
     public Mono<Void> consume(ConsumerRecord<String, byte[]> record, Inbound inbound) {
         EventCatalog catalog = inbound.catalogOf(record.topic())
                 .orElseThrow(() -> new IllegalStateException(inbound.groupId() + " does not read " + record.topic()));
-        return Mono.defer(() -> codec.read(record, catalog).map(inbound::dispatch).orElse(Mono.empty()))
-                .retryWhen(Retry.fixedDelay(properties.retries(), properties.retryBackoff()).filter(DeadLetters::retryable))
+        return retried(Mono.defer(() -> codec.read(record, catalog).map(inbound::dispatch).orElse(Mono.empty())))
                 .onErrorResume(error -> deadLetter(record, Exceptions.isRetryExhausted(error) ? error.getCause() : error));
+    }
+
+    /**
+     * Consumes the records of one poll with {@code group}'s batch handler: unreadable records go straight to the
+     * dead-letter topic, the readable events are handed over together and retried together a bounded number of times;
+     * if the batch still fails, its events are handed over one at a time (in order), each retried, and only the one that
+     * still fails goes to the dead-letter topic. Like {@link #consume}, the returned {@code Mono} never fails.
+     */
+    public Mono<Void> consumeBatch(List<ConsumerRecord<String, byte[]>> records, BatchInbound group) {
+        List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        List<Mono<Void>> poison = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventCatalog catalog = group.catalogOf(record.topic())
+                    .orElseThrow(() -> new IllegalStateException(group.groupId() + " does not read " + record.topic()));
+            try {
+                codec.read(record, catalog).ifPresent(event -> {
+                    readable.add(record);
+                    events.add(event);
+                });
+            } catch (RuntimeException unreadable) {
+                poison.add(deadLetter(record, unreadable));
+            }
+        }
+        return Flux.concat(poison).then(retried(Mono.defer(() -> group.dispatch(events))))
+                .onErrorResume(error -> oneByOne(readable, events, group));
+    }
+
+    private Mono<Void> oneByOne(List<ConsumerRecord<String, byte[]>> records, List<IncomingEvent> events, BatchInbound group) {
+        return Flux.range(0, events.size())
+                .concatMap(i -> retried(Mono.defer(() -> group.dispatch(List.of(events.get(i)))))
+                        .onErrorResume(error -> deadLetter(records.get(i), Exceptions.isRetryExhausted(error) ? error.getCause() : error)))
+                .then();
+    }
+
+    private Mono<Void> retried(Mono<Void> work) {
+        return work.retryWhen(Retry.fixedDelay(properties.retries(), properties.retryBackoff()).filter(DeadLetters::retryable));
     }
 
     private Mono<Void> deadLetter(ConsumerRecord<String, byte[]> record, Throwable error) {

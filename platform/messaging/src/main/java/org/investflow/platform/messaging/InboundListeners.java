@@ -2,10 +2,13 @@ package org.investflow.platform.messaging;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.springframework.kafka.annotation.KafkaListenerConfigurer;
 import org.springframework.kafka.config.KafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
@@ -21,14 +24,22 @@ import reactor.core.publisher.Mono;
  */
 public class InboundListeners implements KafkaListenerConfigurer {
 
-    private static final Method ON_RECORD = onRecordMethod();
+    private static final Method ON_RECORD = listenerMethod(TopicListener.class, ConsumerRecord.class);
+    private static final Method ON_BATCH = listenerMethod(BatchListener.class, List.class);
 
     private final List<Inbound> groups;
+    private final List<BatchInbound> batchGroups;
     private final InboundEvents inbound;
     private final KafkaListenerContainerFactory<?> containers;
 
     public InboundListeners(List<Inbound> groups, InboundEvents inbound, KafkaListenerContainerFactory<?> containers) {
+        this(groups, List.of(), inbound, containers);
+    }
+
+    public InboundListeners(List<Inbound> groups, List<BatchInbound> batchGroups, InboundEvents inbound,
+                            KafkaListenerContainerFactory<?> containers) {
         this.groups = List.copyOf(groups);
+        this.batchGroups = List.copyOf(batchGroups);
         this.inbound = inbound;
         this.containers = containers;
     }
@@ -37,6 +48,7 @@ public class InboundListeners implements KafkaListenerConfigurer {
     public Set<String> consumedTopics() {
         Set<String> topics = new TreeSet<>();
         groups.forEach(group -> topics.addAll(group.topics()));
+        batchGroups.forEach(group -> topics.addAll(group.topics()));
         return topics;
     }
 
@@ -60,6 +72,29 @@ public class InboundListeners implements KafkaListenerConfigurer {
                 registrar.registerEndpoint(endpoint(group, topic, methods), containers);
             }
         }
+        for (BatchInbound group : batchGroups) {
+            registrar.registerEndpoint(batchEndpoint(group, methods), containers);
+        }
+    }
+
+    /**
+     * One batch listener over all of the group's topics: up to {@code maxRecords} records per poll, partitions assigned
+     * by range so that the same partition number of every topic (the same cases) has one consumer.
+     */
+    private MethodKafkaListenerEndpoint<String, byte[]> batchEndpoint(BatchInbound group, DefaultMessageHandlerMethodFactory methods) {
+        MethodKafkaListenerEndpoint<String, byte[]> endpoint = new MethodKafkaListenerEndpoint<>();
+        endpoint.setId(group.groupId());
+        endpoint.setGroupId(group.groupId());
+        endpoint.setTopics(group.topics().toArray(String[]::new));
+        endpoint.setBatchListener(true);
+        Properties consumer = new Properties();
+        consumer.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(group.maxRecords()));
+        consumer.setProperty(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        endpoint.setConsumerProperties(consumer);
+        endpoint.setBean(new BatchListener(inbound, group));
+        endpoint.setMethod(ON_BATCH);
+        endpoint.setMessageHandlerMethodFactory(methods);
+        return endpoint;
     }
 
     private MethodKafkaListenerEndpoint<String, byte[]> endpoint(Inbound group, String topic,
@@ -74,9 +109,9 @@ public class InboundListeners implements KafkaListenerConfigurer {
         return endpoint;
     }
 
-    private static Method onRecordMethod() {
+    private static Method listenerMethod(Class<?> listener, Class<?> parameter) {
         try {
-            return TopicListener.class.getMethod("on", ConsumerRecord.class);
+            return listener.getMethod("on", parameter);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
@@ -95,6 +130,22 @@ public class InboundListeners implements KafkaListenerConfigurer {
 
         public Mono<Void> on(ConsumerRecord<String, byte[]> record) {
             return inbound.consume(record, group);
+        }
+    }
+
+    /** The listener of one batch group; public only because spring-kafka invokes it reflectively. */
+    public static final class BatchListener {
+
+        private final InboundEvents inbound;
+        private final BatchInbound group;
+
+        BatchListener(InboundEvents inbound, BatchInbound group) {
+            this.inbound = inbound;
+            this.group = group;
+        }
+
+        public Mono<Void> on(List<ConsumerRecord<String, byte[]>> records) {
+            return inbound.consumeBatch(records, group);
         }
     }
 }

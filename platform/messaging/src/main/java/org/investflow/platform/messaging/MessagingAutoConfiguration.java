@@ -133,10 +133,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    InboundListeners inboundListeners(ObjectProvider<Inbound> groups, InboundEvents inbound,
-                                      ConcurrentKafkaListenerContainerFactory<String, byte[]> containers,
+    InboundListeners inboundListeners(ObjectProvider<Inbound> groups, ObjectProvider<BatchInbound> batchGroups,
+                                      InboundEvents inbound, ConcurrentKafkaListenerContainerFactory<String, byte[]> containers,
                                       MessagingProperties properties) {
-        InboundListeners listeners = new InboundListeners(groups.orderedStream().toList(), inbound, containers);
+        InboundListeners listeners = new InboundListeners(groups.orderedStream().toList(), batchGroups.orderedStream().toList(),
+                inbound, containers);
         listeners.verifyDeclared(properties.consumes());
         return listeners;
     }

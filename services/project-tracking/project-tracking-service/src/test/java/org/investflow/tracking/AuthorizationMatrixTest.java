@@ -117,6 +117,10 @@ class AuthorizationMatrixTest {
             POST /api/pipeline/rebuild              OFFICER  NONE    403
             POST /api/pipeline/rebuild              LEADER   NONE    403
             POST /api/pipeline/rebuild              ADMIN    NONE    200
+            POST /api/pipeline/recount              INVESTOR NONE    403
+            POST /api/pipeline/recount              OFFICER  NONE    403
+            POST /api/pipeline/recount              LEADER   NONE    403
+            POST /api/pipeline/recount              ADMIN    NONE    200
             GET  /api/pipeline/stalled              INVESTOR NONE    403
             GET  /api/pipeline/stalled              OFFICER  NONE    200
             GET  /api/pipeline/stalled              LEADER   NONE    200
@@ -247,7 +251,7 @@ class AuthorizationMatrixTest {
                     "injectedOn", lastWeek().toString()));
         } else if (row.path().endsWith("/jobs")) {
             request.bodyValue(Map.of("jobsCreated", 12, "asOf", lastWeek().toString()));
-        } else if (row.path().endsWith("/rebuild")) {
+        } else if (row.path().endsWith("/rebuild") || row.path().endsWith("/recount")) {
             return request.exchange().expectBody(String.class).returnResult();
         } else if (row.method() == HttpMethod.POST) {
             request.bodyValue(Map.of("milestone", "BUSINESS_REGISTERED", "achievedOn", lastWeek().toString()));

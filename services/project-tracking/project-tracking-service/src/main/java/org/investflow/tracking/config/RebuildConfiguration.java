@@ -9,6 +9,9 @@ import org.investflow.platform.messaging.CloudEventCodec;
 import org.investflow.platform.scheduling.SchedulerLease;
 import org.investflow.signing.events.SigningEvents;
 import org.investflow.tracking.events.TrackingEvents;
+import org.investflow.tracking.pipeline.CaseTallies;
+import org.investflow.tracking.pipeline.PipelineProjection;
+import org.investflow.tracking.pipeline.persistence.CaseDocuments;
 import org.investflow.tracking.pipeline.persistence.rebuild.PipelineRebuild;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,9 +23,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 class RebuildConfiguration {
 
     @Bean
-    PipelineRebuild pipelineRebuild(ReactiveMongoTemplate mongo, CloudEventCodec codec, KafkaProperties kafka,
-                                    SchedulerLease lease, MeterRegistry meters) {
-        return new PipelineRebuild(mongo, codec, kafka.buildConsumerProperties(),
+    PipelineRebuild pipelineRebuild(ReactiveMongoTemplate mongo, CaseDocuments documents, PipelineProjection projection,
+                                    CaseTallies tallies, CloudEventCodec codec, KafkaProperties kafka, SchedulerLease lease,
+                                    MeterRegistry meters) {
+        return new PipelineRebuild(mongo, documents, projection, tallies, codec, kafka.buildConsumerProperties(),
                 List.of(IntakeEvents.CATALOG, NegotiationEvents.CATALOG, SigningEvents.CATALOG, TrackingEvents.CATALOG),
                 lease, meters);
     }

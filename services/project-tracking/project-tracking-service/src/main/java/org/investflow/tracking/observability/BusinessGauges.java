@@ -12,19 +12,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.bson.Document;
 import org.investflow.tracking.pipeline.PipelineFilter;
 import org.investflow.tracking.pipeline.PipelineService;
 import org.investflow.tracking.project.ProjectService;
-import org.investflow.tracking.pipeline.PipelineStage;
 import java.time.Duration;
 
 import org.investflow.platform.scheduling.PeriodicTask;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +33,6 @@ class BusinessGauges {
 
     private final PipelineService pipeline;
     private final ProjectService projects;
-    private final ReactiveMongoTemplate mongo;
     private final BrokerGauges broker;
     private final MetricsSettings settings;
     private final MultiGauge byStage;
@@ -47,11 +41,10 @@ class BusinessGauges {
     private final AtomicLong stalled = new AtomicLong();
     private final AtomicLong delayed = new AtomicLong();
 
-    BusinessGauges(PipelineService pipeline, ProjectService projects, ReactiveMongoTemplate mongo, BrokerGauges broker,
+    BusinessGauges(PipelineService pipeline, ProjectService projects, BrokerGauges broker,
                    MetricsSettings settings, MeterRegistry meters) {
         this.pipeline = pipeline;
         this.projects = projects;
-        this.mongo = mongo;
         this.broker = broker;
         this.settings = settings;
         this.byStage = MultiGauge.builder("investflow.pipeline.cases").description("cases whose current funnel stage this is")
@@ -84,18 +77,21 @@ class BusinessGauges {
         return MultiGauge.Row.of(Tags.of("ratio", name), value == null ? Double.NaN : value.doubleValue());
     }
 
+    /** From the funnel's tallies: one read, whatever the number of cases. */
     private Mono<Void> stages() {
-        return Flux.fromArray(PipelineStage.values())
-                .concatMap(stage -> pipeline.current(stage).map(count -> MultiGauge.Row.of(Tags.of("stage", stage.name()), count)))
-                .collectList().doOnNext(rows -> byStage.register(new ArrayList<>(rows), true)).then();
+        return pipeline.funnel().map(funnel -> funnel.stages().stream()
+                        .<MultiGauge.Row<?>>map(row -> MultiGauge.Row.of(Tags.of("stage", row.stage().name()), row.current())).toList())
+                .doOnNext(rows -> byStage.register(new ArrayList<>(rows), true)).then();
     }
 
+    /** From the tallies' districts document: one read, whatever the number of cases. */
     private Mono<Void> districts() {
-        Aggregation perDistrict = Aggregation.newAggregation(Aggregation.group("profile.district").count().as("cases"));
-        return mongo.aggregate(perDistrict, "pipeline_cases", Document.class)
-                .collectMap(row -> row.get("_id") == null ? "UNKNOWN" : row.get("_id").toString(),
-                        row -> ((Number) row.get("cases")).longValue())
-                .map(this::bounded)
+        return pipeline.casesPerDistrict()
+                .map(counts -> {
+                    Map<String, Long> named = new TreeMap<>();
+                    counts.forEach((district, cases) -> named.merge(district == null ? "UNKNOWN" : district, cases, Long::sum));
+                    return bounded(named);
+                })
                 .doOnNext(counts -> byDistrict.register(counts.entrySet().stream()
                         .map(entry -> MultiGauge.Row.of(Tags.of("district", entry.getKey()), entry.getValue())).toList(), true))
                 .then();

@@ -28,19 +28,29 @@ final class FiguresTally {
         if (committed == null) {
             return this;
         }
-        contracted++;
-        landed += pipelineCase.enteredAt().containsKey(PipelineStage.LANDED) ? 1 : 0;
-        constructionStarted += pipelineCase.constructionStartedAt() != null ? 1 : 0;
         BigDecimal realised = pipelineCase.realised() == null ? BigDecimal.ZERO : pipelineCase.realised().capital().amount();
         int jobs = pipelineCase.jobsToDate() == null ? 0 : pipelineCase.jobsToDate().jobs();
-        fulfilled += realised.compareTo(committed.capital().amount()) >= 0 && jobs >= committed.jobs() ? 1 : 0;
+        addCounts(1, pipelineCase.enteredAt().containsKey(PipelineStage.LANDED) ? 1 : 0,
+                pipelineCase.constructionStartedAt() != null ? 1 : 0,
+                realised.compareTo(committed.capital().amount()) >= 0 && jobs >= committed.jobs() ? 1 : 0, committed.jobs(), jobs);
         addCapital(committed.capital().amount(), realised, committed.capital().currency());
-        committedJobs += committed.jobs();
-        createdJobs += jobs;
         return this;
     }
 
-    private void addCapital(BigDecimal committed, BigDecimal realised, String currency) {
+    /** Adds the counts of some contracted cases (one case, or a tally of many). */
+    FiguresTally addCounts(long contracted, long landed, long constructionStarted, long fulfilled, long committedJobs,
+                           long createdJobs) {
+        this.contracted += contracted;
+        this.landed += landed;
+        this.constructionStarted += constructionStarted;
+        this.fulfilled += fulfilled;
+        this.committedJobs += committedJobs;
+        this.createdJobs += createdJobs;
+        return this;
+    }
+
+    /** Adds capital committed and realised in {@code currency} (converting is linear, so sums convert like their parts). */
+    void addCapital(BigDecimal committed, BigDecimal realised, String currency) {
         reporting.convert(committed, currency).ifPresentOrElse(amount -> committedCapital = committedCapital.add(amount),
                 () -> unconverted.add(currency));
         reporting.convert(realised, currency).ifPresent(amount -> realisedCapital = realisedCapital.add(amount));

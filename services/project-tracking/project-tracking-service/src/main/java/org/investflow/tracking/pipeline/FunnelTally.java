@@ -44,14 +44,14 @@ final class FunnelTally {
             int index = stage.ordinal();
             long[] sorted = Arrays.copyOf(seconds[index], left[index]);
             Arrays.sort(sorted);
-            rows.add(new FunnelStage(stage, current[index], reached[index], conversion(stage),
+            rows.add(new FunnelStage(stage, current[index], reached[index], conversion(stage, reached),
                     Percentiles.of(sorted, 0.5), Percentiles.of(sorted, 0.9)));
         }
         return new Funnel(rows);
     }
 
     /** Reached here ÷ reached at the stage before (4 decimals); null for the first stage or an empty predecessor. */
-    private BigDecimal conversion(PipelineStage stage) {
+    static BigDecimal conversion(PipelineStage stage, long[] reached) {
         long from = stage.predecessor().map(before -> reached[before.ordinal()]).orElse(0L);
         return from == 0 ? null
                 : BigDecimal.valueOf(reached[stage.ordinal()]).divide(BigDecimal.valueOf(from), 4, RoundingMode.HALF_UP);

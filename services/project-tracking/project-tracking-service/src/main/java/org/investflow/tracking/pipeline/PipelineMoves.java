@@ -10,4 +10,12 @@ public interface PipelineMoves {
      * did not move), and it now knows {@code after} time in stage where it knew {@code before}.
      */
     void moved(PipelineStage from, PipelineStage to, Map<PipelineStage, Long> before, Map<PipelineStage, Long> after);
+
+    /** One change of a case, reported once the batch that made it is stored. */
+    record Move(PipelineStage from, PipelineStage to, Map<PipelineStage, Long> before, Map<PipelineStage, Long> after) {
+
+        void report(PipelineMoves moves) {
+            moves.moved(from, to, before, after);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.investflow.tracking.pipeline;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,41 +8,42 @@ import java.util.Map;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.events.Actor;
 import org.investflow.platform.messaging.EventMetadata;
+import org.investflow.platform.messaging.IncomingEvent;
+import org.investflow.tracking.pipeline.persistence.CaseDocuments;
 import org.investflow.tracking.pipeline.persistence.PipelineCaseRepository;
 import org.investflow.tracking.pipeline.persistence.StageCounts;
 import org.investflow.tracking.pipeline.persistence.rebuild.PipelineRebuild;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
- * Keeps the pipeline read model and answers leadership's questions about it. Each event upserts
- * its case's one document; listeners of different topics may write one case at the same time, so
- * a lost optimistic-lock race is simply replayed on the fresh document. Every figure is read from
- * the cases' documents (counts, kept durations), never from the event history.
+ * Keeps the pipeline read model and answers leadership's questions about it. Events are projected in batches
+ * ({@link PipelineProjection}): each case's one document and the tallies it counts in ({@link CaseTallies}). The funnel
+ * and the commission's figures are read from the tallies (a few documents whatever the number of cases), the lists from
+ * the cases' documents; nothing is read from the event history.
  */
 @Service
 public class PipelineService {
 
-    private static final Retry CONCURRENT_WRITE = Retry.backoff(5, Duration.ofMillis(20))
-            .filter(error -> error instanceof OptimisticLockingFailureException || error instanceof DuplicateKeyException);
-
     private final PipelineCaseRepository cases;
+    private final PipelineProjection projection;
+    private final CaseDocuments documents;
+    private final CaseTallies tallies;
     private final StageCounts counts;
-    private final PipelineMoves moves;
     private final PipelineSettings settings;
     private final ReportingCurrency reporting;
     private final PipelineRebuild rebuild;
     private final Clock clock;
 
-    public PipelineService(PipelineCaseRepository cases, StageCounts counts, PipelineMoves moves, PipelineSettings settings,
-                           ReportingCurrency reporting, PipelineRebuild rebuild, Clock clock) {
+    public PipelineService(PipelineCaseRepository cases, PipelineProjection projection, CaseDocuments documents,
+                           CaseTallies tallies, StageCounts counts, PipelineSettings settings, ReportingCurrency reporting,
+                           PipelineRebuild rebuild, Clock clock) {
         this.cases = cases;
+        this.projection = projection;
+        this.documents = documents;
+        this.tallies = tallies;
         this.counts = counts;
-        this.moves = moves;
         this.settings = settings;
         this.reporting = reporting;
         this.rebuild = rebuild;
@@ -52,35 +52,43 @@ public class PipelineService {
 
     /** Applies an upstream fact to its case; facts that mean neither a stage nor a figure are ignored. */
     public Mono<Void> apply(Record fact, EventMetadata event) {
-        List<CaseFact> facts = CaseFacts.of(fact);
-        return facts.isEmpty() ? Mono.empty() : apply(event, facts);
+        return apply(List.of(new IncomingEvent(event.id(), event.type(), event.caseId().value(), event.time(), fact)));
     }
 
-    private Mono<Void> apply(EventMetadata event, List<CaseFact> facts) {
-        String caseId = event.caseId().value();
-        return cases.findById(caseId)
-                .switchIfEmpty(Mono.fromSupplier(() -> PipelineCase.open(caseId)))
-                .flatMap(pipelineCase -> change(pipelineCase, event.id(), facts))
-                .retryWhen(CONCURRENT_WRITE)
-                .then();
-    }
-
-    /** Applies the facts and saves; reports the move only once the document is stored. */
-    private Mono<PipelineCase> change(PipelineCase pipelineCase, String eventId, List<CaseFact> facts) {
-        PipelineStage from = pipelineCase.stage();
-        Map<PipelineStage, Long> knownDurations = pipelineCase.secondsInStage();
-        if (!pipelineCase.apply(eventId, facts)) {
-            return Mono.empty();
-        }
-        return cases.save(pipelineCase).doOnNext(saved -> moves.moved(from, saved.stage(), knownDurations, saved.secondsInStage()));
+    /** Applies a batch of upstream facts, in order, with one read and one write of the cases they concern. */
+    public Mono<Void> apply(List<IncomingEvent> events) {
+        return projection.project(events);
     }
 
     /**
      * Current and reached counts, conversion and time in stage of every stage, in funnel order, for {@code filter}:
-     * one pass over the matching cases, reading only their stages and kept durations.
+     * read from the tallies (time in stage from their histograms, see {@link CaseTallies}); a period whose bounds are
+     * not whole days of the commission's zone is answered by a {@link #recount(PipelineFilter) recount}.
      */
     public Mono<Funnel> funnel(PipelineFilter filter) {
+        return tallied(CaseTallies.FUNNEL, filter).map(TallyFold::funnel).switchIfEmpty(Mono.defer(() -> recount(filter)));
+    }
+
+    /**
+     * The funnel of {@code filter} counted case by case (one pass over the matching cases, exact percentiles): what the
+     * tallies must equal; tests and the benchmark check them against it.
+     */
+    public Mono<Funnel> recount(PipelineFilter filter) {
         return counts.stages(filter).reduce(new FunnelTally(), FunnelTally::add).map(FunnelTally::funnel);
+    }
+
+    /** The commission's figures of {@code filter} counted case by case: what the tallies must equal. */
+    public Mono<CommissionFigures> recountFigures(PipelineFilter filter) {
+        return counts.contracted(filter).reduce(new FiguresTally(reporting), FiguresTally::add).map(FiguresTally::figures);
+    }
+
+    /** The tally documents of {@code kind} that make up {@code filter}; empty when its period is not whole days. */
+    private Mono<List<Map<String, Object>>> tallied(String kind, PipelineFilter filter) {
+        return tallies.documents(kind, filter, this::read);
+    }
+
+    private Mono<List<Map<String, Object>>> read(List<String> ids) {
+        return documents.tallies(CaseDocuments.TALLIES, ids).<Map<String, Object>>map(document -> document).collectList();
     }
 
     /** The funnel of every case. */
@@ -90,10 +98,11 @@ public class PipelineService {
 
     /**
      * The commission's figures over the contracted cases of {@code filter}, whose period is the day of
-     * their first signing: read from the cases' documents one by one, never from events.
+     * their first signing: read from the tallies (or recounted, for a period that is not whole days).
      */
     public Mono<CommissionFigures> figures(PipelineFilter filter) {
-        return counts.contracted(filter).reduce(new FiguresTally(reporting), FiguresTally::add).map(FiguresTally::figures);
+        return tallied(CaseTallies.FIGURES, filter).map(found -> TallyFold.figures(found, reporting))
+                .switchIfEmpty(Mono.defer(() -> recountFigures(filter)));
     }
 
     /** Cases of {@code filter} without a transition for longer than the configured time, longest waiting first. */
@@ -117,9 +126,15 @@ public class PipelineService {
         return counts.countStalled(clock.instant().minus(settings.stalledAfter()));
     }
 
-    /** Cases whose current stage is {@code stage}, over every case. */
+    /** Cases per district (the key null for cases without one), from the tallies: one document. */
+    public Mono<Map<String, Long>> casesPerDistrict() {
+        return read(List.of(CaseTallies.DISTRICTS)).map(TallyFold::districts);
+    }
+
+    /** Cases whose current stage is {@code stage}, over every case: from the tallies. */
     public Mono<Long> current(PipelineStage stage) {
-        return counts.current(stage, PipelineFilter.ALL);
+        return funnel().map(funnel -> funnel.stages().stream().filter(row -> row.stage() == stage)
+                .mapToLong(FunnelStage::current).sum());
     }
 
     /** The case as {@code viewer} may see it: investors only their own, staff every one. */
@@ -127,6 +142,12 @@ public class PipelineService {
         return cases.findById(caseId)
                 .filter(pipelineCase -> viewer.maySee(pipelineCase::isOwnedBy))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("case", caseId)));
+    }
+
+    /** Recounts the tallies from the stored cases and swaps them in; answers how many cases were counted. */
+    public Mono<Long> recountTallies() {
+        return documents.everyCase(CaseDocuments.CASES).reduce(new TallyRecount(tallies), TallyRecount::add)
+                .flatMap(recount -> documents.replaceTallies(recount.totals()).thenReturn(recount.cases()));
     }
 
     /** Rebuilds the read model from the topics and swaps it in; refused (409) while another rebuild runs. */

@@ -1,2 +1,2 @@
-/** Kafka adapters of the pipeline: one listener per upstream topic, all feeding the read model. */
+/** Kafka adapters of the pipeline: one batch listener over the upstream topics, feeding the read model. */
 package org.investflow.tracking.pipeline.messaging;

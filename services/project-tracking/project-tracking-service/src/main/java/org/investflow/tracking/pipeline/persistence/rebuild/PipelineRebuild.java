@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.MongoNamespace;
-import com.mongodb.client.model.RenameCollectionOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.investflow.platform.events.EventCatalog;
@@ -15,26 +13,29 @@ import org.investflow.platform.messaging.CloudEventCodec;
 import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.platform.scheduling.SchedulerLease;
 import org.investflow.platform.domain.RuleViolationException;
+import org.investflow.tracking.pipeline.CaseTallies;
 import org.investflow.tracking.pipeline.PipelineCase;
+import org.investflow.tracking.pipeline.PipelineProjection;
 import org.investflow.tracking.pipeline.ReadModelReplay;
 import org.investflow.tracking.pipeline.RebuildReport;
+import org.investflow.tracking.pipeline.TallyIncrements;
+import org.investflow.tracking.pipeline.persistence.CaseDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexResolver;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 /**
  * Rebuilds the pipeline read model from the topics: replays them from the beginning with a consumer of its
- * own into memory, writes the cases into a fresh collection (with the model's indexes), catches up on what
- * arrived meanwhile, renames the fresh collection over {@code pipeline_cases} (the old one is dropped in the
- * same step), then catches up once more on the live collection, so events the live listeners applied to the
- * old collection during the swap are not lost (applying an event twice changes nothing: the inbox). One
+ * own into memory, writes the cases into a fresh collection (with the model's indexes) and the tallies they
+ * count (recomputed from the cases) into another, catches up on what arrived meanwhile (through the same
+ * {@link PipelineProjection} as the live events), renames the fresh collections over {@code pipeline_cases}
+ * and {@code pipeline_tallies} (the old ones are dropped in the same step), then catches up once more on the
+ * live collections, so events the live listener applied to the old ones during the swap are not lost
+ * (applying an event twice changes nothing: the inbox). One
  * rebuild at a time across instances (a lease). Its duration is logged and recorded in the timer
  * {@code investflow.pipeline.rebuild.duration}.
  * <p>
@@ -43,20 +44,30 @@ import reactor.util.retry.Retry;
  */
 public class PipelineRebuild {
 
-    static final String LIVE = "pipeline_cases";
+    static final String LIVE = CaseDocuments.CASES;
+    static final String LIVE_TALLIES = CaseDocuments.TALLIES;
+    /** Events per catch-up batch, as many as a live batch. */
+    private static final int CATCH_UP_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(PipelineRebuild.class);
     private static final int BATCH = 1000;
 
     private final ReactiveMongoTemplate mongo;
+    private final CaseDocuments documents;
+    private final PipelineProjection projection;
+    private final CaseTallies tallies;
     private final CloudEventCodec codec;
     private final Map<String, Object> consumerProperties;
     private final List<EventCatalog> catalogs;
     private final SchedulerLease lease;
     private final Timer timer;
 
-    public PipelineRebuild(ReactiveMongoTemplate mongo, CloudEventCodec codec, Map<String, Object> consumerProperties,
-                           List<EventCatalog> catalogs, SchedulerLease lease, MeterRegistry meters) {
+    public PipelineRebuild(ReactiveMongoTemplate mongo, CaseDocuments documents, PipelineProjection projection, CaseTallies tallies,
+                           CloudEventCodec codec, Map<String, Object> consumerProperties, List<EventCatalog> catalogs,
+                           SchedulerLease lease, MeterRegistry meters) {
         this.mongo = mongo;
+        this.documents = documents;
+        this.projection = projection;
+        this.tallies = tallies;
         this.codec = codec;
         this.consumerProperties = Map.copyOf(consumerProperties);
         this.catalogs = List.copyOf(catalogs);
@@ -73,7 +84,7 @@ public class PipelineRebuild {
 
     private Mono<RebuildReport> rebuild() {
         long started = System.nanoTime();
-        String fresh = LIVE + "_rebuild_" + UUID.randomUUID().toString().substring(0, 8);
+        String fresh = "_rebuild_" + UUID.randomUUID().toString().substring(0, 8);
         return Mono.usingWhen(Mono.fromCallable(() -> new TopicReplay(consumerProperties, codec, catalogs))
                         .subscribeOn(Schedulers.boundedElastic()),
                 replay -> replayInto(replay, fresh, started),
@@ -83,42 +94,33 @@ public class PipelineRebuild {
     private Mono<RebuildReport> replayInto(TopicReplay replay, String fresh, long started) {
         ReadModelReplay model = new ReadModelReplay();
         return Mono.fromCallable(() -> replay.readToEnd(event -> model.apply(event.id(), event.caseId(), event.data()))).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(read -> write(model, fresh).then(catchUp(replay, fresh)).map(more -> read + more))
-                .flatMap(read -> swap(fresh).then(catchUp(replay, LIVE)).map(more -> read + more))
+                .flatMap(read -> write(model, fresh).then(catchUp(replay, LIVE + fresh, LIVE_TALLIES + fresh)).map(more -> read + more))
+                .flatMap(read -> swap(fresh).then(catchUp(replay, LIVE, LIVE_TALLIES)).map(more -> read + more))
                 .map(read -> report(read, model, replay, started));
     }
 
     private Mono<Void> write(ReadModelReplay model, String fresh) {
+        String cases = LIVE + fresh;
         Mono<Void> indexes = Flux.fromIterable(IndexResolver.create(mongo.getConverter().getMappingContext())
                         .resolveIndexFor(PipelineCase.class))
-                .concatMap(index -> mongo.indexOps(fresh).createIndex(index)).then();
-        return mongo.createCollection(fresh).then(indexes)
-                .thenMany(Flux.fromIterable(model.cases()).buffer(BATCH).concatMap(batch -> mongo.insert(batch, fresh)))
-                .then();
+                .concatMap(index -> mongo.indexOps(cases).createIndex(index)).then();
+        Map<String, TallyIncrements> counted = tallies.ofAll(model.cases());
+        return mongo.createCollection(cases).then(indexes)
+                .thenMany(Flux.fromIterable(model.cases()).buffer(BATCH).concatMap(batch -> mongo.insert(batch, cases)))
+                .then(documents.insertTallies(LIVE_TALLIES + fresh, counted));
     }
 
-    /** Reads what arrived since the last pass and applies it, event by event, to the stored cases of {@code collection}. */
-    private Mono<Long> catchUp(TopicReplay replay, String collection) {
+    /** Reads what arrived since the last pass and applies it, in batches, to the stored cases and tallies. */
+    private Mono<Long> catchUp(TopicReplay replay, String cases, String counted) {
         List<IncomingEvent> arrived = new ArrayList<>();
         return Mono.fromCallable(() -> replay.readToEnd(arrived::add)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(read -> Flux.fromIterable(arrived).concatMap(event -> applyStored(event, collection)).then(Mono.just(read)));
+                .flatMap(read -> Flux.fromIterable(arrived).buffer(CATCH_UP_BATCH)
+                        .concatMap(batch -> projection.project(batch, cases, counted, false)).then(Mono.just(read)));
     }
 
-    private Mono<Void> applyStored(IncomingEvent event, String collection) {
-        return mongo.findById(event.caseId(), PipelineCase.class, collection)
-                .switchIfEmpty(Mono.fromSupplier(() -> ReadModelReplay.open(event.caseId())))
-                .filter(stored -> ReadModelReplay.applyTo(stored, event.id(), event.data()))
-                .flatMap(changed -> mongo.save(changed, collection))
-                .retryWhen(Retry.backoff(5, Duration.ofMillis(20))
-                        .filter(error -> error instanceof OptimisticLockingFailureException || error instanceof DuplicateKeyException))
-                .then();
-    }
-
-    /** Renames the fresh collection over the live one, dropping the old in the same step. */
+    /** Renames the fresh collections over the live ones, dropping the old in the same step. */
     private Mono<Void> swap(String fresh) {
-        return mongo.getMongoDatabase().flatMap(database -> Mono.from(database.getCollection(fresh)
-                .renameCollection(new MongoNamespace(database.getName(), LIVE), new RenameCollectionOptions().dropTarget(true))))
-                .then();
+        return documents.rename(LIVE + fresh, LIVE).then(documents.rename(LIVE_TALLIES + fresh, LIVE_TALLIES));
     }
 
     private RebuildReport report(long read, ReadModelReplay model, TopicReplay replay, long started) {

@@ -1,0 +1,70 @@
+package org.investflow.tracking.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cases of one batch of events as they change in memory, and what their changes add to the tallies: per tally
+ * document, what the changed cases count after the batch minus what they counted before it. No store here (see
+ * {@link PipelineProjection}), so the same code is checked against a recount in memory.
+ */
+final class ProjectionBatch {
+
+    private final Map<String, PipelineCase> cases;
+    private final CaseTallies tallies;
+    private final Map<String, PipelineCase> changed = new LinkedHashMap<>();
+    private final Map<String, Map<String, TallyIncrements>> before = new LinkedHashMap<>();
+    private final List<PipelineMoves.Move> moves = new ArrayList<>();
+
+    /** {@code stored}: the cases the batch names that are stored, by case id. */
+    ProjectionBatch(Map<String, PipelineCase> stored, CaseTallies tallies) {
+        this.cases = new LinkedHashMap<>(stored);
+        this.tallies = tallies;
+    }
+
+    static List<String> caseIds(List<Fact> facts) {
+        return facts.stream().map(Fact::caseId).distinct().toList();
+    }
+
+    void apply(Fact fact) {
+        PipelineCase pipelineCase = cases.computeIfAbsent(fact.caseId(), PipelineCase::open);
+        PipelineStage from = pipelineCase.stage();
+        Map<PipelineStage, Long> knownDurations = pipelineCase.secondsInStage();
+        Map<String, TallyIncrements> counted = before.containsKey(fact.caseId()) ? null : tallies.of(pipelineCase);
+        if (pipelineCase.apply(fact.eventId(), fact.facts())) {
+            if (counted != null) {
+                before.put(fact.caseId(), counted);
+            }
+            changed.put(fact.caseId(), pipelineCase);
+            moves.add(new PipelineMoves.Move(from, pipelineCase.stage(), knownDurations, pipelineCase.secondsInStage()));
+        }
+    }
+
+    /** The cases the batch changed. */
+    Collection<PipelineCase> changed() {
+        return changed.values();
+    }
+
+    /** Every change of a case, in order. */
+    List<PipelineMoves.Move> moves() {
+        return moves;
+    }
+
+    /** Per tally document, what the changed cases now count minus what they counted before the batch. */
+    Map<String, TallyIncrements> tallyIncrements() {
+        Map<String, TallyIncrements> increments = new LinkedHashMap<>();
+        changed.forEach((caseId, pipelineCase) -> {
+            CaseTallies.addTo(increments, before.get(caseId), -1);
+            CaseTallies.addTo(increments, tallies.of(pipelineCase), 1);
+        });
+        increments.values().removeIf(TallyIncrements::isEmpty);
+        return increments;
+    }
+
+    /** What one event means for its case. */
+    record Fact(String caseId, String eventId, List<CaseFact> facts) {
+    }
+}

@@ -1,0 +1,161 @@
+package org.investflow.tracking.pipeline.persistence;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.model.RenameCollectionOptions;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.investflow.tracking.pipeline.PipelineCase;
+import org.investflow.tracking.pipeline.TallyIncrements;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The pipeline's documents a batch of events reads and writes: the cases by id in one read, the changed cases in one
+ * unordered bulk write (each replaced by {@code _id}, which every MongoDB-compatible store serves from its key), and
+ * the tallies they count in one more (an {@code $inc} upsert per tally document, by {@code _id}).
+ */
+@Component
+public class CaseDocuments {
+
+    /** The live collections. */
+    public static final String CASES = "pipeline_cases";
+    public static final String TALLIES = "pipeline_tallies";
+
+    private static final int RECOUNT_BATCH = 1000;
+
+    private final ReactiveMongoTemplate mongo;
+
+    CaseDocuments(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The stored cases among {@code caseIds}, in one read. */
+    public Flux<PipelineCase> load(String collection, Collection<String> caseIds) {
+        return caseIds.isEmpty() ? Flux.empty()
+                : mongo.find(Query.query(Criteria.where("_id").in(caseIds)), PipelineCase.class, collection);
+    }
+
+    /** Replaces (or inserts) every case of {@code changed}, in one bulk write. */
+    public Mono<Void> store(String collection, Collection<PipelineCase> changed) {
+        List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+        for (PipelineCase pipelineCase : changed) {
+            Document document = new Document();
+            mongo.getConverter().write(pipelineCase, document);
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", pipelineCase.caseId()), document, new ReplaceOptions().upsert(true)));
+        }
+        return bulk(collection, writes);
+    }
+
+    /** Adds {@code increments} to their tally documents (created at the first), in one bulk write. */
+    public Mono<Void> tally(String collection, Map<String, TallyIncrements> increments) {
+        List<WriteModel<Document>> writes = new ArrayList<>(increments.size());
+        increments.forEach((id, increment) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
+                updateOf(increment), new UpdateOptions().upsert(true))));
+        return bulk(collection, writes);
+    }
+
+    private static Document updateOf(TallyIncrements increment) {
+        Document inc = new Document();
+        increment.counts().forEach(inc::append);
+        increment.amounts().forEach((field, amount) -> inc.append(field, decimal(amount)));
+        Document update = new Document();
+        if (!inc.isEmpty()) {
+            update.append("$inc", inc);
+        }
+        if (increment.firstDay() != null) {
+            update.append("$min", new Document("firstDay", increment.firstDay()));
+            update.append("$max", new Document("lastDay", increment.lastDay()));
+        }
+        return update;
+    }
+
+    /**
+     * An amount as Decimal128: rounded to its 34 significant digits, which leaves every money amount exact but accepts a
+     * stored amount whose scale is larger than Decimal128 holds (seen on cases written straight into the store).
+     */
+    private static Decimal128 decimal(BigDecimal amount) {
+        return new Decimal128(amount.round(MathContext.DECIMAL128).stripTrailingZeros());
+    }
+
+    private Mono<Void> bulk(String collection, List<WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.getCollection(collection)
+                .flatMap(documents -> Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                .then();
+    }
+
+    /**
+     * Every stored case with what the tallies count of it (not its inbox), in large batches: for a recount of the
+     * tallies, never on a request's path.
+     */
+    public Flux<PipelineCase> everyCase(String collection) {
+        Query query = new Query();
+        query.fields().exclude("handledEvents", "history", "outbox");
+        query.cursorBatchSize(RECOUNT_BATCH);
+        return mongo.find(query, PipelineCase.class, collection);
+    }
+
+    /** Writes {@code totals} into a fresh tally collection and renames it over the live one. */
+    public Mono<Void> replaceTallies(Map<String, TallyIncrements> totals) {
+        String fresh = TALLIES + "_recount_" + UUID.randomUUID().toString().substring(0, 8);
+        return insertTallies(fresh, totals).then(rename(fresh, TALLIES));
+    }
+
+    /** Creates {@code collection} and inserts {@code totals} as its tally documents, a thousand per round trip. */
+    public Mono<Void> insertTallies(String collection, Map<String, TallyIncrements> totals) {
+        return mongo.createCollection(collection)
+                .thenMany(Flux.fromIterable(totals.entrySet()).map(total -> tallyDocument(total.getKey(), total.getValue()))
+                        .buffer(RECOUNT_BATCH)
+                        .concatMap(batch -> mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.insertMany(batch)))))
+                .then();
+    }
+
+    /** The document a tally's first {@code $inc} upsert would create: dotted paths as nested documents. */
+    private static Document tallyDocument(String id, TallyIncrements total) {
+        Document document = new Document("_id", id);
+        updateOf(total).forEach((operator, fields) -> ((Document) fields).forEach((path, value) -> {
+            String[] parts = path.split("\\.");
+            Document inner = document;
+            for (int i = 0; i < parts.length - 1; i++) {
+                inner = (Document) inner.computeIfAbsent(parts[i], any -> new Document());
+            }
+            inner.put(parts[parts.length - 1], value);
+        }));
+        return document;
+    }
+
+    /** Renames {@code from} over {@code to}, dropping {@code to} in the same step. */
+    public Mono<Void> rename(String from, String to) {
+        return mongo.getMongoDatabase().flatMap(database -> Mono.from(database.getCollection(from)
+                .renameCollection(new MongoNamespace(database.getName(), to), new RenameCollectionOptions().dropTarget(true))))
+                .then();
+    }
+
+    /** The tally documents of {@code ids} that exist, in one read. */
+    public Flux<Document> tallies(String collection, Collection<String> ids) {
+        return ids.isEmpty() ? Flux.empty()
+                : mongo.getCollection(collection).flatMapMany(documents -> documents.find(Filters.in("_id", ids)));
+    }
+}
