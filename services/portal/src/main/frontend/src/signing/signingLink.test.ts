@@ -55,6 +55,7 @@ describe('the one-time code', () => {
 describe('what an answer means for the signer', () => {
   it('follows the envelope status', () => {
     expect(outcomeOf('PARTIALLY_SIGNED')).toBe('waiting');
+    expect(outcomeOf('SEALING')).toBe('executed');
     expect(outcomeOf('EXECUTED')).toBe('executed');
     expect(outcomeOf('DECLINED')).toBe('declined');
   });

@@ -38,6 +38,7 @@ export type Outcome = 'waiting' | 'executed' | 'declined';
 
 export function outcomeOf(status: string | undefined): Outcome {
   switch (status) {
+    case 'SEALING': // every signature is in; the commission's seal follows off the request path
     case 'EXECUTED':
       return 'executed';
     case 'DECLINED':

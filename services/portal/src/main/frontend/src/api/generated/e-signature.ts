@@ -120,6 +120,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay */
+        post: operations["replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/{topic}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay all */
+        post: operations["replayAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/envelopes/{caseId}": {
         parameters: {
             query?: never;
@@ -222,6 +256,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/dead-letters/{topic}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: operations["list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -236,6 +287,13 @@ export interface components {
             sealedAt?: string;
             caseId?: string;
             contractHash?: string;
+            termsFingerprint?: string;
+            embeddedTermsFingerprint?: string;
+            termsMatch?: boolean;
+            /** Format: date-time */
+            timestampedAt?: string;
+            timestampAuthority?: string;
+            level?: string;
         };
         ViewRequest: {
             token: string;
@@ -250,7 +308,7 @@ export interface components {
         SignedView: {
             caseId?: string;
             /** @enum {string} */
-            status?: "DRAFT" | "SENT" | "PARTIALLY_SIGNED" | "EXECUTED" | "DECLINED" | "EXPIRED" | "VOIDED";
+            status?: "DRAFT" | "SENT" | "PARTIALLY_SIGNED" | "SEALING" | "EXECUTED" | "DECLINED" | "EXPIRED" | "VOIDED";
             documentHash?: string;
             executedDocumentHash?: string;
         };
@@ -264,6 +322,11 @@ export interface components {
         CodeRequest: {
             token: string;
         };
+        CodeReceipt: {
+            sentTo?: string;
+            /** Format: date-time */
+            validUntil?: string;
+        };
         ReasonRequest: {
             reason: string;
         };
@@ -274,7 +337,7 @@ export interface components {
             agreementId?: string;
             companyName?: string;
             /** @enum {string} */
-            status?: "DRAFT" | "SENT" | "PARTIALLY_SIGNED" | "EXECUTED" | "DECLINED" | "EXPIRED" | "VOIDED";
+            status?: "DRAFT" | "SENT" | "PARTIALLY_SIGNED" | "SEALING" | "EXECUTED" | "DECLINED" | "EXPIRED" | "VOIDED";
             documentHash?: string;
             termsFingerprint?: string;
             terms?: components["schemas"]["TermsView"];
@@ -287,6 +350,7 @@ export interface components {
             /** Format: date-time */
             closedAt?: string;
             closingReason?: string;
+            sealing?: components["schemas"]["SealingView"];
         };
         MilestoneDeadlines: {
             /** Format: date */
@@ -299,6 +363,13 @@ export interface components {
             firstCapitalInjection?: string;
             /** Format: date */
             operationStart?: string;
+        };
+        SealingView: {
+            /** Format: int32 */
+            failures?: number;
+            problem?: string;
+            /** Format: date-time */
+            nextAttemptAt?: string;
         };
         SignerView: {
             /** Format: int32 */
@@ -333,6 +404,22 @@ export interface components {
             amount?: number;
             /** Format: date */
             dueBy?: string;
+        };
+        DeadLetter: {
+            /** Format: int32 */
+            partition?: number;
+            /** Format: int64 */
+            offset?: number;
+            key?: string;
+            originalTopic?: string;
+            /** Format: int32 */
+            originalPartition?: number;
+            /** Format: int64 */
+            originalOffset?: number;
+            exception?: string;
+            reason?: string;
+            eventId?: string;
+            eventType?: string;
         };
         AuditEntry: {
             /** Format: int32 */
@@ -605,12 +692,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A fresh code is on its way to the signer */
+            /** @description A fresh code is on its way to the signer (address masked) */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CodeReceipt"];
+                };
             };
             /** @description The input is invalid; the problem names each field */
             400: {
@@ -720,6 +809,108 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                topic: string;
+                partition: number;
+                offset: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                topic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -1013,6 +1204,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEntry"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not the caller's */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                topic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetter"][];
                 };
             };
             /** @description No valid bearer token */
