@@ -23,12 +23,17 @@ import org.investflow.signing.events.Tranche;
  * @param specialConditions the special conditions, each printed
  * @param canonicalTerms  the canonical terms text embedded as an associated file, or null (then nothing is embedded)
  * @param clauses         the governing-law and dispute-resolution clauses printed, or null (earlier envelopes)
+ * @param registrationNumber the investor company's registration number, printed under Party B when known (null otherwise)
+ * @param country         the investor company's country (ISO 3166-1 alpha-2), printed under Party B when known
+ * @param investorSignatory the name the investor's authorised signatory signed with, printed under Party B in the executed
+ *                        contract; null in the contract the signers sign, which cannot know it and must not change as they sign
  */
 public record ContractParticulars(String caseId, String agreementId, String investorId, String companyName,
                                   BigDecimal investmentAmount, String currency, int jobs, LocalDate landingDeadline,
                                   String termsFingerprint, Instant agreedAt, List<Tranche> capitalSchedule,
                                   MilestoneDeadlines milestones, AgreedLand land, List<AgreedIncentive> incentives,
-                                  List<String> specialConditions, String canonicalTerms, ContractClauses clauses) {
+                                  List<String> specialConditions, String canonicalTerms, ContractClauses clauses,
+                                  String registrationNumber, String country, String investorSignatory) {
 
     public ContractParticulars {
         Objects.requireNonNull(caseId, "caseId");
@@ -43,6 +48,23 @@ public record ContractParticulars(String caseId, String agreementId, String inve
         capitalSchedule = capitalSchedule == null ? List.of() : List.copyOf(capitalSchedule);
         incentives = incentives == null ? List.of() : List.copyOf(incentives);
         specialConditions = specialConditions == null ? List.of() : List.copyOf(specialConditions);
+    }
+
+    /** Particulars without the investor company's registration or signatory. */
+    public ContractParticulars(String caseId, String agreementId, String investorId, String companyName, BigDecimal investmentAmount,
+                               String currency, int jobs, LocalDate landingDeadline, String termsFingerprint, Instant agreedAt,
+                               List<Tranche> capitalSchedule, MilestoneDeadlines milestones, AgreedLand land,
+                               List<AgreedIncentive> incentives, List<String> specialConditions, String canonicalTerms,
+                               ContractClauses clauses) {
+        this(caseId, agreementId, investorId, companyName, investmentAmount, currency, jobs, landingDeadline, termsFingerprint,
+                agreedAt, capitalSchedule, milestones, land, incentives, specialConditions, canonicalTerms, clauses, null, null, null);
+    }
+
+    /** These particulars with the investor's authorised signatory named, as the executed contract prints them. */
+    public ContractParticulars signedForTheInvestorBy(String signatory) {
+        return new ContractParticulars(caseId, agreementId, investorId, companyName, investmentAmount, currency, jobs, landingDeadline,
+                termsFingerprint, agreedAt, capitalSchedule, milestones, land, incentives, specialConditions, canonicalTerms, clauses,
+                registrationNumber, country, signatory);
     }
 
     /** Particulars with schedule and milestone deadlines only. */

@@ -23,6 +23,22 @@ final class ContractSections {
     private ContractSections() {
     }
 
+    /**
+     * Party B's registration number, country and authorised signatory, each when known: a contract of an agreement
+     * without them renders as before, and the contract the signers sign never names the signatory.
+     */
+    static void investor(PdfComposer pdf, ContractParticulars terms) {
+        if (terms.registrationNumber() != null) {
+            pdf.paragraph("   Registration no. 注册号: " + terms.registrationNumber());
+        }
+        if (terms.country() != null) {
+            pdf.paragraph("   Country 国家/地区: " + terms.country());
+        }
+        if (terms.investorSignatory() != null) {
+            pdf.paragraph("   Authorised signatory 授权签字人: " + terms.investorSignatory());
+        }
+    }
+
     /** Prints land, incentives and special conditions when agreed, numbered from {@code first}; answers the next number. */
     static int grants(PdfComposer pdf, ContractParticulars terms, int first) {
         int section = first;

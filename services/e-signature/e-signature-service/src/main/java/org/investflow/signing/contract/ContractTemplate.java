@@ -84,6 +84,7 @@ public final class ContractTemplate {
         pdf.heading("1. Parties 合同双方");
         pdf.paragraph("Party A 甲方: " + COMMISSION);
         pdf.paragraph("Party B 乙方 (investor 投资方): " + terms.companyName() + " (" + terms.investorId() + ")");
+        ContractSections.investor(pdf, terms);
         pdf.heading("2. Investment 投资金额");
         pdf.paragraph("Party B invests 乙方投资 " + amount(terms.investmentAmount()) + " " + terms.currency() + ".");
         pdf.heading("3. Jobs 就业岗位");

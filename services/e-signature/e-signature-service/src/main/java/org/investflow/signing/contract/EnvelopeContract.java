@@ -6,6 +6,7 @@ import org.investflow.signing.envelope.AgreedTerms;
 import org.investflow.signing.envelope.Agreement;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.envelope.Signer;
+import org.investflow.signing.envelope.SignerRole;
 
 /** An envelope's contract as the PDFs print it: the particulars frozen in it and the signatures given so far. */
 public final class EnvelopeContract {
@@ -19,12 +20,24 @@ public final class EnvelopeContract {
         return new ContractParticulars(agreement.caseId().value(), agreement.agreementId(), agreement.investorId(),
                 agreement.companyName(), terms.investment().amount(), terms.investment().currency(), terms.jobs(),
                 terms.landingDeadline(), agreement.termsFingerprint(), agreement.agreedAt(), terms.capitalSchedule(), terms.milestones(),
-                terms.land(), terms.incentives(), terms.specialConditions(), terms.canonicalTerms(), terms.clauses());
+                terms.land(), terms.incentives(), terms.specialConditions(), terms.canonicalTerms(), terms.clauses(),
+                agreement.registrationNumber(), agreement.country(), null);
     }
 
     /** What the contract template is filled with, as frozen in {@code envelope}. */
     public static ContractParticulars particularsOf(Envelope envelope) {
         return particularsOf(envelope.agreement());
+    }
+
+    /**
+     * What the executed contract is filled with: the particulars frozen in {@code envelope} and the name its investor's
+     * authorised signatory signed with (null when that place is not signed).
+     */
+    public static ContractParticulars executedParticularsOf(Envelope envelope) {
+        String signatory = envelope.signers().stream()
+                .filter(signer -> signer.role() == SignerRole.INVESTOR_SIGNATORY && signer.hasSigned())
+                .map(Signer::typedName).findFirst().orElse(null);
+        return particularsOf(envelope).signedForTheInvestorBy(signatory);
     }
 
     /** The signatures given so far, in signing order. */

@@ -44,6 +44,9 @@ public class Envelope extends AggregateRoot {
     private String officerId;
     private String agreementId;
     private String companyName;
+    /** The investor company's registration number and country; null on envelopes of agreements that did not carry them. */
+    private String registrationNumber;
+    private String country;
     private AgreedTerms terms;
     private String termsFingerprint;
     private Instant agreedAt;
@@ -92,6 +95,8 @@ public class Envelope extends AggregateRoot {
         this.officerId = agreement.officerId();
         this.agreementId = agreement.agreementId();
         this.companyName = agreement.companyName();
+        this.registrationNumber = agreement.registrationNumber();
+        this.country = agreement.country();
         this.terms = agreement.terms();
         this.termsFingerprint = agreement.termsFingerprint();
         this.agreedAt = agreement.agreedAt();
@@ -279,7 +284,8 @@ public class Envelope extends AggregateRoot {
 
     /** The agreement the envelope's contract was drafted from, as frozen in it. */
     public Agreement agreement() {
-        return new Agreement(caseId, investorId, officerId, agreementId, companyName, terms, termsFingerprint, agreedAt);
+        return new Agreement(caseId, investorId, officerId, agreementId, companyName, terms, termsFingerprint, agreedAt,
+                registrationNumber, country);
     }
 
     /** The mails waiting for delivery, oldest first. */

@@ -98,7 +98,7 @@ public class EnvelopeService {
                         milestonesOf(terms.milestones()), terms.land() == null ? null : terms.land().district(), landOf(terms.land()),
                         terms.incentives().stream().map(given -> new AgreedIncentive(given.kind(), given.value(), given.policyBasis())).toList(),
                         terms.specialConditions(), reached.canonicalTerms(), clauses),
-                reached.termsFingerprint(), reached.occurredAt());
+                reached.termsFingerprint(), reached.occurredAt(), reached.registrationNumber(), reached.country());
     }
 
     private static AgreedLand landOf(Land land) {

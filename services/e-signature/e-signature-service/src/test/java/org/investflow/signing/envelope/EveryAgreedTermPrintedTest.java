@@ -28,6 +28,8 @@ import org.investflow.negotiation.events.MilestoneDeadlines;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.negotiation.events.Tranche;
 import org.investflow.platform.events.Actor;
+import org.investflow.platform.events.Role;
+import org.investflow.signing.audit.Origin;
 import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.contract.EnvelopeContract;
 import org.investflow.signing.contract.RenderedPdf;
@@ -36,8 +38,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every agreed term reaches the contract: the test walks every component of negotiation's {@link Terms} and of the
  * records inside it by reflection, and fails when a value is not in the text PDFBox extracts from the rendered
- * contract. A component added to {@code Terms} later fails it until the template prints it. The contract also
- * embeds the exact canonical terms whose SHA-256 it prints.
+ * contract. A component added to {@code Terms} later fails it until the template prints it. The parties are walked the
+ * same way: every component of {@code AgreementReached} that names Party B, and the investor's authorised signatory,
+ * must be printed in the Parties section. The contract also embeds the exact canonical terms whose SHA-256 it prints.
  */
 class EveryAgreedTermPrintedTest {
 
@@ -60,10 +63,33 @@ class EveryAgreedTermPrintedTest {
 
     static final String CANONICAL = "{\"investmentAmount\":\"120000000.00\",\"currency\":\"EUR\",\"jobs\":351}";
 
+    /** The components of {@link AgreementReached} that name Party B, each printed among the parties. */
+    static final List<String> PARTY_B = List.of("companyName", "investorId", "registrationNumber", "country");
+    static final String SIGNATORY = "Hans Müller";
+
     static AgreementReached reached(Terms terms) {
         return new AgreementReached("CQ-2026-000123", "investor-de-1", "officer-li", "5f0c7a2e-8d41-4b7e-9c3a-2b6f1e9d4a10", 3,
                 "Rheinmetall Präzision GmbH 重庆分公司", terms, RenderedPdf.sha256(CANONICAL.getBytes(StandardCharsets.UTF_8)),
-                Instant.parse("2026-03-12T06:00:00Z"), Actor.SYSTEM, null, CANONICAL);
+                Instant.parse("2026-03-12T06:00:00Z"), Actor.SYSTEM, null, CANONICAL, "HRB 123456", "DE");
+    }
+
+    /** The executed contract of {@code reached} once the investor's signatory and the officer signed. */
+    static RenderedPdf executedContract(AgreementReached reached) {
+        TestDesk desk = new TestDesk();
+        Envelope envelope = Envelope.send("envelope-1", EnvelopeService.agreementOf(reached, CLAUSES), "d".repeat(64),
+                Envelopes.NOW, desk).envelope();
+        envelope.sign(new Actor("investor-de-1", Role.INVESTOR), SIGNATORY, Envelopes.NOW, Origin.SYSTEM, desk);
+        Envelopes.sign(envelope, new Actor("officer-li", Role.OFFICER), "Li Wei", Envelopes.NOW, Origin.SYSTEM, desk);
+        return ContractTemplate.executed(EnvelopeContract.executedParticularsOf(envelope), envelope.documentHash(),
+                EnvelopeContract.signatureLinesOf(envelope));
+    }
+
+    /** The text of the contract's Parties section, whitespace collapsed. */
+    static String partiesSection(byte[] contract) throws IOException {
+        try (PDDocument document = Loader.loadPDF(contract)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            return text.substring(text.indexOf("1. Parties 合同双方"), text.indexOf("2. Investment 投资金额"));
+        }
     }
 
     @Test
@@ -82,10 +108,46 @@ class EveryAgreedTermPrintedTest {
     }
 
     @Test
+    void everyPartyOfTheAgreementAndTheInvestorsSignatoryArePrintedAmongTheParties() throws IOException {
+        String parties = partiesSection(executedContract(reached(everything())).bytes());
+        List<String> missing = new ArrayList<>();
+        walkParties(reached(everything()), parties, missing);
+        walk("signatory", SIGNATORY, parties, missing);
+        assertThat(missing).as("parties not printed in the executed contract's Parties section").isEmpty();
+        assertThat(parties).contains("Registration no. 注册号: HRB 123456", "Country 国家/地区: DE",
+                "Authorised signatory 授权签字人: " + SIGNATORY);
+    }
+
+    @Test
+    void theContractTheSignersSignNamesTheRegistrationButNoSignatoryAndAnAgreementWithoutThemRendersAsBefore() throws IOException {
+        AgreementReached reached = reached(everything());
+        String parties = partiesSection(ContractTemplate.draft(EnvelopeContract.particularsOf(EnvelopeService.agreementOf(reached, CLAUSES))).bytes());
+        assertThat(parties).contains("HRB 123456", "国家/地区: DE").doesNotContain("授权签字人");
+        AgreementReached earlier = new AgreementReached(reached.caseId(), reached.investorId(), reached.officerId(), reached.agreementId(),
+                reached.version(), reached.companyName(), reached.terms(), reached.termsFingerprint(), reached.occurredAt(), reached.actor(),
+                null, CANONICAL);
+        RenderedPdf before = ContractTemplate.draft(EnvelopeContract.particularsOf(EnvelopeService.agreementOf(earlier, CLAUSES)));
+        assertThat(partiesSection(before.bytes())).doesNotContain("注册号", "国家/地区");
+    }
+
+    @Test
     void aTermLeftOutOfTheTemplateWouldBeFound() {
         List<String> missing = new ArrayList<>();
         walk("terms", everything(), "nothing printed", missing);
-        assertThat(missing).contains("terms.land.district = Liangjiang New Area", "terms.incentives[0].policyBasis = Chongqing advanced manufacturing subsidy (2026)");
+        walkParties(reached(everything()), "nothing printed", missing);
+        assertThat(missing).contains("terms.land.district = Liangjiang New Area", "terms.incentives[0].policyBasis = Chongqing advanced manufacturing subsidy (2026)",
+                "registrationNumber = HRB 123456", "country = DE");
+    }
+
+    /** As {@link #walk} for the components of {@code reached} that name Party B. */
+    static void walkParties(AgreementReached reached, String text, List<String> missing) {
+        for (String component : PARTY_B) {
+            try {
+                walk(component, AgreementReached.class.getMethod(component).invoke(reached), text, missing);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("AgreementReached has no component " + component, e);
+            }
+        }
     }
 
     @Test

@@ -135,7 +135,7 @@ class SigningIntegrationTest {
                 .jsonPath("$.signers[2].name").isEqualTo("District representative (development) 区政府代表");
     }
 
-    /** The golden agreement as e-signature freezes it: its canonical terms and the clauses in force. */
+    /** The golden agreement as e-signature freezes it: its canonical terms, the company's registration and the clauses in force. */
     static Agreement goldenAgreement(String caseId, String investor, ContractClauses clauses) {
         JsonNode terms = GOLDEN.path("terms");
         return new Agreement(org.investflow.platform.domain.CaseId.of(caseId), investor, GOLDEN.path("officerId").asString(),
@@ -143,11 +143,12 @@ class SigningIntegrationTest {
                 new AgreedTerms(org.investflow.platform.domain.Money.of(terms.path("investmentAmount").decimalValue(), terms.path("currency").asString()),
                         terms.path("jobs").asInt(), java.time.LocalDate.parse(terms.path("landingDeadline").asString()), List.of(), null, null,
                         null, List.of(), List.of(), GOLDEN.path("canonicalTerms").asString(), clauses),
-                GOLDEN.path("termsFingerprint").asString(), java.time.Instant.parse(GOLDEN.path("occurredAt").asString()));
+                GOLDEN.path("termsFingerprint").asString(), java.time.Instant.parse(GOLDEN.path("occurredAt").asString()),
+                GOLDEN.path("registrationNumber").asString(), GOLDEN.path("country").asString());
     }
 
     @Test
-    void signingInOrderThroughTheMailedLinksExecutesTheContractAnnouncingTheSealedPdfsHash() {
+    void signingInOrderThroughTheMailedLinksExecutesTheContractAnnouncingTheSealedPdfsHash() throws java.io.IOException {
         String caseId = envelopeSentFor("investor-b");
         driver.sign("investor-b", caseId, "Hans Müller").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("PARTIALLY_SIGNED");
@@ -165,6 +166,9 @@ class SigningIntegrationTest {
         byte[] download = as("investor-b", "INVESTOR", HttpMethod.GET, "/api/envelopes/" + caseId + "/executed-contract").exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(executed.path("documentHash").asString()).isEqualTo(sha256(download));
+        assertThat(EveryAgreedTermPrintedTest.partiesSection(download)).as("Party B as the golden agreement names it, and who signed for it")
+                .contains("Registration no. 注册号: " + GOLDEN.path("registrationNumber").asString(),
+                        "Country 国家/地区: " + GOLDEN.path("country").asString(), "Authorised signatory 授权签字人: Hans Müller");
         as("investor-b", "INVESTOR", HttpMethod.GET, "/api/envelopes/" + caseId).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.signers[0].signedBy").isEqualTo("investor-b")
                 .jsonPath("$.signers[0].typedName").isEqualTo("Hans Müller")

@@ -121,7 +121,8 @@ public class Intention extends AggregateRoot {
         actOn(officer);
         close(IntentionStatus.ACCEPTED, Decision.by(officer.id(), now));
         return List.of(new IntentionAccepted(caseId, investorId, officer.id(), details.companyName(),
-                details.plannedAmount(), details.currency(), details.plannedJobs(), now, officer));
+                details.plannedAmount(), details.currency(), details.plannedJobs(), now, officer, details.registrationNumber(),
+                details.country()));
     }
 
     List<IntakeEvent> requestInformation(Actor officer, String message, Instant now) {

@@ -81,7 +81,8 @@ class IntakeIntegrationTest {
         assertThat(second).isEqualTo(first);
 
         as(api.officerOf(first), "OFFICER", "POST", "/api/intentions/" + first + "/acceptance").exchange().expectStatus().isOk();
-        topic.await(first, IntakeEvents.INTENTION_ACCEPTED);
+        assertThat(new String(topic.await(first, IntakeEvents.INTENTION_ACCEPTED).value()))
+                .as("the company's registration, for the contract's parties").contains("\"registrationNumber\":\"HRB ", "\"country\":\"DE\"");
         assertThat(topic.seenFor(first)).extracting(record -> TopicProbe.header(record, "ce_type"))
                 .containsExactly(IntakeEvents.INTENTION_SUBMITTED, IntakeEvents.INTENTION_SCREENED,
                         IntakeEvents.INTENTION_ACCEPTED);

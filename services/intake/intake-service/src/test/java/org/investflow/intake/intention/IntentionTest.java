@@ -100,7 +100,11 @@ class IntentionTest {
     @Test
     void theAssignedOfficerAccepts() {
         Intention intention = inReview();
-        assertThat(intention.accept(OFFICER, NOW)).singleElement().isInstanceOf(IntentionAccepted.class);
+        assertThat(intention.accept(OFFICER, NOW)).singleElement().isInstanceOfSatisfying(IntentionAccepted.class, accepted -> {
+            assertThat(accepted.companyName()).isEqualTo("Acme GmbH");
+            assertThat(accepted.registrationNumber()).as("for the contract's parties").isEqualTo("HRB 1");
+            assertThat(accepted.country()).isEqualTo("DE");
+        });
         assertThat(intention.status()).isEqualTo(IntentionStatus.ACCEPTED);
     }
 

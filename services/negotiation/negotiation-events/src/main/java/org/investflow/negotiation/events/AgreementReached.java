@@ -21,10 +21,14 @@ import org.investflow.platform.events.Actor;
  * @param canonicalTerms   the exact canonical JSON text (UTF-8) of {@code terms} whose SHA-256 is {@code termsFingerprint},
  *                         so a consumer can embed or re-hash it without re-implementing the canonical form. Added in a
  *                         compatible way: null from producers of the earlier releases.
+ * @param registrationNumber the investor company's registration number in its country, as intake accepted it, for the
+ *                         contract's parties; not part of {@code terms} nor of the fingerprint. Added in a compatible way:
+ *                         null from producers of the earlier releases and for cases accepted before intake sent it
+ * @param country          the investor company's country, ISO 3166-1 alpha-2; null as {@code registrationNumber}
  */
 public record AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version, String companyName,
                                Terms terms, String termsFingerprint, Instant occurredAt, Actor actor,
-                               String supersedesFingerprint, String canonicalTerms)
+                               String supersedesFingerprint, String canonicalTerms, String registrationNumber, String country)
         implements NegotiationEvent {
 
     /** A fingerprint: lowercase hex SHA-256. */
@@ -47,18 +51,26 @@ public record AgreementReached(String caseId, String investorId, String officerI
         }
     }
 
+    /** An agreement without the investor company's registration (the form of the earlier releases). */
+    public AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version,
+                            String companyName, Terms terms, String termsFingerprint, Instant occurredAt, Actor actor,
+                            String supersedesFingerprint, String canonicalTerms) {
+        this(caseId, investorId, officerId, agreementId, version, companyName, terms, termsFingerprint, occurredAt, actor,
+                supersedesFingerprint, canonicalTerms, null, null);
+    }
+
     /** An agreement without its canonical terms text (the form of the earlier releases). */
     public AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version,
                             String companyName, Terms terms, String termsFingerprint, Instant occurredAt, Actor actor,
                             String supersedesFingerprint) {
         this(caseId, investorId, officerId, agreementId, version, companyName, terms, termsFingerprint, occurredAt, actor,
-                supersedesFingerprint, null);
+                supersedesFingerprint, null, null, null);
     }
 
     /** A first agreement on the case, superseding none (the form of the first release). */
     public AgreementReached(String caseId, String investorId, String officerId, String agreementId, int version,
                             String companyName, Terms terms, String termsFingerprint, Instant occurredAt, Actor actor) {
         this(caseId, investorId, officerId, agreementId, version, companyName, terms, termsFingerprint, occurredAt, actor,
-                null, null);
+                null, null, null, null);
     }
 }

@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import org.investflow.platform.events.Actor;
 
 import org.investflow.platform.testkit.ContractVerifier;
+import org.investflow.platform.testkit.GoldenEvents;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class NegotiationContractTest {
 
@@ -19,6 +22,18 @@ class NegotiationContractTest {
     @Test
     void everyNegotiationEventAgreesWithItsSchemaAndGoldenExample() {
         ContractVerifier.verify(NegotiationEvents.CATALOG);
+    }
+
+    @Test
+    void anAgreementOfAnEarlierReleaseWithoutTheCompanysRegistrationReadsAsNull() {
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode earlier = (ObjectNode) json.readTree(GoldenEvents.example(NegotiationEvents.CATALOG, NegotiationEvents.AGREEMENT_REACHED));
+        earlier.remove("registrationNumber");
+        earlier.remove("country");
+        AgreementReached reached = json.treeToValue(earlier, AgreementReached.class);
+        assertThat(reached.registrationNumber()).isNull();
+        assertThat(reached.country()).isNull();
+        assertThat(reached.canonicalTerms()).startsWith("{\"investmentAmount\"");
     }
 
     @Test

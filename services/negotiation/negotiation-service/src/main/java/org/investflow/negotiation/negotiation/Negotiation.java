@@ -37,6 +37,9 @@ public class Negotiation extends AggregateRoot {
     private String caseId;
     private Parties parties;
     private String companyName;
+    /** The company's registration number and country as intake accepted them; null on cases opened before intake sent them. */
+    private String registrationNumber;
+    private String country;
     private NegotiationStatus status;
     private Instant openedAt;
     private TermSheetTable termSheets = new TermSheetTable();
@@ -56,6 +59,8 @@ public class Negotiation extends AggregateRoot {
         negotiation.caseId = intention.caseId();
         negotiation.parties = new Parties(intention.investorId(), intention.officerId());
         negotiation.companyName = intention.companyName();
+        negotiation.registrationNumber = intention.registrationNumber();
+        negotiation.country = intention.country();
         negotiation.status = NegotiationStatus.OPEN;
         negotiation.openedAt = now;
         negotiation.activity = new Activity(now);
@@ -121,7 +126,7 @@ public class Negotiation extends AggregateRoot {
         activity.touch(now);
         return List.of(new AgreementReached(caseId, parties.investorId(), parties.officerId(), agreementId,
                 sheet.version(), companyName, sheet.terms(), agreement.fingerprint().hex(), now, party, supersedes,
-                TermsFingerprint.canonicalJson(sheet.terms())));
+                TermsFingerprint.canonicalJson(sheet.terms()), registrationNumber, country));
     }
 
     /**
@@ -248,6 +253,10 @@ public class Negotiation extends AggregateRoot {
     public Parties parties() { return parties; }
 
     public String companyName() { return companyName; }
+
+    public String registrationNumber() { return registrationNumber; }
+
+    public String country() { return country; }
 
     public NegotiationStatus status() { return status; }
 

@@ -35,6 +35,17 @@ final class Cases {
                 "investorId", investor, "officerId", officer, "actor", Map.of("id", officer, "role", "OFFICER")));
     }
 
+    /**
+     * {@code overrides} plus an acceptance as earlier releases of intake sent it, without the company's registration
+     * (null: the golden record can only set fields; a missing one reads the same, as intake's contract test shows).
+     */
+    static Map<String, Object> withoutRegistration(Map<String, Object> overrides) {
+        Map<String, Object> earlier = new java.util.HashMap<>(overrides);
+        earlier.put("registrationNumber", null);
+        earlier.put("country", null);
+        return earlier;
+    }
+
     /** A valid term sheet; tests change only the fields that matter to them. */
     static Map<String, Object> terms() {
         Map<String, Object> terms = new LinkedHashMap<>();

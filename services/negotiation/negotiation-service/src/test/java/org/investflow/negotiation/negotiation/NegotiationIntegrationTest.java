@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.investflow.intake.events.IntakeEvents;
 import org.investflow.negotiation.events.NegotiationEvents;
+import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.SharedInfrastructure;
@@ -80,10 +82,24 @@ class NegotiationIntegrationTest {
                 .jsonPath("$.agreement.termsFingerprint").value(String.class, hex -> assertThat(hex).matches("[0-9a-f]{64}"));
 
         ConsumerRecord<String, byte[]> agreed = events.await(caseId, NegotiationEvents.AGREEMENT_REACHED);
-        assertThat(new String(agreed.value())).contains("\"version\":2").contains("120000000.50");
+        assertThat(new String(agreed.value())).contains("\"version\":2").contains("120000000.50")
+                .as("the company's registration as intake's acceptance carried it")
+                .contains("\"registrationNumber\":\"HRB 123456\"", "\"country\":\"DE\"");
         assertThat(events.seenFor(caseId)).extracting(record -> TopicProbe.header(record, "ce_type"))
                 .containsExactly(NegotiationEvents.NEGOTIATION_OPENED, NegotiationEvents.TERMS_PROPOSED,
                         NegotiationEvents.TERMS_PROPOSED, NegotiationEvents.AGREEMENT_REACHED);
+    }
+
+    @Test
+    void anAcceptanceOfAnEarlierReleaseWithoutTheCompanysRegistrationAgreesWithoutIt() {
+        String caseId = Cases.fresh();
+        SharedInfrastructure.send(GoldenEvents.record(IntakeEvents.CATALOG, IntakeEvents.INTENTION_ACCEPTED,
+                Cases.withoutRegistration(Map.of("caseId", caseId, "investorId", "investor-earlier"))));
+        events.await(caseId, NegotiationEvents.NEGOTIATION_OPENED);
+        propose(caseId, Cases.terms()).expectStatus().isCreated();
+        accept("investor-earlier", caseId, 1).expectStatus().isOk();
+        assertThat(new String(events.await(caseId, NegotiationEvents.AGREEMENT_REACHED).value()))
+                .contains("\"registrationNumber\":null", "\"country\":null");
     }
 
     @Test

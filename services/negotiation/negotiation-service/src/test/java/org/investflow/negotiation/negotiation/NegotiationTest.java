@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.investflow.negotiation.events.AgreementReached;
+import org.investflow.negotiation.events.NegotiationEvent;
 import org.investflow.negotiation.events.NegotiationOpened;
 import org.investflow.negotiation.events.Terms;
 import org.investflow.negotiation.events.TermsProposed;
@@ -52,6 +54,12 @@ class NegotiationTest {
         return negotiation;
     }
 
+    static List<NegotiationEvent> agreedEvents() {
+        Negotiation negotiation = opened();
+        negotiation.propose(terms("1000.00"), null, OFFICER, POLICY, TODAY, NOW);
+        return negotiation.accept(1, INVESTOR, POLICY, AGREEMENT_ID, NOW);
+    }
+
     static Stream<Arguments> everyPair() {
         return Stream.of(NegotiationStatus.values())
                 .flatMap(from -> Stream.of(NegotiationStatus.values()).map(to -> Arguments.of(from, to)));
@@ -73,6 +81,20 @@ class NegotiationTest {
             assertThat(event.officerId()).isEqualTo("officer-li");
             assertThat(event.actor()).isEqualTo(Actor.SYSTEM);
         });
+    }
+
+    @Test
+    void theAgreementNamesTheCompanysRegistrationAsIntakeAcceptedItAndLeavesItOutOfTheFingerprint() {
+        Negotiation negotiation = Negotiation.open(new AcceptedIntention("CQ-2026-000123", "investor-de-1", "officer-li", "Acme GmbH",
+                "HRB 123456", "DE"), "event-1", NOW).negotiation();
+        negotiation.propose(terms("1000.00"), null, OFFICER, POLICY, TODAY, NOW);
+        assertThat(negotiation.accept(1, INVESTOR, POLICY, AGREEMENT_ID, NOW)).singleElement()
+                .isInstanceOfSatisfying(AgreementReached.class, event -> {
+                    assertThat(event.registrationNumber()).isEqualTo("HRB 123456");
+                    assertThat(event.country()).isEqualTo("DE");
+                    assertThat(event.termsFingerprint()).isEqualTo(TermsFingerprint.of(terms("1000.00")).hex());
+                });
+        assertThat(((AgreementReached) agreedEvents().get(0)).registrationNumber()).as("a case opened without it").isNull();
     }
 
     @Test

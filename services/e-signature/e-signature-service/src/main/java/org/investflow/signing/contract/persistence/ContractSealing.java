@@ -60,7 +60,7 @@ public class ContractSealing implements ContractDocuments {
     }
 
     private RenderedPdf sealed(Envelope envelope, Instant executedAt) {
-        RenderedPdf contract = ContractTemplate.executed(EnvelopeContract.particularsOf(envelope), envelope.documentHash(),
+        RenderedPdf contract = ContractTemplate.executed(EnvelopeContract.executedParticularsOf(envelope), envelope.documentHash(),
                 EnvelopeContract.signatureLinesOf(envelope));
         return new RenderedPdf(ContractSealer.seal(contract.bytes(), seal, executedAt, "Chongqing, CN", timestamps));
     }
