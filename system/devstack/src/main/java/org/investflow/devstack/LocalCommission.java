@@ -40,11 +40,14 @@ final class LocalCommission {
         }
     }
 
-    /** Makes the PKI in {@code dir} unless it is there, starts its TSA on {@code tsaPort} (0: any free port), and answers the services' settings. */
-    static Running start(Path dir, int tsaPort) throws IOException {
+    /**
+     * Makes the PKI in {@code dir} unless it is there (certificates valid from {@code clock}'s now), starts its TSA on
+     * {@code tsaPort} (0: any free port) stamping {@code clock}'s time, and answers the services' settings.
+     */
+    static Running start(Path dir, int tsaPort, Clock clock) throws IOException {
         Files.createDirectories(dir);
         char[] password = password(dir).toCharArray();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         CommissionSeal ca = authority(dir, password, now);
         Path pem = dir.resolve("commission-ca.pem");
         Files.writeString(pem, CommissionSeal.pem(ca.certificate()));
@@ -58,7 +61,7 @@ final class LocalCommission {
                     .store(tsaKeystore, password, "timestamp-authority");
         }
         LocalTimestampAuthority tsa = new LocalTimestampAuthority(CommissionSeal.load(tsaKeystore, password, "timestamp-authority"),
-                Clock.systemUTC());
+                clock);
         LocalTimestampAuthority.Served served = tsa.serve("127.0.0.1", tsaPort);
         return new Running(Map.of("investflow.signing.seal.keystore", seal.toString(),
                 "investflow.signing.seal.password", new String(password),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class LocalStack {
                         "services/portal/target/portal-service-0.1.0-SNAPSHOT-exec.jar")), PORTAL_PORT, issuer.issuer(),
                 PortalProcess.routesTo(service -> URI.create("http://127.0.0.1:" + service.localPort())),
                 "mongodb://127.0.0.1:" + MONGO_PORT + "/investflow_portal", home.resolve("portal.log"));
-        LocalCommission.Running commission = LocalCommission.start(home.resolve("seal"), LocalCommission.TSA_PORT);
+        LocalCommission.Running commission = LocalCommission.start(home.resolve("seal"), LocalCommission.TSA_PORT, Clock.systemUTC());
         settings.putAll(commission.settings());
         ServiceFleet fleet;
         try {

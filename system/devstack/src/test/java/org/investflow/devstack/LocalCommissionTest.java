@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.investflow.signing.seal.CommissionSeal;
@@ -47,7 +48,7 @@ class LocalCommissionTest {
     }
 
     private static LocalCommission.Running running(Path dir) throws IOException {
-        return LocalCommission.start(dir, 0);
+        return LocalCommission.start(dir, 0, Clock.systemUTC());
     }
 
     private static X509Certificate certificate(String pem) throws GeneralSecurityException {
