@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.OutboxMessage;
 import org.investflow.platform.events.EventCatalog;
@@ -20,8 +19,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -127,14 +124,8 @@ class OutboxRelayTest {
         }
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @MessagingTestApplication
     static class App {
-
-        @Bean
-        SimpleMeterRegistry meters() {
-            return new SimpleMeterRegistry();
-        }
 
         @Bean
         AggregateStore<Check> checks(AggregateStores stores) {

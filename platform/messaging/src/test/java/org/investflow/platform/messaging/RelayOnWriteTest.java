@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.investflow.platform.domain.AggregateRoot;
@@ -20,8 +19,6 @@ import org.investflow.platform.testkit.InfrastructureInitializer;
 import org.investflow.platform.testkit.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.annotation.Id;
@@ -121,14 +118,8 @@ class RelayOnWriteTest {
         }
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @MessagingTestApplication
     static class App {
-
-        @Bean
-        SimpleMeterRegistry meters() {
-            return new SimpleMeterRegistry();
-        }
 
         @Bean
         AggregateStore<Tally> tallies(AggregateStores stores) {

@@ -2,18 +2,16 @@ package org.investflow.platform.messaging.deadletters;
 
 import java.time.Instant;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.investflow.platform.events.Actor;
 import org.investflow.platform.events.CaseEvent;
 import org.investflow.platform.events.EventCatalog;
 import org.investflow.platform.events.EventType;
 import org.investflow.platform.messaging.Inbound;
+import org.investflow.platform.messaging.MessagingTestApplication;
 import org.investflow.platform.testkit.InfrastructureInitializer;
 import org.investflow.platform.testkit.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -73,14 +71,8 @@ class DeadLetterApiTest {
     record Noted(String caseId, Instant occurredAt, Actor actor) implements CaseEvent {
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @MessagingTestApplication
     static class App {
-
-        @Bean
-        SimpleMeterRegistry meters() {
-            return new SimpleMeterRegistry();
-        }
 
         @Bean
         Inbound notes() {

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
 import org.investflow.platform.domain.NotFoundException;
 import org.investflow.platform.domain.OutboxMessage;
@@ -25,12 +24,11 @@ import org.investflow.platform.events.EventType;
 import org.investflow.platform.messaging.CloudEventCodec;
 import org.investflow.platform.messaging.EventMetadata;
 import org.investflow.platform.messaging.Inbound;
+import org.investflow.platform.messaging.MessagingTestApplication;
 import org.investflow.platform.testkit.InfrastructureInitializer;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ContextConfiguration;
@@ -146,14 +144,8 @@ class DeadLetterQueueTest {
         }
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @MessagingTestApplication
     static class App {
-
-        @Bean
-        SimpleMeterRegistry meters() {
-            return new SimpleMeterRegistry();
-        }
 
         @Bean
         Consumer consumer() {

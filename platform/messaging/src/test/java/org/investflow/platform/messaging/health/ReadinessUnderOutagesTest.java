@@ -10,15 +10,13 @@ import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.investflow.platform.messaging.MessagingTestApplication;
 import org.investflow.platform.testkit.TestIssuer;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -132,13 +130,7 @@ class ReadinessUnderOutagesTest {
         }
     }
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
+    @MessagingTestApplication
     static class App {
-
-        @Bean
-        SimpleMeterRegistry meters() {
-            return new SimpleMeterRegistry();
-        }
     }
 }
