@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.investflow.platform.testkit.QueryLog;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;

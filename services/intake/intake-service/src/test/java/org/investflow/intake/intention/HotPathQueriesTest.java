@@ -2,20 +2,15 @@ package org.investflow.intake.intention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.bson.BsonDocument;
-import org.bson.Document;
 import org.investflow.intake.IntakeTest;
-import org.investflow.intake.QueryLog;
-import org.investflow.intake.ServingIndexes;
+import org.investflow.platform.testkit.QueryLog;
+import org.investflow.platform.testkit.ServingIndexes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,8 +25,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
  */
 @IntakeTest
 class HotPathQueriesTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     /** Every query shape a submission, a decision and the other commands send: a new one must be added here, and be served. */
     private static final Set<String> HOT_PATH = Set.of(
@@ -67,19 +60,12 @@ class HotPathQueriesTest {
         journey();
         List<QueryLog.Query> queries = log.stop();
 
-        Map<String, String> shapes = new TreeMap<>();
-        queries.forEach(query -> shapes.putIfAbsent(query.shape(), query.request()));
-        shapes.forEach((shape, request) -> System.out.printf("hot-path query: %-55s first sent by %s%n", shape, request));
-        assertThat(shapes.keySet()).containsExactlyInAnyOrderElementsOf(HOT_PATH);
-        ServingIndexes indexes = uniqueIndexes();
-        assertThat(queries).allSatisfy(query -> assertThat(indexes.serving(query))
-                .as("a unique index serving %s (sent by %s)", query.shape(), query.request()).isPresent());
-        explainedWhereTheStoreExplains(queries);
+        ServingIndexes.assertServedHotPath(mongo, queries, HOT_PATH);
     }
 
     @Test
     void aQueryWhoseFieldsAreNoUniqueIndexsIsCaughtAsAScan() {
-        ServingIndexes indexes = uniqueIndexes();
+        ServingIndexes indexes = ServingIndexes.of(mongo);
         BsonDocument byCompany = BsonDocument.parse("{companyKey: 'acme', 'details.industryCode': 'C29'}");
         BsonDocument byIdAndStatus = BsonDocument.parse("{_id: 'CQ-2026-000001', status: 'IN_REVIEW'}");
         BsonDocument byIdRange = BsonDocument.parse("{_id: {$gt: 'CQ-2026-000001'}}");
@@ -126,39 +112,5 @@ class HotPathQueriesTest {
     private void post(String user, String role, String caseId, String action, Map<String, Object> body) {
         api.as(user, role, HttpMethod.POST, "/api/intentions/" + caseId + action).bodyValue(body)
                 .exchange().expectStatus().isOk();
-    }
-
-    /** The field sets of every unique index (and {@code _id}) of intake's collections, as the store lists them. */
-    private ServingIndexes uniqueIndexes() {
-        Map<String, List<Set<String>>> unique = new TreeMap<>();
-        for (String collection : mongo.getCollectionNames().collectList().block(WAIT)) {
-            List<Set<String>> fields = new ArrayList<>();
-            mongo.getCollection(collection).flatMapMany(c -> c.listIndexes()).collectList().block(WAIT).stream()
-                    .filter(index -> index.getBoolean("unique", false) || "_id_".equals(index.getString("name")))
-                    .forEach(index -> fields.add(new LinkedHashSet<>(((Document) index.get("key")).keySet())));
-            unique.put(collection, fields);
-        }
-        return new ServingIndexes(unique);
-    }
-
-    /** On a store that explains queries (MongoDB), no hot-path query's winning plan scans a collection. */
-    private void explainedWhereTheStoreExplains(List<QueryLog.Query> queries) {
-        if (!explains()) {
-            return;
-        }
-        Map<String, QueryLog.Query> byShape = new TreeMap<>();
-        queries.forEach(query -> byShape.putIfAbsent(query.shape(), query));
-        byShape.values().forEach(query -> {
-            Document plan = mongo.executeCommand(new Document("explain",
-                            new Document("find", query.collection()).append("filter", Document.parse(query.filter().toJson())))
-                    .append("verbosity", "queryPlanner")).block(WAIT);
-            assertThat(plan.toJson()).as("plan of %s", query.shape()).doesNotContain("COLLSCAN");
-        });
-    }
-
-    private boolean explains() {
-        return mongo.executeCommand(new Document("explain", new Document("find", "intentions").append("filter", new Document()))
-                        .append("verbosity", "queryPlanner"))
-                .map(plan -> true).onErrorReturn(false).block(WAIT);
     }
 }

@@ -1,4 +1,4 @@
-package org.investflow.intake;
+package org.investflow.platform.testkit;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ import reactor.core.CoreSubscriber;
 public class QueryLog implements CommandListener {
 
     /** The Reactor context key of the request a query belongs to. */
-    static final String REQUEST = QueryLog.class.getName() + ".request";
+    public static final String REQUEST = QueryLog.class.getName() + ".request";
 
     private static final List<String> FILTERED = List.of("find", "update", "delete", "findAndModify", "count", "aggregate",
             "distinct");
