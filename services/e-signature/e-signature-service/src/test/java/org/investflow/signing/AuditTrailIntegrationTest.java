@@ -13,11 +13,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.events.SigningEvents;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,27 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * document's hash; the trail reports itself broken after an edit in the database; the certificate of
  * completion is served once the contract is executed, printing the chain's head.
  */
-@SigningServiceTest
-class AuditTrailIntegrationTest {
+class AuditTrailIntegrationTest extends SigningHttpTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
     @Autowired
     ReactiveMongoTemplate mongo;
-
-    SigningDriver driver;
-
-    @BeforeEach
-    void connect() {
-        driver = new SigningDriver(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        driver.close();
-    }
 
     private void view(String user, String role, String caseId, String userAgent) {
         driver.as(user, role, HttpMethod.POST, VIEWS, caseId).header(HttpHeaders.USER_AGENT, userAgent).exchange()

@@ -29,14 +29,11 @@ import java.util.stream.Stream;
 
 import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.contract.Particulars;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.investflow.platform.testkit.Endpoints;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -54,8 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Every row gets a fresh case that waits for the caller's signature (a sent envelope for investors,
  * one signed by its investor for staff), so a refusal is always about who, never about when.
  */
-@SigningServiceTest
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends SigningHttpTest {
 
     enum Relation { OWN, OTHER, UNKNOWN }
 
@@ -124,7 +120,6 @@ class AuthorizationMatrixTest {
             row(POST, VERIFICATIONS, "ADMIN", OWN, 200),
             row(POST, VERIFICATIONS, "ADMIN", OTHER, 200),
             row(POST, VERIFICATIONS, "ADMIN", UNKNOWN, 200),
-
 
             row(POST, VOIDS, "INVESTOR", OWN, 403),
             row(POST, VOIDS, "INVESTOR", OTHER, 403),
@@ -283,25 +278,11 @@ class AuthorizationMatrixTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final AtomicInteger USERS = new AtomicInteger();
 
-    @LocalServerPort
-    int port;
     @Autowired
     ApplicationContext context;
 
-    SigningDriver driver;
-
     static Row row(HttpMethod method, String path, String role, Relation relation, int status) {
         return new Row(method, path, role, relation, status);
-    }
-
-    @BeforeEach
-    void connect() {
-        driver = new SigningDriver(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        driver.close();
     }
 
     @TestFactory

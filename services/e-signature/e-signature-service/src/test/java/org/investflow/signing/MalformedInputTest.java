@@ -18,13 +18,10 @@ import org.investflow.platform.domain.AuditEntry;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.events.SigningEvents;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -36,28 +33,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * valid signature the case's topic holds exactly the sending and that signature. The other write
  * endpoints (code, view, decline, void) refuse bad fields naming them, changing nothing.
  */
-@SigningServiceTest
-class MalformedInputTest {
+class MalformedInputTest extends SigningHttpTest {
 
     static final AtomicInteger INVESTORS = new AtomicInteger();
     static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
-    @LocalServerPort
-    int port;
     @Autowired
     EnvelopeRepository envelopes;
-
-    SigningDriver driver;
-
-    @BeforeEach
-    void connect() {
-        driver = new SigningDriver(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        driver.close();
-    }
 
     static final String VALID = "\"token\": \"%T\", \"code\": \"%C\", \"consent\": true";
 

@@ -9,11 +9,8 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.investflow.signing.envelope.Envelope;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,27 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  * the mail outbox during an SMTP outage is not readable in the stored envelope, and no code is in a
  * subject line), and the audit trail records the client's address behind a trusted proxy, not the proxy's.
  */
-@SigningServiceTest
-class SigningSecretsTest {
+class SigningSecretsTest extends SigningHttpTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
     @Autowired
     ReactiveMongoTemplate mongo;
-
-    SigningDriver driver;
-
-    @BeforeEach
-    void connect() {
-        driver = new SigningDriver(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        driver.close();
-    }
 
     @Test
     void aQueuedInvitationAndCodeAreNotStoredInClearAndNoSubjectCarriesACode() {

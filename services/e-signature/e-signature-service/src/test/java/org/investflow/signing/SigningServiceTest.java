@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.investflow.platform.testkit.QueryLog;
 import org.investflow.platform.testkit.ServiceIntegrationTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
@@ -23,11 +24,11 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @ServiceIntegrationTest
+@Import({TestClock.Configuration.class, QueryLog.Configuration.class})
 @TestPropertySource(properties = {"spring.config.name=e-signature", "investflow.web.investor-requests=100000",
     "investflow.signing.verification-max-size=200000",
     "investflow.web.trusted-proxies=127.0.0.1,::1", "investflow.signing.workflow.watch-interval=PT0.2S",
     "investflow.signing.seal.development=true", "investflow.signing.sealing.interval=PT0.2S",
     "investflow.signing.sealing.first-retry=PT0.5S", "investflow.signing.sealing.max-retry=PT1S"})
-@Import(TestClock.Configuration.class)
 public @interface SigningServiceTest {
 }

@@ -21,11 +21,8 @@ import org.investflow.platform.testkit.TopicProbe;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.events.ContractVoided;
 import org.investflow.signing.events.SigningEvents;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -42,27 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  * after a decline, reminders and expiry, and a mail outage that delays an invitation without losing
  * or doubling it.
  */
-@SigningServiceTest
-class SigningWorkflowIntegrationTest {
+class SigningWorkflowIntegrationTest extends SigningHttpTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
     @Autowired
     ReactiveMongoTemplate mongo;
-
-    SigningDriver driver;
-
-    @BeforeEach
-    void connect() {
-        driver = new SigningDriver(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        driver.close();
-    }
 
     @Test
     void theViewThroughALinkHandsOutTheContractAndRecordsTheSignersViewOnce() {

@@ -20,6 +20,7 @@ import org.investflow.platform.scheduling.SchedulerLease;
 import org.investflow.signing.envelope.EnvelopeService;
 import org.investflow.signing.envelope.EnvelopeStatus;
 import org.investflow.signing.envelope.SigningMetrics;
+import org.investflow.signing.envelope.persistence.EnvelopeKeys;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.mail.MailDelivery;
 import org.investflow.signing.mail.Postman;
@@ -56,6 +57,13 @@ class WorkflowConfiguration {
     PeriodicTask envelopeWatch(EnvelopeService envelopes, SchedulerLease lease, WorkflowProperties settings) {
         return new PeriodicTask("envelope watch", settings.watchInterval(),
                 () -> lease.runExclusively("e-signature-envelope-watch", LEASE, envelopes.watch()));
+    }
+
+    /** Files the envelopes stored before their keys existed (a no-op once done), at start and hourly should it have failed. */
+    @Bean
+    PeriodicTask envelopeKeysBackfill(EnvelopeKeys keys, SchedulerLease lease, Clock clock) {
+        return new PeriodicTask("envelope keys backfill", Duration.ZERO, Duration.ofHours(1), () -> keys.backfillOnce(lease, clock),
+                PeriodicTask.DEFAULT_PHASE);
     }
 
     /** Retries sealing fully signed envelopes whose sealing is due (after a failure, or a crash right after the last signature). */

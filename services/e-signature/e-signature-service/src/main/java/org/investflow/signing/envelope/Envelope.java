@@ -293,6 +293,11 @@ public class Envelope extends AggregateRoot {
         return mails.pending();
     }
 
+    /** The token hashes of the links issued since it was loaded (or drafted): to file before it is stored. */
+    public List<String> linksIssuedSinceLoaded() {
+        return links.issuedSinceLoaded();
+    }
+
     /** The signing links issued, oldest first (token hashes only). */
     public List<SigningLink> links() {
         return links.all();

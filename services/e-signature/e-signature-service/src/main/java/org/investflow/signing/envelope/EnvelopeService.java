@@ -22,6 +22,7 @@ import org.investflow.platform.messaging.ConcurrentChanges;
 import org.investflow.platform.messaging.EventMetadata;
 import org.investflow.signing.audit.Origin;
 import org.investflow.signing.envelope.persistence.ContractDocuments;
+import org.investflow.signing.envelope.persistence.EnvelopeKeys;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.events.MilestoneDeadlines;
 import org.investflow.signing.events.SigningEvent;
@@ -50,10 +51,12 @@ public class EnvelopeService {
     private final SigningDesk desk;
     private final SigningMetrics metrics;
     private final ContractDocuments documents;
+    private final EnvelopeKeys keys;
 
     public EnvelopeService(EnvelopeRepository envelopes, AggregateStores stores, Clock clock, SigningDesk desk, SigningMetrics metrics,
-                           ContractDocuments documents) {
+                           ContractDocuments documents, EnvelopeKeys keys) {
         this.envelopes = envelopes;
+        this.keys = keys;
         this.store = stores.of(Envelope.class, SigningEvents.CATALOG, Envelope::scheduleWatch).afterSave(metrics::saved);
         this.clock = clock;
         this.desk = desk;
@@ -74,10 +77,15 @@ public class EnvelopeService {
     }
 
     private Mono<Void> supersedeOpen(AgreementReached reached) {
-        return envelopes.findByCaseIdAndStatusIn(reached.caseId(), OPEN)
+        return envelopesOf(reached.caseId()).filter(envelope -> OPEN.contains(envelope.status()))
                 .concatMap(open -> store.change(envelopes.findById(open.envelopeId()),
                         envelope -> envelope.supersede(reached.termsFingerprint(), now())))
                 .then();
+    }
+
+    /** The case's envelopes, by their keys (no scan). */
+    private Flux<Envelope> envelopesOf(String caseId) {
+        return keys.envelopeIdsOf(caseId).flatMapMany(ids -> ids.isEmpty() ? Flux.empty() : envelopes.findAllById(ids));
     }
 
     private Mono<Envelope> create(String eventId, Agreement agreement) {
@@ -86,7 +94,8 @@ public class EnvelopeService {
                 .flatMap(documentHash -> {
                     Envelope.Sending sending = Envelope.send(UUID.randomUUID().toString(), agreement, documentHash, now(), desk);
                     sending.envelope().markHandled(eventId);
-                    return save(sending.envelope(), sending.events());
+                    return keys.fileEnvelope(agreement.caseId().value(), sending.envelope().envelopeId())
+                            .then(save(sending.envelope(), sending.events()));
                 });
     }
 
@@ -123,7 +132,7 @@ public class EnvelopeService {
 
     /** The case's envelope as {@code viewer} may see it: investors only their own, staff every one. */
     public Mono<Envelope> view(String caseId, Actor viewer) {
-        return envelopes.findFirstByCaseIdOrderBySentAtDesc(caseId)
+        return envelopesOf(caseId).reduce((one, other) -> other.sentAt().isAfter(one.sentAt()) ? other : one)
                 .filter(envelope -> envelope.isVisibleTo(viewer))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("envelope of case", caseId)));
     }
@@ -231,7 +240,9 @@ public class EnvelopeService {
     }
 
     private Mono<Envelope> byLink(String tokenHash) {
-        return envelopes.findFirstByLinksTokenHash(tokenHash).switchIfEmpty(Mono.error(InvalidLinkException::new));
+        return keys.envelopeOfLink(tokenHash).flatMap(envelopes::findById)
+                .filter(envelope -> envelope.links().stream().anyMatch(link -> link.tokenHash().equals(tokenHash)))
+                .switchIfEmpty(Mono.error(InvalidLinkException::new));
     }
 
     /**
@@ -277,7 +288,8 @@ public class EnvelopeService {
         return store.change(view(caseId, actor).publishOn(Schedulers.boundedElastic()), command);
     }
 
+    /** Stores the envelope with its events, the links it issued filed under their tokens first (see {@link EnvelopeKeys}). */
     private Mono<Envelope> save(Envelope envelope, List<SigningEvent> events) {
-        return store.save(envelope, events);
+        return keys.fileLinks(envelope.envelopeId(), envelope.linksIssuedSinceLoaded()).then(store.save(envelope, events));
     }
 }

@@ -7,6 +7,8 @@ import java.util.OptionalInt;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
+import org.springframework.data.annotation.Transient;
+
 /**
  * The one-time links an envelope mailed to its signers, and the codes sent for them; only hashes
  * are kept. A link serves its place only while it is that place's turn ({@code inTurn}); any link
@@ -15,10 +17,20 @@ import java.util.function.Supplier;
 public class SigningLinks {
 
     private List<SigningLink> issued = new ArrayList<>();
+    /** The hashes of the links issued since the envelope was loaded, to be filed under their token before it is stored; not stored. */
+    @Transient
+    private List<String> unfiled = new ArrayList<>();
 
     /** Keeps the hash of a new link {@code token} for place {@code signerOrder}, valid until {@code expiresAt}. */
     void issue(String token, int signerOrder, Instant expiresAt) {
-        issued = append(SigningLink.issue(token, signerOrder, expiresAt));
+        SigningLink link = SigningLink.issue(token, signerOrder, expiresAt);
+        issued = append(link);
+        unfiled.add(link.tokenHash());
+    }
+
+    /** The hashes of the links issued since the envelope was loaded (or created), oldest first. */
+    List<String> issuedSinceLoaded() {
+        return List.copyOf(unfiled);
     }
 
     /** Keeps the hash of a new code from {@code newCode} for the link; refused once the link had its codes. */

@@ -19,14 +19,13 @@ import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.platform.testkit.TopicProbe;
 import org.investflow.signing.SigningDriver;
-import org.investflow.signing.SigningServiceTest;
+import org.investflow.signing.SigningHttpTest;
 import org.investflow.signing.TestMail;
 import org.investflow.signing.events.SigningEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,15 +37,12 @@ import org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpe
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SigningServiceTest
-class SigningIntegrationTest {
+class SigningIntegrationTest extends SigningHttpTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final JsonNode GOLDEN = JSON.readTree(GoldenEvents.example(NegotiationEvents.CATALOG, NegotiationEvents.AGREEMENT_REACHED));
     static final AtomicInteger CASES = new AtomicInteger(ThreadLocalRandom.current().nextInt(100_000, 800_000));
 
-    @LocalServerPort
-    int port;
     @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired
@@ -54,18 +50,15 @@ class SigningIntegrationTest {
 
     WebTestClient http;
     TopicProbe signing;
-    SigningDriver driver;
 
     @BeforeEach
     void connect() {
         http = LocalClient.to(port);
         signing = TopicProbe.of(SigningEvents.TOPIC);
-        driver = new SigningDriver(port);
     }
 
     @AfterEach
     void disconnect() {
-        driver.close();
         signing.close();
     }
 
