@@ -2,6 +2,7 @@ package org.investflow.tracking.pipeline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.EnumMap;
@@ -49,6 +50,8 @@ public class PipelineCase extends AggregateRoot {
     /** The latest agreement and the latest reopening of the negotiation (a contract declined, expired or voided). */
     private Instant lastAgreedAt;
     private Instant lastReopenedAt;
+    /** What its changes add to the tallies and the tallies do not have yet (see {@link PendingTally}); empty almost always. */
+    private List<PendingTally> pendingTallies = new ArrayList<>();
 
     PipelineCase() {
     }
@@ -221,5 +224,15 @@ public class PipelineCase extends AggregateRoot {
         Map<PipelineStage, Instant> ordered = new EnumMap<>(PipelineStage.class);
         ordered.putAll(enteredAt);
         return ordered;
+    }
+
+    /** Keeps what its change in a batch adds to the tallies, to be written with it (see {@link PendingTally}). */
+    void owe(PendingTally pending) {
+        pendingTallies.add(pending);
+    }
+
+    /** What its changes add to the tallies that the tallies do not have yet, oldest first. */
+    public List<PendingTally> pendingTallies() {
+        return List.copyOf(pendingTallies);
     }
 }

@@ -1,12 +1,20 @@
 package org.investflow.tracking.pipeline;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.tracking.pipeline.persistence.CaseDocuments;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -17,12 +25,13 @@ import reactor.core.publisher.Sinks;
  * inbox), so a batch may be replayed.
  * <p>
  * One writer per case: across instances, the consumer group assigns partition {@code p} of every topic to one
- * consumer; within an instance, every projection (the live batches, direct calls, a rebuild's catch-up) runs one after
- * the other here, so no read-apply-write of a case overlaps another and no optimistic lock is needed.
+ * consumer; within an instance, every projection (the live batches, direct calls, a rebuild's catch-up, the recovery)
+ * runs one after the other here, so no read-apply-write of a case overlaps another and no optimistic lock is needed.
  * <p>
- * The tallies are written after the cases they count: if that second write fails it is retried by the batch (the
- * cases' inboxes then skip the events, so the tallies would miss them): it is therefore retried on its own first;
- * a crash between the two writes leaves the tallies short of that batch until the next rebuild.
+ * Nothing counted is lost between the two writes: each changed case is written with what its change adds to the
+ * tallies ({@link PendingTally}, its tally outbox); the tallies then take the batch once (marked with its id), and
+ * the batch leaves the cases and the marks. Should the tally write fail or the process die before it, the cases keep
+ * what they owe (their events are in their inboxes and are not projected again), and {@link #recover} adds it once.
  */
 @Component
 public class PipelineProjection {
@@ -30,12 +39,14 @@ public class PipelineProjection {
     private final CaseDocuments documents;
     private final PipelineMoves moves;
     private final CaseTallies tallies;
+    private final Clock clock;
     private Mono<Void> tail = Mono.empty();
 
-    PipelineProjection(CaseDocuments documents, PipelineMoves moves, CaseTallies tallies) {
+    PipelineProjection(CaseDocuments documents, PipelineMoves moves, CaseTallies tallies, Clock clock) {
         this.documents = documents;
         this.moves = moves;
         this.tallies = tallies;
+        this.clock = clock;
     }
 
     /** Applies {@code events} (in order) to the live read model; completes once the cases and tallies are stored. */
@@ -55,25 +66,85 @@ public class PipelineProjection {
                 facts.add(new ProjectionBatch.Fact(event.caseId(), event.id(), meaning));
             }
         }
+        return projectFacts(facts, caseCollection, tallyCollection, observed);
+    }
+
+    /** Applies {@code facts} (what events mean for their cases, in order) as {@link #project(List, String, String, boolean)} does. */
+    Mono<Void> projectFacts(List<ProjectionBatch.Fact> facts, String caseCollection, String tallyCollection, boolean observed) {
         return facts.isEmpty() ? Mono.empty() : oneAtATime(() -> apply(facts, caseCollection, tallyCollection, observed));
     }
 
     private Mono<Void> apply(List<ProjectionBatch.Fact> facts, String caseCollection, String tallyCollection, boolean observed) {
+        return storeOwing(facts, caseCollection).flatMap(owed -> settle(caseCollection, tallyCollection, owed)
+                .then(Mono.fromRunnable(() -> {
+                    if (observed) {
+                        owed.batch().moves().forEach(move -> move.report(moves));
+                    }
+                })));
+    }
+
+    /**
+     * The first write of a batch: the cases {@code facts} change, each with what it now owes the tallies; answers what
+     * the batch adds to them. A process that dies after it has lost nothing: {@link #recover} adds what the cases owe.
+     */
+    Mono<Owed> storeOwing(List<ProjectionBatch.Fact> facts, String caseCollection) {
         return documents.load(caseCollection, ProjectionBatch.caseIds(facts)).collectMap(PipelineCase::caseId).flatMap(stored -> {
             ProjectionBatch batch = new ProjectionBatch(stored, tallies);
             facts.forEach(batch::apply);
-            return documents.store(caseCollection, batch.changed())
-                    .then(documents.tally(tallyCollection, batch.tallyIncrements()).retryWhen(CaseTallies.WRITE_RETRY))
-                    .then(Mono.fromRunnable(() -> {
-                        if (observed) {
-                            batch.moves().forEach(move -> move.report(moves));
-                        }
-                    }));
+            String batchId = UUID.randomUUID().toString();
+            Instant now = clock.instant();
+            List<String> owing = new ArrayList<>();
+            batch.changed().forEach(changed -> {
+                Map<String, TallyIncrements> increments = batch.tallyIncrementsOf(changed.caseId());
+                if (!increments.isEmpty()) {
+                    changed.owe(PendingTally.of(batchId, now, increments));
+                    owing.add(changed.caseId());
+                }
+            });
+            return documents.store(caseCollection, batch.changed()).thenReturn(new Owed(batch, batchId, batch.tallyIncrements(), owing));
+        });
+    }
+
+    private Mono<Void> settle(String caseCollection, String tallyCollection, Owed owed) {
+        return settle(caseCollection, tallyCollection, owed.batchId(), owed.increments(), owed.caseIds());
+    }
+
+    /** What a stored batch owes the tallies: its id, the increments by tally document, the cases that hold them. */
+    record Owed(ProjectionBatch batch, String batchId, Map<String, TallyIncrements> increments, List<String> caseIds) {
+    }
+
+    /** Adds a batch's {@code increments} to the tallies once, then forgets the batch in {@code caseIds} and the tallies. */
+    private Mono<Void> settle(String caseCollection, String tallyCollection, String batchId, Map<String, TallyIncrements> increments,
+                              Collection<String> caseIds) {
+        return documents.tallyOnce(tallyCollection, batchId, increments).retryWhen(CaseTallies.WRITE_RETRY)
+                .then(documents.settle(caseCollection, tallyCollection, batchId, caseIds, increments.keySet())
+                        .retryWhen(CaseTallies.WRITE_RETRY));
+    }
+
+    /**
+     * Adds to the live tallies, once, what cases still owe from batches projected more than {@code age} ago (younger
+     * ones may still be on their way on another instance), and settles them; answers how many batches it settled.
+     */
+    public Mono<Long> recover(Duration age) {
+        return oneAtATime(() -> {
+            Instant cutoff = clock.instant().minus(age);
+            return documents.owing(CaseDocuments.CASES, cutoff).collectList().flatMap(cases -> {
+                Map<String, Map<String, TallyIncrements>> owedByBatch = new LinkedHashMap<>();
+                Map<String, List<String>> casesByBatch = new LinkedHashMap<>();
+                cases.forEach(owing -> owing.pendingTallies().stream().filter(pending -> pending.at().isBefore(cutoff)).forEach(pending -> {
+                    pending.addTo(owedByBatch.computeIfAbsent(pending.batch(), any -> new LinkedHashMap<>()));
+                    casesByBatch.computeIfAbsent(pending.batch(), any -> new ArrayList<>()).add(owing.caseId());
+                }));
+                return Flux.fromIterable(owedByBatch.entrySet())
+                        .concatMap(owed -> settle(CaseDocuments.CASES, CaseDocuments.TALLIES, owed.getKey(), owed.getValue(),
+                                casesByBatch.get(owed.getKey())))
+                        .then(Mono.just((long) owedByBatch.size()));
+            });
         });
     }
 
     /** Runs the projections one after the other, in the order they are subscribed to. */
-    private Mono<Void> oneAtATime(Supplier<Mono<Void>> work) {
+    private <T> Mono<T> oneAtATime(Supplier<Mono<T>> work) {
         return Mono.defer(() -> {
             Sinks.Empty<Void> done = Sinks.empty();
             Mono<Void> previous;

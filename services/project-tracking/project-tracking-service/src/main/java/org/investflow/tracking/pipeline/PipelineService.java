@@ -144,9 +144,12 @@ public class PipelineService {
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("case", caseId)));
     }
 
-    /** Recounts the tallies from the stored cases and swaps them in; answers how many cases were counted. */
+    /**
+     * Recounts the tallies from the stored cases and swaps them in; answers how many cases were counted. What cases
+     * owe the tallies is forgotten first: the recount counts it with the cases.
+     */
     public Mono<Long> recountTallies() {
-        return documents.everyCase(CaseDocuments.CASES).reduce(new TallyRecount(tallies), TallyRecount::add)
+        return documents.forgetOwed(CaseDocuments.CASES).thenMany(documents.everyCase(CaseDocuments.CASES)).reduce(new TallyRecount(tallies), TallyRecount::add)
                 .flatMap(recount -> documents.replaceTallies(recount.totals()).thenReturn(recount.cases()));
     }
 

@@ -56,10 +56,16 @@ final class ProjectionBatch {
     /** Per tally document, what the changed cases now count minus what they counted before the batch. */
     Map<String, TallyIncrements> tallyIncrements() {
         Map<String, TallyIncrements> increments = new LinkedHashMap<>();
-        changed.forEach((caseId, pipelineCase) -> {
-            CaseTallies.addTo(increments, before.get(caseId), -1);
-            CaseTallies.addTo(increments, tallies.of(pipelineCase), 1);
-        });
+        changed.keySet().forEach(caseId -> CaseTallies.addTo(increments, tallyIncrementsOf(caseId), 1));
+        increments.values().removeIf(TallyIncrements::isEmpty);
+        return increments;
+    }
+
+    /** Per tally document, what changed case {@code caseId} now counts minus what it counted before the batch. */
+    Map<String, TallyIncrements> tallyIncrementsOf(String caseId) {
+        Map<String, TallyIncrements> increments = new LinkedHashMap<>();
+        CaseTallies.addTo(increments, before.get(caseId), -1);
+        CaseTallies.addTo(increments, tallies.of(changed.get(caseId)), 1);
         increments.values().removeIf(TallyIncrements::isEmpty);
         return increments;
     }

@@ -2,12 +2,15 @@ package org.investflow.tracking.pipeline.persistence;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.model.RenameCollectionOptions;
 
@@ -17,9 +20,12 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
+import org.investflow.tracking.pipeline.PendingTally;
 import org.investflow.tracking.pipeline.PipelineCase;
 import org.investflow.tracking.pipeline.TallyIncrements;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -31,8 +37,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The pipeline's documents a batch of events reads and writes: the cases by id in one read, the changed cases in one
- * unordered bulk write (each replaced by {@code _id}, which every MongoDB-compatible store serves from its key), and
- * the tallies they count in one more (an {@code $inc} upsert per tally document, by {@code _id}).
+ * unordered bulk write (each replaced by {@code _id}, which every MongoDB-compatible store serves from its key), the
+ * tallies they count in one more (an {@code $inc} upsert per tally document, by {@code _id}, marked with the batch),
+ * then the batch settled in the cases and the tallies (see {@link PendingTally}).
  */
 @Component
 public class CaseDocuments {
@@ -42,6 +49,9 @@ public class CaseDocuments {
     public static final String TALLIES = "pipeline_tallies";
 
     private static final int RECOUNT_BATCH = 1000;
+    /** A tally document's marks of the batches it has (see {@link #tallyOnce}), and a case's tally outbox. */
+    private static final String APPLIED = "appliedBatches";
+    private static final String PENDING = "pendingTallies";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -66,12 +76,50 @@ public class CaseDocuments {
         return bulk(collection, writes);
     }
 
-    /** Adds {@code increments} to their tally documents (created at the first), in one bulk write. */
-    public Mono<Void> tally(String collection, Map<String, TallyIncrements> increments) {
+    /**
+     * Adds batch {@code batch}'s {@code increments} to their tally documents once, in one bulk write: each document is
+     * marked with the batch in the same update, and one that has the mark already is left as it is (its upsert then
+     * collides with the document's key, which is how a repeated batch shows; see {@link PendingTally}).
+     */
+    public Mono<Void> tallyOnce(String collection, String batch, Map<String, TallyIncrements> increments) {
         List<WriteModel<Document>> writes = new ArrayList<>(increments.size());
-        increments.forEach((id, increment) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
-                updateOf(increment), new UpdateOptions().upsert(true))));
-        return bulk(collection, writes);
+        increments.forEach((id, increment) -> writes.add(new UpdateOneModel<>(
+                Filters.and(Filters.eq("_id", id), Filters.ne(APPLIED, batch)),
+                updateOf(increment).append("$push", new Document(APPLIED, batch)), new UpdateOptions().upsert(true))));
+        return bulk(collection, writes).onErrorResume(CaseDocuments::onlyMarkedAlready, marked -> Mono.empty());
+    }
+
+    private static boolean onlyMarkedAlready(Throwable error) {
+        return error instanceof MongoBulkWriteException bulk
+                && bulk.getWriteErrors().stream().allMatch(write -> write.getCategory() == ErrorCategory.DUPLICATE_KEY);
+    }
+
+    /** Forgets batch {@code batch} once the tallies have it: out of its cases' tally outboxes, then its mark out of the tallies. */
+    public Mono<Void> settle(String caseCollection, String tallyCollection, String batch, Collection<String> caseIds,
+                             Collection<String> tallyIds) {
+        return updateMany(caseCollection, caseIds, Updates.pull(PENDING, new Document("batch", batch)))
+                .then(updateMany(tallyCollection, tallyIds, Updates.pull(APPLIED, batch)));
+    }
+
+    private Mono<Void> updateMany(String collection, Collection<String> ids, Bson update) {
+        return ids.isEmpty() ? Mono.empty()
+                : mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.updateMany(Filters.in("_id", ids), update))).then();
+    }
+
+    /**
+     * The cases that owe the tallies a batch projected before {@code cutoff} (a crash or a failed write between the
+     * case's write and the tallies'): a scan, for the recovery sweep only, never a request.
+     */
+    public Flux<PipelineCase> owing(String collection, Instant cutoff) {
+        Query query = Query.query(Criteria.where(PENDING + ".at").lt(cutoff));
+        query.fields().include(PENDING);
+        return mongo.find(query, PipelineCase.class, collection);
+    }
+
+    /** Empties every case's tally outbox: before a recount, which counts what they owe as it counts the cases. */
+    public Mono<Void> forgetOwed(String collection) {
+        return mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.updateMany(
+                Filters.exists(PENDING + ".0"), Updates.set(PENDING, List.of())))).then();
     }
 
     private static Document updateOf(TallyIncrements increment) {
@@ -112,7 +160,7 @@ public class CaseDocuments {
      */
     public Flux<PipelineCase> everyCase(String collection) {
         Query query = new Query();
-        query.fields().exclude("handledEvents", "history", "outbox");
+        query.fields().exclude("handledEvents", "history", "outbox", PENDING);
         query.cursorBatchSize(RECOUNT_BATCH);
         return mongo.find(query, PipelineCase.class, collection);
     }

@@ -1,0 +1,104 @@
+package org.investflow.tracking.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.investflow.tracking.TestClock;
+import org.investflow.tracking.TrackingServiceTest;
+import org.investflow.tracking.pipeline.persistence.CaseDocuments;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A process that dies between a batch's case write and its tally write loses nothing: the cases were written with
+ * what they owe the tallies, the recovery adds it once (also when the tally write had got through before the death),
+ * and afterwards the maintained funnel equals the recount. The cases here are in a district of their own, so the
+ * tallies read are theirs alone.
+ */
+@TrackingServiceTest
+class OwedTalliesIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Instant OPENED = Instant.parse("2030-03-01T02:00:00Z");
+
+    @Autowired
+    PipelineProjection projection;
+    @Autowired
+    PipelineService pipeline;
+    @Autowired
+    CaseDocuments documents;
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aCrashAfterTheCaseWriteIsRecoveredOnceAndTheFunnelEqualsTheRecount() {
+        PipelineFilter district = districtOfItsOwn();
+        ProjectionBatch.Fact first = intention(district);
+        projection.projectFacts(List.of(first), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(1);
+        assertThat(owedBy(first.caseId())).as("a batch that got through owes nothing").isEmpty();
+
+        ProjectionBatch.Fact second = intention(district);
+        PipelineProjection.Owed owed = projection.storeOwing(List.of(second), CaseDocuments.CASES).block(WAIT); // and the process died
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).as("the tallies before the recovery").isEqualTo(1);
+        assertThat(reached(pipeline.recount(district).block(WAIT))).as("the cases").isEqualTo(2);
+        assertThat(owedBy(second.caseId())).hasSize(1);
+
+        assertThat(projection.recover(Duration.ofMinutes(1)).block(WAIT)).as("batches settled while younger than the age").isZero();
+        clock.set(Instant.now().plus(Duration.ofMinutes(2)));
+        assertThat(projection.recover(Duration.ofMinutes(1)).block(WAIT)).isGreaterThanOrEqualTo(1);
+
+        assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(2);
+        assertThat(owedBy(second.caseId())).isEmpty();
+        assertThat(owed.caseIds()).containsExactly(second.caseId());
+        projection.recover(Duration.ZERO).block(WAIT);
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).as("after another recovery").isEqualTo(2);
+    }
+
+    @Test
+    void aCrashAfterTheTallyWriteIsNotCountedTwice() {
+        PipelineFilter district = districtOfItsOwn();
+        projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
+
+        PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments()).block(WAIT); // and the process died
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments()).block(WAIT);
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).as("the same batch added twice").isEqualTo(2);
+
+        clock.set(Instant.now().plus(Duration.ofMinutes(2)));
+        projection.recover(Duration.ofMinutes(1)).block(WAIT);
+
+        assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(2);
+        assertThat(owedBy(owed.caseIds().get(0))).isEmpty();
+    }
+
+    private static PipelineFilter districtOfItsOwn() {
+        return new PipelineFilter(null, null, "Owed-" + UUID.randomUUID(), null, null);
+    }
+
+    private static ProjectionBatch.Fact intention(PipelineFilter district) {
+        String caseId = "OT-2030-" + UUID.randomUUID().toString().substring(0, 8);
+        return new ProjectionBatch.Fact(caseId, UUID.randomUUID().toString(), List.of(new StageSignal(PipelineStage.INTENTION,
+                "investor-owed", OPENED, new CaseProfile("DE", "C29", district.district()))));
+    }
+
+    private static long reached(Funnel funnel) {
+        return funnel.stages().stream().filter(stage -> stage.stage() == PipelineStage.INTENTION).findFirst().orElseThrow().reached();
+    }
+
+    private List<PendingTally> owedBy(String caseId) {
+        return documents.load(CaseDocuments.CASES, List.of(caseId)).single().block(WAIT).pendingTallies();
+    }
+}
