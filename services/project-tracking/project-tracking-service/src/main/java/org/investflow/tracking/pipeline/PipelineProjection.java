@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 
 import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.tracking.pipeline.persistence.CaseDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,6 +37,8 @@ import reactor.core.publisher.Sinks;
  */
 @Component
 public class PipelineProjection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineProjection.class);
 
     private final CaseDocuments documents;
     private final PipelineMoves moves;
@@ -138,7 +142,13 @@ public class PipelineProjection {
                 return Flux.fromIterable(owedByBatch.entrySet())
                         .concatMap(owed -> settle(CaseDocuments.CASES, CaseDocuments.TALLIES, owed.getKey(), owed.getValue(),
                                 casesByBatch.get(owed.getKey())))
-                        .then(Mono.just((long) owedByBatch.size()));
+                        .then(Mono.just((long) owedByBatch.size()))
+                        .doOnNext(settled -> {
+                            if (settled > 0) {
+                                LOG.warn("added {} batches' tally increments that {} cases still owed (a crash or a failed write before)",
+                                        settled, cases.size());
+                            }
+                        });
             });
         });
     }
