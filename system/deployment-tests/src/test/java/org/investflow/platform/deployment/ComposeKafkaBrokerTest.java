@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -92,12 +93,15 @@ class ComposeKafkaBrokerTest {
     @ParameterizedTest
     @MethodSource("services")
     void aServiceReadsWhatItConsumesInItsOwnGroupOnly(InvestFlowService service) {
-        List<String> others = InvestFlowService.declaredTopics().stream().filter(topic -> !service.consumes().contains(topic)).toList();
+        List<String> deadLetters = service.consumes().stream().map(topic -> topic + ".DLT").filter(service.topics()::contains).toList();
+        List<String> others = Stream.concat(InvestFlowService.declaredTopics().stream(), Stream.of("undeclared.events"))
+                .filter(topic -> !service.consumes().contains(topic) && !deadLetters.contains(topic)).toList();
 
         if (!service.consumes().isEmpty()) {
             String consumed = service.consumes().iterator().next();
             assertThat(read(service.name(), consumed, service.name())).as("%s reading %s", service, consumed).isNull();
             assertThat(read(service.name(), consumed, "not-" + service.name())).isInstanceOf(GroupAuthorizationException.class);
+            assertThat(read(service.name(), deadLetters.get(0), service.name())).as("%s reading its dead letters", service).isNull();
         }
         // a service that consumes nothing has no group either, and is refused there first
         assertThat(read(service.name(), others.get(0), service.name())).as("%s reading %s", service, others.get(0))

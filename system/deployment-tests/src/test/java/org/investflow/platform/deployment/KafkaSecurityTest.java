@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Kubernetes topics Job adds the same ACLs to the platform's Kafka): each
  * service's principal writes only the topics its configuration declares ({@code investflow.messaging.topics}:
  * its own event topic and the dead-letter topics of what it consumes), reads only what it consumes
- * ({@code investflow.messaging.consumes}) and joins only consumer groups named after it.
+ * ({@code investflow.messaging.consumes}) and the dead-letter topics of it (an administrator lists and replays
+ * them through the service), and joins only consumer groups named after it, as the local stack's broker allows.
  */
 class KafkaSecurityTest {
 
@@ -139,8 +141,10 @@ class KafkaSecurityTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("deploymentsAndServices")
-    void everyServiceMayReadOnlyTheTopicsItConsumes(Deployment deployment, InvestFlowService service) {
-        assertThat(resources(deployment, service, "Read", "topic")).containsExactlyInAnyOrderElementsOf(service.consumes());
+    void everyServiceMayReadOnlyTheTopicsItConsumesAndTheirDeadLetters(Deployment deployment, InvestFlowService service) {
+        Set<String> reads = new TreeSet<>(service.consumes());
+        service.consumes().stream().map(topic -> topic + ".DLT").filter(service.topics()::contains).forEach(reads::add);
+        assertThat(resources(deployment, service, "Read", "topic")).containsExactlyInAnyOrderElementsOf(reads);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
