@@ -33,7 +33,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
  * Whatever is uploaded, verification answers clearly and never with a 500: malformed input is a 400 problem,
- * a readable PDF gets {@code valid} with the reason, and the embedded terms' fingerprint is reported.
+ * a readable PDF gets {@code valid} with the reason (in English and as a code), and the embedded terms' fingerprint is reported.
  */
 @SigningServiceTest
 class VerificationAnswersTest {
@@ -74,26 +74,26 @@ class VerificationAnswersTest {
                 AT, Duration.ofDays(365));
         return Stream.of(
                 Arguments.of("not a PDF", (Function<CommissionSeal, byte[]>) seal -> "GIF89a not a pdf".getBytes(StandardCharsets.UTF_8),
-                        400, null),
+                        400, null, null),
                 Arguments.of("a PDF cut off after its header", (Function<CommissionSeal, byte[]>) seal -> Arrays.copyOf(sealed.apply(seal), 9),
-                        400, null),
+                        400, null, null),
                 Arguments.of("a PDF cut in half", (Function<CommissionSeal, byte[]>) seal -> Arrays.copyOf(sealed.apply(seal),
-                        sealed.apply(seal).length / 2), 200, "no seal"),
-                Arguments.of("a PDF without a seal", (Function<CommissionSeal, byte[]>) seal -> executed(FINGERPRINT), 200, "no seal"),
+                        sealed.apply(seal).length / 2), 200, "no seal", "NO_SEAL"),
+                Arguments.of("a PDF without a seal", (Function<CommissionSeal, byte[]>) seal -> executed(FINGERPRINT), 200, "no seal", "NO_SEAL"),
                 Arguments.of("a PDF sealed under another CA", (Function<CommissionSeal, byte[]>) seal ->
-                        ContractSealer.seal(executed(FINGERPRINT), otherCa, AT, "Chongqing, CN", TestCommission.AUTHORITY), 200, "root CA"),
+                        ContractSealer.seal(executed(FINGERPRINT), otherCa, AT, "Chongqing, CN", TestCommission.AUTHORITY), 200, "root CA", "NOT_THE_COMMISSIONS_SEAL"),
                 Arguments.of("the sealed contract with one byte of the sealed range changed", (Function<CommissionSeal, byte[]>) seal ->
-                        changed(sealed.apply(seal), "Executed InvestFlow contract"), 200, "tampered"),
+                        changed(sealed.apply(seal), "Executed InvestFlow contract"), 200, "tampered", "TAMPERED"),
                 Arguments.of("the sealed contract cut short by its last 40 bytes", (Function<CommissionSeal, byte[]>) seal -> {
                     byte[] whole = sealed.apply(seal);
                     return Arrays.copyOf(whole, whole.length - 40);
-                }, 200, "changed after it was sealed"),
+                }, 200, "changed after it was sealed", "CHANGED_AFTER_SEALING"),
                 Arguments.of("sealed, time-stamped by an authority nobody trusts", (Function<CommissionSeal, byte[]>) seal ->
                         ContractSealer.seal(executed(FINGERPRINT), seal, AT, "Chongqing, CN", LocalTimestampAuthority.generate(Clock.systemUTC())),
-                        200, "not from a trusted time-stamping authority"),
+                        200, "not from a trusted time-stamping authority", "BROKEN_TIMESTAMP"),
                 Arguments.of("sealed, but its embedded terms do not match its printed fingerprint", (Function<CommissionSeal, byte[]>) seal ->
-                        ContractSealer.seal(executed("0".repeat(64)), seal, AT, "Chongqing, CN", TestCommission.AUTHORITY), 200, "embedded agreed terms do not match"),
-                Arguments.of("the commission's sealed contract", sealed, 200, null));
+                        ContractSealer.seal(executed("0".repeat(64)), seal, AT, "Chongqing, CN", TestCommission.AUTHORITY), 200, "embedded agreed terms do not match", "TERMS_DO_NOT_MATCH"),
+                Arguments.of("the commission's sealed contract", sealed, 200, null, "VALID"));
     }
 
     private static byte[] changed(byte[] pdf, String marker) {
@@ -104,7 +104,8 @@ class VerificationAnswersTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("uploads")
-    void verificationAnswersEveryUploadClearly(String upload, Function<CommissionSeal, byte[]> pdf, int status, String reason) throws Exception {
+    void verificationAnswersEveryUploadClearly(String upload, Function<CommissionSeal, byte[]> pdf, int status, String reason, String code)
+            throws Exception {
         byte[] body = pdf.apply(seal);
         if (reason == null && status == 200) {
             Files.createDirectories(Path.of("target"));
@@ -117,9 +118,10 @@ class VerificationAnswersTest {
             assertThat(answer.getResponseHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
             assertThat(json).contains("\"field\":\"body\"");
         } else if (reason == null) {
-            assertThat(json).contains("\"valid\":true", "\"embeddedTermsFingerprint\":\"" + FINGERPRINT + "\"", "\"termsMatch\":true");
+            assertThat(json).contains("\"valid\":true", "\"embeddedTermsFingerprint\":\"" + FINGERPRINT + "\"", "\"termsMatch\":true",
+                    "\"reasonCode\":\"" + code + "\"");
         } else {
-            assertThat(json).contains("\"valid\":false").contains(reason);
+            assertThat(json).contains("\"valid\":false").contains(reason).contains("\"reasonCode\":\"" + code + "\"");
         }
         assertThat(answer.getStatus().value()).as("never a server error").isLessThan(500);
     }

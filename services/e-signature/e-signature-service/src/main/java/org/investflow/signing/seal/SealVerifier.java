@@ -23,6 +23,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.investflow.signing.contract.RenderedPdf;
+import org.investflow.signing.seal.SealVerification.Finding;
 
 /**
  * Tells whether a PDF is a contract the commission sealed and nobody changed since: exactly one seal,
@@ -65,17 +66,18 @@ public final class SealVerifier {
             List<PDSignature> seals = document.getSignatureDictionaries();
             if (seals.size() != 1) {
                 return SealVerification.of(hash, null, null, null).withTerms(terms)
-                        .refused(seals.isEmpty() ? "the document carries no seal" : "the document carries more than one seal");
+                        .refused(seals.isEmpty() ? Finding.NO_SEAL : Finding.MORE_THAN_ONE_SEAL,
+                                seals.isEmpty() ? "the document carries no seal" : "the document carries more than one seal");
             }
             SealVerification sealed = check(pdf, hash, seals.get(0), document.getDocumentInformation()).withTerms(terms);
             return sealed.valid() && Boolean.FALSE.equals(terms.matches())
-                    ? sealed.refused("the embedded agreed terms do not match the fingerprint the contract prints") : sealed;
+                    ? sealed.refused(Finding.TERMS_DO_NOT_MATCH, "the embedded agreed terms do not match the fingerprint the contract prints") : sealed;
         } catch (IOException | RuntimeException e) {
             if (e instanceof NotAPdfException notAPdf) {
                 throw notAPdf;
             }
             return SealVerification.of(hash, null, null, null)
-                    .refused("the document's structure cannot be read: " + e.getClass().getSimpleName());
+                    .refused(Finding.UNREADABLE, "the document's structure cannot be read: " + e.getClass().getSimpleName());
         }
     }
 
@@ -93,7 +95,7 @@ public final class SealVerifier {
                 info.getCustomMetadataValue("InvestFlowDocumentHash"));
         int[] range = seal.getByteRange();
         if (range.length != 4 || range[0] != 0 || (long) range[2] + range[3] != pdf.length) {
-            return found.refused("the document was changed after it was sealed");
+            return found.refused(Finding.CHANGED_AFTER_SEALING, "the document was changed after it was sealed");
         }
         try {
             CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(seal.getSignedContent(pdf)), signatureOf(seal, pdf));
@@ -104,7 +106,7 @@ public final class SealVerifier {
             X509Certificate certificate = converter.getCertificate(matches.iterator().next());
             SealVerification signed = found.signedBy(certificate.getSubjectX500Principal().getName());
             if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
-                return signed.refused("the seal does not match the document: it was tampered with");
+                return signed.refused(Finding.TAMPERED, "the seal does not match the document: it was tampered with");
             }
             SealTimestamp timestamp = SealTimestamp.of(signer, timestampAuthorities);
             SealVerification stamped = timestamp == null ? signed : signed.timestamped(timestamp.at(), timestamp.authority());
@@ -116,13 +118,13 @@ public final class SealVerifier {
             }
             // at the time-stamp's time when there is one: a seal certificate expired since still verifies
             if (!commission.trust(certificate, included, timestamp == null ? sealedAt : timestamp.at())) {
-                return stamped.refused("the seal's certificate is not the commission's: it does not chain to the commission's root CA");
+                return stamped.refused(Finding.NOT_THE_COMMISSIONS_SEAL, "the seal's certificate is not the commission's: it does not chain to the commission's root CA");
             }
             return stamped.accepted();
         } catch (SealTimestamp.BrokenTimestampException e) {
-            return found.refused(e.getMessage());
+            return found.refused(Finding.BROKEN_TIMESTAMP, e.getMessage());
         } catch (CMSException | GeneralSecurityException | OperatorCreationException | RuntimeException e) {
-            return found.refused("the seal does not match the document: it was tampered with");
+            return found.refused(Finding.TAMPERED, "the seal does not match the document: it was tampered with");
         }
     }
 
