@@ -10,6 +10,7 @@ export type IntentionDetails = Intake['schemas']['IntentionDetails'];
 export type QueuePage = Intake['schemas']['QueuePage'];
 export type Industry = Intake['schemas']['Industry'];
 export type District = Intake['schemas']['District'];
+export type Officer = Intake['schemas']['Officer'];
 export type PipelineCaseView = Tracking['schemas']['PipelineCaseView'];
 export type Funnel = Tracking['schemas']['Funnel'];
 

@@ -13,6 +13,7 @@ import { useLoad } from './useApi';
 
 interface Waiting {
   approval: PendingApproval;
+  companyName: string | null;
   sheet: TermSheetView | null;
 }
 
@@ -21,7 +22,8 @@ async function loadApprovals(): Promise<Waiting[]> {
   const pending = await api<PendingApproval[]>('negotiation', '/approvals/pending');
   return Promise.all(pending.map(async (approval) => {
     const negotiation = await api<NegotiationView>('negotiation', `/negotiations/${encodeURIComponent(approval.caseId!)}`);
-    return { approval, sheet: negotiation.versions?.find((sheet) => sheet.version === approval.version) ?? null };
+    return { approval, companyName: negotiation.companyName ?? null,
+      sheet: negotiation.versions?.find((sheet) => sheet.version === approval.version) ?? null };
   }));
 }
 
@@ -49,7 +51,7 @@ export function Approvals({ session }: { session: SessionView }) {
   );
 }
 
-function ApprovalItem({ waiting: { approval, sheet }, session, onDecided }: { waiting: Waiting; session: SessionView; onDecided: () => void }) {
+function ApprovalItem({ waiting: { approval, companyName, sheet }, session, onDecided }: { waiting: Waiting; session: SessionView; onDecided: () => void }) {
   const { t, locale } = useI18n();
   const [reason, setReason] = useState('');
   const action = useAction(onDecided);
@@ -64,6 +66,7 @@ function ApprovalItem({ waiting: { approval, sheet }, session, onDecided }: { wa
         <a href={href({ page: 'case', caseId: approval.caseId! })}>{t('approvals.item', { caseId: approval.caseId!, version: approval.version! })}</a>
         {approval.escalated && <span className="badge">{t('approvals.escalated')}</span>}
       </h2>
+      {companyName && <p className="company">{companyName}</p>}
       <p>{t('approvals.proposed', { author: approval.proposedBy ?? '', since: formatInstant(approval.pendingSince!, locale) })}</p>
       <ul className="reasons" aria-label={t('approvals.reasons')}>
         {(approval.reasons ?? []).map((text) => <li key={text}>{text}</li>)}
@@ -85,7 +88,7 @@ function ApprovalItem({ waiting: { approval, sheet }, session, onDecided }: { wa
         <form className="proposal" noValidate onSubmit={(event) => { event.preventDefault(); decide('approval'); }}>
           {action.refusal && <p className="alert" role="alert">{action.refusal}</p>}
           <FieldRow field={`${id}-reason`} label={t('approvals.reason')} error={action.errors.reason}>
-            <textarea id={`${id}-reason`} name="reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)}
+            <textarea id={`${id}-reason`} name="reason" rows={2} value={reason} onChange={(event) => { setReason(event.target.value); action.edited('reason'); }}
               aria-invalid={action.errors.reason ? true : undefined} aria-describedby={action.errors.reason ? `${id}-reason-error` : undefined} />
           </FieldRow>
           <div className="decision">

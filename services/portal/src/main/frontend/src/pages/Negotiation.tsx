@@ -100,7 +100,7 @@ export function Negotiation({ caseId, side, refresh = 0, onChanged }: {
     <section className="negotiation" aria-labelledby="negotiation-title">
       <h2 id="negotiation-title">{t('negotiation.title')}</h2>
       <p>{t('negotiation.status', { status: t(`negotiation.status.${negotiation.status}` as MessageKey) })}</p>
-      {latest === null ? <p>{t('negotiation.noVersion')}</p> : <Versions before={before} latest={latest} diff={diff} />}
+      {latest !== null ? <Versions before={before} latest={latest} diff={diff} /> : !approval && <p>{t('negotiation.noVersion')}</p>}
       {approval && (
         <p className="notice" role="status">
           {approval.standing === 'PENDING_APPROVAL'

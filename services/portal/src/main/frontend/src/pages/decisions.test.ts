@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingApproval, SessionView } from '../api/types';
-import { approvalOffer, formValues, informationAsked, mayReassign, officerDecisions, REJECTION_REASONS } from './decisions';
+import { approvalOffer, formValues, informationAsked, mayReassign, officerDecisions, reassignmentChoices, REJECTION_REASONS } from './decisions';
 
 const PENDING: PendingApproval = { caseId: 'CQ-2026-000007', version: 2, proposedBy: 'officer-li', reasons: ['subsidy'] };
 
@@ -56,5 +56,19 @@ describe('a request for information', () => {
       expectedStart: '2027-03-01' });
     expect(values).toMatchObject({ companyName: 'Rhein Bau GmbH', plannedAmount: '118000000.5', plannedJobs: '420',
       currency: 'EUR', expectedStart: '2027-03-01', website: '', description: '' });
+  });
+});
+
+describe('reassignment', () => {
+  it('offers intake’s officers but the one the case is assigned to, by id, with the industries they cover', () => {
+    const officers = [{ id: 'officer-wang', industries: ['C26', 'C29'], districts: [] }, { id: 'officer-li', industries: ['F'], districts: [] },
+      { id: 'officer-zhou', industries: [], districts: ['Yubei District'] }];
+    expect(reassignmentChoices(officers, 'officer-li')).toEqual([
+      { id: 'officer-wang', industries: ['C26', 'C29'] }, { id: 'officer-zhou', industries: [] },
+    ]);
+  });
+
+  it('offers every officer for a case no rule routed', () => {
+    expect(reassignmentChoices([{ id: 'officer-li', industries: ['F'] }], undefined).map((choice) => choice.id)).toEqual(['officer-li']);
   });
 });

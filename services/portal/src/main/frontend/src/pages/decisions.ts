@@ -1,4 +1,4 @@
-import type { IntentionDetails, IntentionView, PendingApproval, RejectionReason, SessionView } from '../api/types';
+import type { IntentionDetails, IntentionView, Officer, PendingApproval, RejectionReason, SessionView } from '../api/types';
 
 /** What an officer may decide on an intention in this status (intake still decides whether this officer may). */
 export type OfficerDecision = 'accept' | 'requestInformation' | 'reject';
@@ -21,6 +21,13 @@ export function officerDecisions(status: IntentionView['status']): OfficerDecisi
 /** An intention still waiting for its first decision: a leader may hand it to another officer. */
 export function mayReassign(status: IntentionView['status']): boolean {
   return status === 'IN_REVIEW' || status === 'INFORMATION_REQUESTED';
+}
+
+/** The officers a case may go to: intake's, but the one it is assigned to, by id, each with the industries they cover. */
+export function reassignmentChoices(officers: Officer[], assigned: string | undefined): { id: string; industries: string[] }[] {
+  return officers.filter((officer) => officer.id && officer.id !== assigned)
+    .map((officer) => ({ id: officer.id!, industries: officer.industries ?? [] }))
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** The reasons an officer picks from; NEGATIVE_LIST is screening's alone (set at submission). */

@@ -66,10 +66,21 @@ describe('the timeline’s lines', () => {
     ]);
   });
 
-  it('are the stages alone when nothing is waited for, with the exit a case took last', () => {
+  it('are the stages alone when nothing is waited for, those to come included', () => {
+    const rows = timelineRows({ INTENTION: SUBMITTED, SCREENED: SUBMITTED }, null);
+    expect(rows.map((row) => row.stage)).toEqual(['INTENTION', 'SCREENED', 'NEGOTIATING', 'AGREED', 'CONTRACTED', 'LANDED']);
+    expect(rows[2]).toEqual({ stage: 'NEGOTIATING', at: null });
+  });
+
+  it('end with the rejection, and no stage still to come, once a case is rejected', () => {
     const rejected = '2026-12-03T08:00:00Z';
-    const rows = timelineRows({ INTENTION: SUBMITTED, REJECTED: rejected }, null);
-    expect(rows.map((row) => row.stage)).toEqual(['INTENTION', 'SCREENED', 'NEGOTIATING', 'AGREED', 'CONTRACTED', 'LANDED', 'REJECTED']);
-    expect(rows.at(-1)).toEqual({ stage: 'REJECTED', at: rejected });
+    expect(timelineRows({ INTENTION: SUBMITTED, SCREENED: SUBMITTED, REJECTED: rejected }, null)).toEqual([
+      { stage: 'INTENTION', at: SUBMITTED }, { stage: 'SCREENED', at: SUBMITTED }, { stage: 'REJECTED', at: rejected },
+    ]);
+  });
+
+  it('keep the stages to come after a declined contract, as negotiation reopens', () => {
+    const rows = timelineRows({ INTENTION: SUBMITTED, DECLINED: AGREED }, null);
+    expect(rows.map((row) => row.stage)).toContain('CONTRACTED');
   });
 });
