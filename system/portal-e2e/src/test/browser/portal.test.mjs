@@ -399,13 +399,16 @@ test('a leader reassigns a case to officer-wang and approves the subsidy it prop
   await signIn(leader, 'leader-chen');
   await leader.goto(`${PORTAL}/#/cases/${fourth}`);
   await leader.getByText('Assigned to officer-li.').waitFor();
-  await leader.fill('#reassign-officerId', 'officer-nobody');
+  await leader.locator('#reassign-officerId option[value="officer-wang"]').waitFor({ state: 'attached' });
+  const choices = await leader.locator('#reassign-officerId option').evaluateAll((options) => options.map((option) => option.value));
+  assert.deepEqual(choices, ['', 'officer-wang'], 'intake’s officers, but the one the case is assigned to');
   await leader.getByRole('button', { name: 'Reassign' }).click();
-  await leader.locator('#reassign-officerId-error').waitFor(); // intake: not one of its case officers
-  await shot('en-25-leader-reassign-unknown-officer', leader);
-  await leader.fill('#reassign-officerId', 'officer-wang');
+  await leader.locator('#reassign-officerId-error').waitFor(); // intake: no officer chosen
+  await shot('en-25-leader-reassign-no-officer', leader);
+  await leader.selectOption('#reassign-officerId', 'officer-wang');
   await leader.getByRole('button', { name: 'Reassign' }).click();
-  await leader.getByText('Assigned to officer-wang.').waitFor();
+  await leader.getByText('The case is now assigned to officer-wang.').waitFor();
+  assert.match(await leader.locator('.details').textContent(), /Case officerofficer-wang/);
   await shot('en-26-leader-reassigned', leader);
 
   const formerOfficer = await newPage();
