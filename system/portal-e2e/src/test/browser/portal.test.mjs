@@ -327,19 +327,140 @@ test('the officer proposes terms in 中文, the investor counters, and accepts t
 });
 
 /**
+ * Another intention of investor-de-1 (construction, routed to officer-li), submitted through the portal's API
+ * (the form's pages are shot above); its case id.
+ */
+async function submitIntention(companyName, registrationNumber, overrides = {}) {
+  const body = { companyName, country: 'DE', registrationNumber, contactName: 'Anna Schmidt',
+    contactEmail: 'anna.schmidt@example.de', contactPhone: '+4930123456', industryCode: 'F41', investmentType: 'EXPANSION',
+    currency: 'EUR', district: 'Liangjiang New Area', expectedStart: `${new Date().getFullYear() + 1}-06-01`, ...overrides };
+  const intention = await callAs(page, 'POST', '/api/intake/intentions', body, { 'Idempotency-Key': `e2e-${Date.now()}-${registrationNumber.replace(/\W/g, '')}` });
+  assert.equal(intention.status, 201, JSON.stringify(intention.body));
+  return intention.body.caseId;
+}
+
+const REQUEST = 'Please add the land plan of the warehouse site and the number of jobs in the first year.';
+
+test('the officer asks for information on a third case; the investor sees live what is waited for and answers it', async () => {
+  const third = await submitIntention(`Elbe Logistik ${Date.now()} GmbH`, 'HRB 98767', { plannedAmount: 9000000.00, plannedJobs: 35 });
+  await page.goto(`${PORTAL}/#/cases/${third}`);
+  await page.getByRole('heading', { name: `Case ${third}` }).waitFor();
+  await markLoaded(page);
+
+  const officer = await newPage();
+  await signIn(officer, 'officer-li');
+  await officer.goto(`${PORTAL}/#/cases/${third}`);
+  await officer.getByRole('button', { name: 'Request information' }).click();
+  await officer.getByRole('button', { name: 'Send the request' }).click();
+  await officer.locator('#information-message-error').waitFor(); // intake's problem+json names the empty field
+  await officer.fill('#information-message', REQUEST);
+  await shot('en-20-officer-requests-information', officer);
+  await officer.getByRole('button', { name: 'Send the request' }).click();
+  await officer.locator('.timeline li.waiting', { hasText: `Waiting for the investor: ${REQUEST}` }).waitFor();
+  assert.equal(await officer.getByRole('button', { name: 'Accept intention' }).count(), 0, 'nothing to accept while the investor is asked');
+
+  // live: the investor's open page shows what is waited for, and the form to answer it
+  await page.locator('.timeline li.waiting', { hasText: `Waiting for you: ${REQUEST}` }).waitFor({ timeout: LIVE_MS });
+  await assertNotReloaded(page);
+  await page.getByRole('heading', { name: 'Provide the information requested' }).waitFor();
+  assert.equal(await page.inputValue('#plannedJobs'), '35', 'the answer starts from the intention as submitted');
+  await page.fill('#plannedJobs', '40');
+  await page.fill('#description', 'Warehouse on a 4 ha plot in the Liangjiang logistics park; the land plan follows by e-mail.');
+  await shot('en-21-investor-information-requested');
+  await page.getByRole('button', { name: 'Send the information' }).click();
+  await page.locator('.details', { hasText: 'In review' }).waitFor();
+  assert.equal(await page.locator('.timeline li.waiting').count(), 0, 'nothing is waited for once answered');
+  assert.equal(await page.getByRole('heading', { name: 'Provide the information requested' }).count(), 0);
+
+  // the officer's open page learns of the answer live (in review again) and rejects the intention, in 中文
+  await officer.getByRole('button', { name: '中文' }).click();
+  await officer.locator('.details', { hasText: '审核中' }).waitFor({ timeout: LIVE_MS });
+  await officer.getByRole('button', { name: '不予受理', exact: true }).click();
+  await officer.getByRole('button', { name: '确认不予受理' }).click();
+  await officer.locator('#rejection-reasonCode-error').waitFor();
+  assert.equal(await officer.locator('.field-error').count(), 2, 'the reason and the explanation are both missing');
+  await officer.selectOption('#rejection-reasonCode', 'OUT_OF_SCOPE');
+  await officer.fill('#rejection-reason', '仓储物流项目不属于本轮招商的先进制造业范围。');
+  await shot('zh-22-officer-rejects', officer);
+  await officer.getByRole('button', { name: '确认不予受理' }).click();
+  await officer.locator('.timeline li.reached', { hasText: '未通过' }).waitFor();
+  await shot('zh-23-officer-rejected', officer);
+  await officer.context().close();
+
+  await page.locator('.timeline li.reached', { hasText: 'Rejected' }).waitFor({ timeout: LIVE_MS });
+  await assertNotReloaded(page);
+  assert.match(await page.locator('.details').textContent(), /Outside the commission’s remit: 仓储物流项目/);
+  await shot('en-24-investor-rejected');
+});
+
+test('a leader reassigns a case to officer-wang and approves the subsidy it proposes from the approvals inbox; its maker is never offered the approval', async () => {
+  const fourth = await submitIntention(`Donau Werkzeug ${Date.now()} GmbH`, 'HRB 98768', { plannedAmount: 30000000.00, plannedJobs: 150 });
+  const leader = await newPage();
+  await signIn(leader, 'leader-chen');
+  await leader.goto(`${PORTAL}/#/cases/${fourth}`);
+  await leader.getByText('Assigned to officer-li.').waitFor();
+  await leader.locator('#reassign-officerId option[value="officer-wang"]').waitFor({ state: 'attached' });
+  const choices = await leader.locator('#reassign-officerId option').evaluateAll((options) => options.map((option) => option.value));
+  assert.deepEqual(choices, ['', 'officer-wang'], 'intake’s officers, but the one the case is assigned to');
+  await leader.getByRole('button', { name: 'Reassign' }).click();
+  await leader.locator('#reassign-officerId-error').waitFor(); // intake: no officer chosen
+  await shot('en-25-leader-reassign-no-officer', leader);
+  await leader.selectOption('#reassign-officerId', 'officer-wang');
+  await leader.getByRole('button', { name: 'Reassign' }).click();
+  await leader.getByText('The case is now assigned to officer-wang.').waitFor();
+  assert.match(await leader.locator('.details').textContent(), /Case officerofficer-wang/);
+  await shot('en-26-leader-reassigned', leader);
+
+  const formerOfficer = await newPage();
+  await signIn(formerOfficer, 'officer-li');
+  assert.equal((await callAs(formerOfficer, 'POST', `/api/intake/intentions/${fourth}/acceptance`, {})).status, 403,
+    'intake refuses the officer the case was taken from');
+  await formerOfficer.context().close();
+  const maker = await newPage();
+  await signIn(maker, 'officer-wang');
+  await callUntil(maker, 200, 'POST', `/api/intake/intentions/${fourth}/acceptance`, {});
+  const terms = { investmentAmount: 30000000.00, currency: 'EUR', jobs: 150, landingDeadline: `${new Date().getFullYear() + 3}-09-30`,
+    incentives: [{ kind: 'SUBSIDY', value: 3000000.00, policyBasis: 'Chongqing advanced manufacturing subsidy, 2026 edition' }] };
+  const proposed = await callUntil(maker, 201, 'POST', `/api/negotiation/negotiations/${fourth}/proposals`, terms);
+  assert.equal(proposed.standing, 'PENDING_APPROVAL', 'a 10 % subsidy waits for a leader');
+
+  // the maker sees their version wait, and nowhere a way to approve it
+  await maker.goto(`${PORTAL}/#/cases/${fourth}`);
+  await maker.getByText('Version 1 waits for a leader’s approval').waitFor();
+  assert.equal(await maker.getByRole('button', { name: /Approve/ }).count(), 0, 'no approve button for the maker');
+  assert.equal(await maker.getByRole('link', { name: 'Approvals' }).count(), 0, 'no approvals inbox for an officer');
+  assert.equal((await callAs(maker, 'GET', '/api/negotiation/approvals/pending')).status, 403);
+  await shot('en-27-officer-version-awaiting-approval', maker);
+  await maker.context().close();
+
+  await leader.getByRole('button', { name: '中文' }).click();
+  await leader.getByRole('link', { name: '待审批' }).click();
+  await leader.getByRole('heading', { name: '审批待办' }).waitFor();
+  const item = leader.locator('article.approval', { hasText: `项目 ${fourth}，第 1 版` });
+  await item.waitFor();
+  assert.match(await item.textContent(), /officer-wang/);
+  assert.match(await item.textContent(), /€300万/, 'the subsidy in 万');
+  await item.getByRole('button', { name: '批准第 1 版' }).click();
+  await item.locator('.field-error').waitFor(); // negotiation: an approval carries a reason
+  await item.getByLabel('审批意见（必填）').fill('补贴比例符合 2026 年先进制造业政策。');
+  await shot('zh-28-leader-approvals-inbox', leader);
+  await item.getByRole('button', { name: '批准第 1 版' }).click();
+  await item.waitFor({ state: 'detached' });
+  await shot('zh-29-leader-approved', leader);
+  await leader.context().close();
+
+  const negotiation = await callUntil(page, 200, 'GET', `/api/negotiation/negotiations/${fourth}`);
+  assert.equal(negotiation.versions[0].standing, 'TABLED', 'approved: on the table for the investor');
+});
+
+/**
  * A second case of investor-de-1, taken to an agreement through the portal's API (the pages for it are
  * shot above): its contract is declined by the signer further down. Started now, awaited there.
  */
 let declinedCase;
 
 async function agreeSecondCase() {
-  const body = { companyName: `Main Werk ${Date.now()} GmbH`, country: 'DE', registrationNumber: 'HRB 98766', contactName: 'Anna Schmidt',
-    contactEmail: 'anna.schmidt@example.de', contactPhone: '+4930123456', industryCode: 'F41', investmentType: 'EXPANSION',
-    plannedAmount: 24000000.00, currency: 'EUR', plannedJobs: 60, district: 'Liangjiang New Area',
-    expectedStart: `${new Date().getFullYear() + 1}-06-01` };
-  const intention = await callAs(page, 'POST', '/api/intake/intentions', body, { 'Idempotency-Key': `e2e-${Date.now()}` });
-  assert.equal(intention.status, 201, JSON.stringify(intention.body));
-  const id = intention.body.caseId;
+  const id = await submitIntention(`Main Werk ${Date.now()} GmbH`, 'HRB 98766', { plannedAmount: 24000000.00, plannedJobs: 60 });
   const officer = await newPage();
   await signIn(officer, 'officer-li');
   await callUntil(officer, 200, 'POST', `/api/intake/intentions/${id}/acceptance`, {});
@@ -474,6 +595,22 @@ test('the investor downloads the sealed contract, which verifies as valid and a 
   // project-tracking starts the project from the executed contract, through Kafka
   await eventually(page, () => page.locator('table.milestones tr[data-milestone="CONSTRUCTION_STARTED"]').waitFor({ timeout: 2_000 }));
   await shot('en-15-investor-tampered-and-milestones');
+});
+
+test('a milestone the officer reports reaches the investor’s open case page without a reload', async () => {
+  const row = page.locator('table.milestones tr[data-milestone="BUSINESS_REGISTERED"]');
+  await row.waitFor();
+  await markLoaded(page);
+  const achievedOn = new Date(Date.now() - 86_400_000).toISOString().substring(0, 10);
+  const officer = await newPage();
+  await signIn(officer, 'officer-li');
+  await callUntil(officer, 200, 'POST', `/api/tracking/projects/${caseId}/milestones`, { milestone: 'BUSINESS_REGISTERED', achievedOn });
+  await officer.context().close();
+
+  const shown = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${achievedOn}T00:00:00Z`));
+  await row.filter({ hasText: shown }).waitFor({ timeout: LIVE_MS });
+  await assertNotReloaded(page);
+  await shot('en-30-investor-milestone-live');
 });
 
 test('the second case’s signatory declines on a phone in 中文, with a category and a reason', async () => {

@@ -3,6 +3,7 @@ import { call, csrfToken } from './api/client';
 import type { SessionView } from './api/types';
 import { useI18n } from './i18n/I18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Approvals } from './pages/Approvals';
 import { CasePage } from './pages/CasePage';
 import { Funnel } from './pages/Funnel';
 import { IntentionForm } from './pages/IntentionForm';
@@ -25,6 +26,7 @@ export function App() {
               ? <>
                   <a href={href({ page: 'cases' })}>{t('nav.queue')}</a>
                   {session.roles.includes('LEADER') && <a href={href({ page: 'funnel' })}>{t('nav.funnel')}</a>}
+                  {session.roles.includes('LEADER') && <a href={href({ page: 'approvals' })}>{t('nav.approvals')}</a>}
                 </>
               : <>
                   <a href={href({ page: 'cases' })}>{t('nav.myCases')}</a>
@@ -60,8 +62,11 @@ function Page({ session }: { session: SessionView }) {
       return <IntentionForm />;
     case 'funnel':
       return <Funnel />;
+    case 'approvals':
+      return <Approvals session={session} />;
     case 'case':
-      return <CasePage caseId={route.caseId} officer={session.roles.includes('OFFICER')} side={sideOf(session)} />;
+      return <CasePage caseId={route.caseId} officer={session.roles.includes('OFFICER')} leader={session.roles.includes('LEADER')}
+        side={sideOf(session)} />;
     default:
       return <MyCases queue={isStaff(session)} />;
   }

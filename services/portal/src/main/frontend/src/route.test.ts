@@ -19,3 +19,10 @@ describe('routes', () => {
     expect(routeParameter('#/cases', 'submitted')).toBeNull();
   });
 });
+
+describe('the approvals inbox', () => {
+  it('has its own address', () => {
+    expect(href({ page: 'approvals' })).toBe('#/approvals');
+    expect(parseRoute('#/approvals')).toEqual({ page: 'approvals' });
+  });
+});

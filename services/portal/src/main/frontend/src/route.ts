@@ -5,6 +5,7 @@ export type Route =
   | { page: 'cases' }
   | { page: 'new' }
   | { page: 'funnel' }
+  | { page: 'approvals' }
   | { page: 'case'; caseId: string };
 
 export function parseRoute(hash: string): Route {
@@ -13,8 +14,8 @@ export function parseRoute(hash: string): Route {
   if (match) {
     return { page: 'case', caseId: match[1] };
   }
-  if (path === '/new' || path === '/funnel') {
-    return { page: path.substring(1) as 'new' | 'funnel' };
+  if (path === '/new' || path === '/funnel' || path === '/approvals') {
+    return { page: path.substring(1) as 'new' | 'funnel' | 'approvals' };
   }
   return { page: 'cases' };
 }
@@ -27,6 +28,8 @@ export function href(route: Route): string {
       return '#/new';
     case 'funnel':
       return '#/funnel';
+    case 'approvals':
+      return '#/approvals';
     default:
       return '#/cases';
   }

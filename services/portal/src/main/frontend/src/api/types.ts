@@ -6,16 +6,19 @@ import type { components as Signing } from './generated/e-signature';
 
 export type SubmitIntentionRequest = Intake['schemas']['SubmitIntentionRequest'];
 export type IntentionView = Intake['schemas']['IntentionView'];
+export type IntentionDetails = Intake['schemas']['IntentionDetails'];
 export type QueuePage = Intake['schemas']['QueuePage'];
 export type Industry = Intake['schemas']['Industry'];
 export type District = Intake['schemas']['District'];
+export type Officer = Intake['schemas']['Officer'];
 export type PipelineCaseView = Tracking['schemas']['PipelineCaseView'];
 export type Funnel = Tracking['schemas']['Funnel'];
 
-/** Who is logged in, from the portal itself. */
+/** Who is logged in, from the portal itself: the name shown, and the id the services know them by (the token's subject). */
 export interface SessionView {
   authenticated: boolean;
   username: string | null;
+  userId?: string | null;
   roles: string[];
 }
 
@@ -25,6 +28,8 @@ export type ProposeTermsRequest = Negotiation['schemas']['ProposeTermsRequest'];
 export type EnvelopeView = Signing['schemas']['EnvelopeView'];
 export type SealVerification = Signing['schemas']['SealVerification'];
 export type ProjectView = Tracking['schemas']['ProjectView'];
+export type PendingApproval = Negotiation['schemas']['PendingApproval'];
+export type RejectionReason = NonNullable<Intake['schemas']['RejectIntentionRequest']['reasonCode']>;
 
 /**
  * negotiation's diff between two versions. The endpoint answers JSON or text/plain, so its document

@@ -5,9 +5,12 @@ import { ApiError } from '../api/problem';
 import { formatDate, formatInstant, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/catalogues';
+import { OfficerDecisions, Reassignment } from './CaseDecisions';
 import { Contract, Project } from './Contract';
+import { informationAsked } from './decisions';
+import { IntentionForm } from './IntentionForm';
 import { Negotiation } from './Negotiation';
-import { stagesEntered, stagesShown, type CaseSources } from './timeline';
+import { stagesEntered, timelineRows, type CaseSources } from './timeline';
 import { useLoad } from './useApi';
 import { useLiveCase } from './useLiveCase';
 
@@ -38,15 +41,17 @@ async function loadCase(caseId: string): Promise<CaseData> {
 
 /**
  * One case: its timeline through the stages, the negotiation once the intention is accepted (answered as
- * {@code side}; leaders only read), the intention as submitted and, for officers, the decision.
+ * {@code side}; leaders only read), the intention as submitted; for officers the decisions, for leaders
+ * the reassignment, for the investor the answer to a request for information.
  */
-export function CasePage({ caseId, officer = false, side }: { caseId: string; officer?: boolean; side?: 'COMMISSION' | 'INVESTOR' }) {
+export function CasePage({ caseId, officer = false, leader = false, side }: {
+  caseId: string; officer?: boolean; leader?: boolean; side?: 'COMMISSION' | 'INVESTOR';
+}) {
   const { t } = useI18n();
-  const [version, setVersion] = useState(0);
   // a live update, or a step taken on this page: the whole case is read again, so the timeline keeps up with it
   const [stepTaken, setStepTaken] = useState(0);
   const refresh = useLiveCase(caseId) + stepTaken;
-  const data = useLoad(() => loadCase(caseId), [caseId, version], refresh);
+  const data = useLoad(() => loadCase(caseId), [caseId], refresh);
   if (data.state === 'loading') {
     return <p>{t('common.loading')}</p>;
   }
@@ -56,8 +61,12 @@ export function CasePage({ caseId, officer = false, side }: { caseId: string; of
   return (
     <section>
       <h1>{t('case.title', { caseId })}</h1>
-      {officer && data.value.intention.status === 'IN_REVIEW' && <Accept caseId={caseId} onDone={() => setVersion((v) => v + 1)} />}
-      <Timeline data={data.value} />
+      {officer && <OfficerDecisions intention={data.value.intention} onDone={() => setStepTaken((v) => v + 1)} />}
+      <Timeline data={data.value} investor={side === 'INVESTOR'} />
+      {side === 'INVESTOR' && informationAsked(data.value.intention) !== null && (
+        <IntentionForm key={data.value.intention.caseId} amending={data.value.intention} onAmended={() => setStepTaken((v) => v + 1)} />
+      )}
+      {leader && <Reassignment intention={data.value.intention} onDone={() => setStepTaken((v) => v + 1)} />}
       {data.value.intention.status === 'ACCEPTED' && side && <Negotiation caseId={caseId} side={side} refresh={refresh} onChanged={() => setStepTaken((v) => v + 1)} />}
       {data.value.envelope && <Contract caseId={caseId} envelope={data.value.envelope} />}
       {data.value.project && <Project project={data.value.project} />}
@@ -66,44 +75,27 @@ export function CasePage({ caseId, officer = false, side }: { caseId: string; of
   );
 }
 
-/** The officer's acceptance; intake decides whether this officer may (the assigned one only). */
-function Accept({ caseId, onDone }: { caseId: string; onDone: () => void }) {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  async function accept() {
-    setBusy(true);
-    try {
-      await api('intake', `/intentions/${encodeURIComponent(caseId)}/acceptance`, { method: 'POST' });
-      onDone();
-    } catch (error) {
-      const status = error instanceof ApiError ? error.status : 0;
-      setRefusal(t('case.decisionFailed', { status, detail: error instanceof ApiError ? error.problem?.detail ?? '' : '' }));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <div className="decision">
-      {refusal && <p className="alert" role="alert">{refusal}</p>}
-      <button type="button" className="button" onClick={accept} disabled={busy}>{busy ? t('case.accepting') : t('case.accept')}</button>
-    </div>
-  );
-}
-
-function Timeline({ data }: { data: CaseData }) {
+/** The stages, and what the case waits for now: the information the officer asked the investor for. */
+function Timeline({ data, investor }: { data: CaseData; investor: boolean }) {
   const { t, locale } = useI18n();
-  const entered = stagesEntered(data);
+  const asked = informationAsked(data.intention);
+  const waiting = asked === null ? null
+    : { stage: 'INFORMATION_REQUESTED', waitingFor: t(investor ? 'case.waitingForYou' : 'case.waitingForInvestor', { request: asked }) };
   return (
     <>
       <h2>{t('case.timeline')}</h2>
       <ol className="timeline">
-        {stagesShown(entered).map((stage) => (
-          <li key={stage} className={entered[stage] ? 'reached' : 'pending'}>
-            <span className="stage">{t(`stage.${stage}` as MessageKey)}</span>
-            <span className="when">{entered[stage] ? formatInstant(entered[stage], locale) : t('case.pending')}</span>
+        {timelineRows(stagesEntered(data), waiting).map((row) => ('waitingFor' in row ? (
+          <li key={row.stage} className="waiting">
+            <span className="stage">{t(`stage.${row.stage}` as MessageKey)}</span>
+            <span className="when">{row.waitingFor}</span>
           </li>
-        ))}
+        ) : (
+          <li key={row.stage} className={row.at ? 'reached' : 'pending'}>
+            <span className="stage">{t(`stage.${row.stage}` as MessageKey)}</span>
+            <span className="when">{row.at ? formatInstant(row.at, locale) : t('case.pending')}</span>
+          </li>
+        )))}
       </ol>
     </>
   );
@@ -123,7 +115,11 @@ function Details({ intention }: { intention: IntentionView }) {
     ['form.plannedAmount', formatMoney(details.plannedAmount!, details.currency!, locale)],
     ['form.plannedJobs', String(details.plannedJobs ?? '')],
     ['form.expectedStart', details.expectedStart ? formatDate(details.expectedStart, locale) : ''],
+    ['case.assignedOfficer', intention.assignedOfficerId ?? t('case.unassigned')],
   ];
+  if (intention.rejectionReason) {
+    rows.push(['case.rejectionReason', `${t(`rejection.${intention.rejectionReason}` as MessageKey)}: ${intention.rejectionText ?? ''}`]);
+  }
   return (
     <>
       <h2>{t('case.details')}</h2>

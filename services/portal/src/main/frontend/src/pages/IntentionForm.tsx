@@ -4,6 +4,7 @@ import { ApiError, fieldErrors } from '../api/problem';
 import type { District, Industry, IntentionView, SubmitIntentionRequest } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/catalogues';
+import { formValues } from './decisions';
 import { FieldRow } from './FieldRow';
 import { useLoad } from './useApi';
 
@@ -37,10 +38,23 @@ function newIdempotencyKey(): string {
   return `portal-${crypto.randomUUID()}`;
 }
 
-/** The investor's intention form, with each field's error from intake's problem+json under the field. */
-export function IntentionForm() {
+/** Where the form sends: a new intention (POST, once per key), or an amended one (PUT, after a request for information). */
+async function send(values: Values, idempotencyKey: string, amending?: IntentionView): Promise<IntentionView> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (amending) {
+    return api<IntentionView>('intake', `/intentions/${encodeURIComponent(amending.caseId!)}`, { method: 'PUT', headers, body: requestBody(values) });
+  }
+  return api<IntentionView>('intake', '/intentions', { method: 'POST', headers: { ...headers, 'Idempotency-Key': idempotencyKey }, body: requestBody(values) });
+}
+
+/**
+ * The investor's intention form, with each field's error from intake's problem+json under the field.
+ * Given the intention it amends (information was requested), it starts from what was submitted and
+ * answers with the whole form, which intake screens again.
+ */
+export function IntentionForm({ amending, onAmended }: { amending?: IntentionView; onAmended?: () => void } = {}) {
   const { t, locale } = useI18n();
-  const [values, setValues] = useState<Values>(EMPTY);
+  const [values, setValues] = useState<Values>(() => (amending?.details ? formValues(amending.details) : EMPTY));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -63,13 +77,13 @@ export function IntentionForm() {
     }
     setSubmitting(true);
     try {
-      const created = await api<IntentionView>('intake', '/intentions', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey.current },
-        body: requestBody(values),
-      });
+      const sent = await send(values, idempotencyKey.current, amending);
       idempotencyKey.current = newIdempotencyKey();
-      window.location.hash = `#/cases?submitted=${created.caseId}`;
+      if (amending) {
+        onAmended?.();
+      } else {
+        window.location.hash = `#/cases?submitted=${sent.caseId}`;
+      }
     } catch (error) {
       const problem = error instanceof ApiError ? error.problem : undefined;
       setErrors(fieldErrors(problem));
@@ -100,9 +114,11 @@ export function IntentionForm() {
     ? districts.value.map((district) => [district.name!, locale === 'zh' ? district.nameZh ?? district.name! : district.name!]) : [];
 
   return (
-    <form className="intention" onSubmit={submit} noValidate>
-      <h1>{t('form.title')}</h1>
-      <p>{t('form.intro')}</p>
+    <form className="intention" onSubmit={submit} noValidate aria-labelledby="intention-title">
+      {amending
+        ? <h2 id="intention-title">{t('case.answerTitle')}</h2>
+        : <h1 id="intention-title">{t('form.title')}</h1>}
+      <p>{t(amending ? 'case.answerIntro' : 'form.intro')}</p>
       {failure && <p className="alert" role="alert">{failure}</p>}
       <fieldset>
         <legend>{t('form.section.company')}</legend>
@@ -132,7 +148,7 @@ export function IntentionForm() {
         </FieldRow>
       </fieldset>
       <button type="submit" className="button" disabled={submitting}>
-        {submitting ? t('form.submitting') : t('form.submit')}
+        {submitting ? t('form.submitting') : t(amending ? 'case.answerSubmit' : 'form.submit')}
       </button>
     </form>
   );

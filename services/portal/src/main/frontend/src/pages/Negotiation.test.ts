@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NegotiationView, TermSheetView } from '../api/types';
-import { mayAnswer, sideBySide } from './Negotiation';
+import { mayAnswer, sideBySide, withLeader } from './Negotiation';
 
 const sheet = (version: number, side: 'COMMISSION' | 'INVESTOR', basedOn?: number, standing = 'TABLED'): TermSheetView =>
   ({ version, side, basedOn, standing, terms: { investmentAmount: 1, currency: 'EUR', jobs: 1, landingDeadline: '2030-01-01' } });
@@ -24,5 +24,17 @@ describe('who may answer', () => {
     expect(mayAnswer(open, sheet(1, 'COMMISSION'), 'COMMISSION')).toBe(false);
     expect(mayAnswer({ status: 'AGREED' } as NegotiationView, sheet(1, 'COMMISSION'), 'INVESTOR')).toBe(false);
     expect(mayAnswer(open, null, 'INVESTOR')).toBe(false);
+  });
+});
+
+describe('a version the approval policy holds back', () => {
+  it('is the newest one while it waits for a leader or was not approved', () => {
+    expect(withLeader([sheet(1, 'COMMISSION', undefined, 'PENDING_APPROVAL')])?.version).toBe(1);
+    expect(withLeader([sheet(1, 'COMMISSION'), sheet(2, 'INVESTOR', 1), sheet(3, 'COMMISSION', 2, 'REJECTED')])?.version).toBe(3);
+  });
+
+  it('is none once the newest version is on the table', () => {
+    expect(withLeader([])).toBeNull();
+    expect(withLeader([sheet(1, 'COMMISSION', undefined, 'REJECTED'), sheet(2, 'COMMISSION')])).toBeNull();
   });
 });

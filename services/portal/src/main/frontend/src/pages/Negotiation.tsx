@@ -32,6 +32,15 @@ export function mayAnswer(negotiation: NegotiationView, latest: TermSheetView | 
   return negotiation.status === 'OPEN' && latest !== null && latest.side !== side;
 }
 
+/**
+ * The newest version, when it is not on the table because of the approval policy: waiting for a leader,
+ * or not approved (staff see the leader's reason). Null when the newest version is on the table.
+ */
+export function withLeader(versions: TermSheetView[]): TermSheetView | null {
+  const newest = versions.reduce<TermSheetView | null>((last, sheet) => (!last || sheet.version! > last.version! ? sheet : last), null);
+  return newest && (newest.standing === 'PENDING_APPROVAL' || newest.standing === 'REJECTED') ? newest : null;
+}
+
 async function loadNegotiation(caseId: string): Promise<NegotiationData | null> {
   const negotiation = await api<NegotiationView>('negotiation', `/negotiations/${encodeURIComponent(caseId)}`).catch((error: unknown) => {
     if (error instanceof ApiError && error.status === 404) {
@@ -85,12 +94,20 @@ export function Negotiation({ caseId, side, refresh = 0, onChanged }: {
     }
   }
   const answering = mayAnswer(negotiation, latest, side);
+  const approval = withLeader(negotiation.versions ?? []);
   const mayPropose = negotiation.status === 'OPEN' && (answering || (latest === null && side === 'COMMISSION'));
   return (
     <section className="negotiation" aria-labelledby="negotiation-title">
       <h2 id="negotiation-title">{t('negotiation.title')}</h2>
       <p>{t('negotiation.status', { status: t(`negotiation.status.${negotiation.status}` as MessageKey) })}</p>
-      {latest === null ? <p>{t('negotiation.noVersion')}</p> : <Versions before={before} latest={latest} diff={diff} />}
+      {latest !== null ? <Versions before={before} latest={latest} diff={diff} /> : !approval && <p>{t('negotiation.noVersion')}</p>}
+      {approval && (
+        <p className="notice" role="status">
+          {approval.standing === 'PENDING_APPROVAL'
+            ? t('negotiation.pendingApproval', { version: approval.version! })
+            : t('negotiation.approvalRejected', { version: approval.version!, reason: approval.approval?.reason ?? '' })}
+        </p>
+      )}
       {refusal && <p className="alert" role="alert">{refusal}</p>}
       <div className="decision">
         {answering && <button type="button" className="button" onClick={accept}>{t('negotiation.accept', { version: latest!.version! })}</button>}

@@ -61,6 +61,11 @@ export function fieldName(field: string, t: Translate): string {
   return named === key ? field : named;
 }
 
+/** One term's value as the diff shows it (e.g. field incentives.SUBSIDY.value: money in the terms' currency). */
+export function termValue(field: string, raw: string | null, currency: string, locale: Locale): string {
+  return value(field, raw, currency, locale, (key, values) => translate(locale, key as MessageKey, values));
+}
+
 function value(field: string, raw: string | null, currency: string, locale: Locale, t: Translate): string {
   if (raw === null) {
     return '—';

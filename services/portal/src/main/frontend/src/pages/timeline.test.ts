@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseSources } from './timeline';
-import { stagesEntered, stagesShown } from './timeline';
+import { stagesEntered, stagesShown, timelineRows } from './timeline';
 
 const SUBMITTED = '2026-12-01T08:00:00Z';
 const ACCEPTED = '2026-12-02T08:00:00Z';
@@ -53,5 +53,34 @@ describe('the timeline', () => {
   it('adds the exit a case took after the usual stages', () => {
     const entered = stagesEntered(sources({ intention: { status: 'REJECTED', submittedAt: SUBMITTED, decidedAt: ACCEPTED } }));
     expect(stagesShown(entered)).toEqual(['INTENTION', 'SCREENED', 'NEGOTIATING', 'AGREED', 'CONTRACTED', 'LANDED', 'REJECTED']);
+  });
+});
+
+describe('the timeline’s lines', () => {
+  it('put what the case waits for right after the last stage reached', () => {
+    const rows = timelineRows({ INTENTION: SUBMITTED }, { stage: 'INFORMATION_REQUESTED', waitingFor: 'the land plan' });
+    expect(rows.slice(0, 3)).toEqual([
+      { stage: 'INTENTION', at: SUBMITTED },
+      { stage: 'INFORMATION_REQUESTED', waitingFor: 'the land plan' },
+      { stage: 'SCREENED', at: null },
+    ]);
+  });
+
+  it('are the stages alone when nothing is waited for, those to come included', () => {
+    const rows = timelineRows({ INTENTION: SUBMITTED, SCREENED: SUBMITTED }, null);
+    expect(rows.map((row) => row.stage)).toEqual(['INTENTION', 'SCREENED', 'NEGOTIATING', 'AGREED', 'CONTRACTED', 'LANDED']);
+    expect(rows[2]).toEqual({ stage: 'NEGOTIATING', at: null });
+  });
+
+  it('end with the rejection, and no stage still to come, once a case is rejected', () => {
+    const rejected = '2026-12-03T08:00:00Z';
+    expect(timelineRows({ INTENTION: SUBMITTED, SCREENED: SUBMITTED, REJECTED: rejected }, null)).toEqual([
+      { stage: 'INTENTION', at: SUBMITTED }, { stage: 'SCREENED', at: SUBMITTED }, { stage: 'REJECTED', at: rejected },
+    ]);
+  });
+
+  it('keep the stages to come after a declined contract, as negotiation reopens', () => {
+    const rows = timelineRows({ INTENTION: SUBMITTED, DECLINED: AGREED }, null);
+    expect(rows.map((row) => row.stage)).toContain('CONTRACTED');
   });
 });

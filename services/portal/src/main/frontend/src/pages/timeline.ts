@@ -51,3 +51,25 @@ export function stagesShown(entered: Record<string, string>): string[] {
   const exits = Object.keys(entered).filter((stage) => !(STAGES as readonly string[]).includes(stage));
   return [...STAGES, ...exits];
 }
+
+/** One line of the timeline: a stage reached (with when) or not yet, or what the case waits for now. */
+export type TimelineRow = { stage: string; at: string | null } | { stage: string; waitingFor: string };
+
+/** Exits no case comes back from: after them the stages not reached are never reached. */
+const FINAL_EXITS = ['REJECTED', 'WITHDRAWN'];
+
+/**
+ * The timeline's lines: the stages shown, with what the case waits for now (e.g. the information the
+ * officer asked for, stage INFORMATION_REQUESTED) right after the last stage it reached. A rejected or
+ * withdrawn case shows only what it went through, not stages still "to come".
+ */
+export function timelineRows(entered: Record<string, string>, waiting: { stage: string; waitingFor: string } | null): TimelineRow[] {
+  const ended = FINAL_EXITS.some((exit) => entered[exit]);
+  const rows: TimelineRow[] = stagesShown(entered).filter((stage) => !ended || entered[stage])
+    .map((stage) => ({ stage, at: entered[stage] ?? null }));
+  if (waiting) {
+    const lastReached = rows.reduce((last, row, index) => ('at' in row && row.at ? index : last), -1);
+    rows.splice(lastReached + 1, 0, waiting);
+  }
+  return rows;
+}

@@ -258,6 +258,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Officers */
+        get: operations["officers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/cases/{caseId}": {
         parameters: {
             query?: never;
@@ -466,6 +483,11 @@ export interface components {
             name?: string;
             nameZh?: string;
             kind?: string;
+        };
+        Officer: {
+            id: string;
+            industries?: string[];
+            districts?: string[];
         };
         QueuePage: {
             items?: components["schemas"]["IntentionView"][];
@@ -1384,6 +1406,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["District"][];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    officers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Officer"][];
                 };
             };
             /** @description No valid bearer token */

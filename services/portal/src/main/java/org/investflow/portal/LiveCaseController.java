@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Live updates of one case for an open page, as server-sent events: {@code ready} once, then
  * {@code changed} whenever the case as this user sees it changed, so the page re-reads it through
- * the usual routes. The portal decides nothing: it asks the four services with the user's own access
+ * the usual routes. The portal decides nothing: it asks the four services (project-tracking for the
+ * pipeline and for the project with its milestones) with the user's own access
  * token (refreshed as needed), {@link #EVERY} after its last look, compares what they answered
  * ({@link CaseFingerprint}) and forwards no content at all. A user intake does not show the case to
  * gets {@code gone} and the stream ends, exactly as the page itself would be told "not found".
@@ -36,13 +37,17 @@ class LiveCaseController {
 
     static final Duration EVERY = Duration.ofSeconds(1);
     private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9-]{1,40}");
-    /** Where each service keeps a case, by the service's key in {@code investflow.portal.services}. */
-    private static final Map<String, String> SOURCES = Map.of(
-            "intake", "/api/intentions/{caseId}",
-            "negotiation", "/api/negotiations/{caseId}",
-            "tracking", "/api/pipeline/cases/{caseId}",
-            "signing", "/api/envelopes/{caseId}");
-    private static final List<String> ORDER = List.of("intake", "negotiation", "tracking", "signing");
+    /** Where the case is kept, in the order asked (intake first: it decides whether the user sees the case). */
+    private static final List<Source> SOURCES = List.of(
+            new Source("intake", "intake", "/api/intentions/{caseId}"),
+            new Source("negotiation", "negotiation", "/api/negotiations/{caseId}"),
+            new Source("tracking", "tracking", "/api/pipeline/cases/{caseId}"),
+            new Source("signing", "signing", "/api/envelopes/{caseId}"),
+            new Source("project", "tracking", "/api/projects/{caseId}"));
+
+    /** One part of the case: its name in the fingerprint, the service's key in {@code investflow.portal.services}, its path. */
+    private record Source(String name, String service, String path) {
+    }
 
     private final ReactiveOAuth2AuthorizedClientManager clients;
     private final Map<String, URI> services;
@@ -80,18 +85,18 @@ class LiveCaseController {
         OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(login.getAuthorizedClientRegistrationId())
                 .principal(login).attribute(ServerWebExchange.class.getName(), exchange).build();
         return clients.authorize(request)
-                .flatMap(client -> Flux.fromIterable(ORDER)
-                        .concatMap(service -> ask(service, caseId, client.getAccessToken().getTokenValue()))
+                .flatMap(client -> Flux.fromIterable(SOURCES)
+                        .concatMap(source -> ask(source, caseId, client.getAccessToken().getTokenValue()))
                         .collectList())
                 .map(answers -> answers.get(0).status() == 200 ? CaseFingerprint.of(answers) : CaseFingerprint.GONE)
                 .defaultIfEmpty(CaseFingerprint.GONE);
     }
 
-    private Mono<CaseFingerprint.Answer> ask(String service, String caseId, String token) {
-        URI uri = URI.create(services.get(service) + SOURCES.get(service).replace("{caseId}", caseId));
+    private Mono<CaseFingerprint.Answer> ask(Source source, String caseId, String token) {
+        URI uri = URI.create(services.get(source.service()) + source.path().replace("{caseId}", caseId));
         return http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> response.statusCode().value() == 200
-                        ? response.bodyToMono(JsonNode.class).map(body -> new CaseFingerprint.Answer(service, 200, body))
-                        : response.releaseBody().thenReturn(new CaseFingerprint.Answer(service, response.statusCode().value(), null)));
+                        ? response.bodyToMono(JsonNode.class).map(body -> new CaseFingerprint.Answer(source.name(), 200, body))
+                        : response.releaseBody().thenReturn(new CaseFingerprint.Answer(source.name(), response.statusCode().value(), null)));
     }
 }

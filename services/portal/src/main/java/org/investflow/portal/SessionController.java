@@ -20,14 +20,18 @@ class SessionController {
         return Mono.just(user == null ? SessionView.ANONYMOUS : SessionView.of(user));
     }
 
-    /** The logged-in user as the SPA sees them. */
-    record SessionView(boolean authenticated, String username, List<String> roles) {
+    /**
+     * The logged-in user as the SPA sees them: the name to show, and the id the services know the user by
+     * (the token's subject, e.g. a version's {@code proposedBy}), so a page can leave out what the services
+     * would refuse them anyway (a leader's approve button on their own version).
+     */
+    record SessionView(boolean authenticated, String username, String userId, List<String> roles) {
 
-        static final SessionView ANONYMOUS = new SessionView(false, null, List.of());
+        static final SessionView ANONYMOUS = new SessionView(false, null, null, List.of());
 
         static SessionView of(OidcUser user) {
             List<String> roles = user.getClaimAsStringList("roles");
-            return new SessionView(true, user.getName(), roles == null ? List.of() : roles);
+            return new SessionView(true, user.getName(), user.getSubject(), roles == null ? List.of() : roles);
         }
     }
 }

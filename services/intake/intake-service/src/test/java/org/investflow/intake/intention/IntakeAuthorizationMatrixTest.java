@@ -63,6 +63,8 @@ class IntakeAuthorizationMatrixTest {
     static final String WITHDRAW = "/api/intentions/{caseId}/withdrawal";
     static final String REASSIGN = "/api/intentions/{caseId}/assignment";
     static final String AUDIT = "/api/audit/cases/{caseId}";
+    /** The officers a leader may reassign to: staff only, no case involved. */
+    static final String OFFICERS = "/api/officers";
     /** platform/messaging's dead-letter API: intake consumes no topic, so an administrator finds none. */
     static final List<String> DEAD_LETTERS = List.of("/api/admin/dead-letters/{topic}",
             "/api/admin/dead-letters/{topic}/replay", "/api/admin/dead-letters/{topic}/{partition}/{offset}/replay");
@@ -80,6 +82,7 @@ class IntakeAuthorizationMatrixTest {
             rows.add(new Row(HttpMethod.POST, SUBMIT, role, Relation.OWN, "INVESTOR".equals(role) ? 201 : 403));
             rows.add(new Row(HttpMethod.POST, DRAFTS, role, Relation.OWN, "INVESTOR".equals(role) ? 201 : 403));
             rows.add(new Row(HttpMethod.GET, QUEUE, role, Relation.OWN, 200));
+            rows.add(new Row(HttpMethod.GET, OFFICERS, role, Relation.OWN, "INVESTOR".equals(role) ? 403 : 200));
             rows.add(new Row(HttpMethod.GET, VIEW, role, Relation.DRAFT, "INVESTOR".equals(role) ? 200 : 404));
             rows.add(new Row(HttpMethod.GET, VIEW, role, Relation.UNASSIGNED, 200));
             for (String decision : List.of(ACCEPT, INFORMATION, REJECT)) {
@@ -162,6 +165,12 @@ class IntakeAuthorizationMatrixTest {
     }
 
     @Test
+    void staffAreToldTheOfficersACaseMayBeReassignedTo() {
+        api.as("leader-1", "LEADER", HttpMethod.GET, OFFICERS).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[*].id").value(ids -> assertThat(ids.toString()).contains("officer-li", "officer-wang"));
+    }
+
+    @Test
     void theFormsReferenceDataNamesIndustries() {
         api.http().get().uri("/api/reference/industries").exchange().expectBody()
                 .jsonPath("$[?(@.code == 'C29')].name").isEqualTo("Manufacture of motor vehicles, trailers and semi-trailers");
@@ -173,7 +182,7 @@ class IntakeAuthorizationMatrixTest {
     }
 
     private void check(Row row) {
-        if (row.path().startsWith("/api/reference")) {
+        if (row.path().startsWith("/api/reference") || row.path().equals(OFFICERS)) {
             api.as("someone", row.role(), row.method(), row.path()).exchange().expectStatus().isEqualTo(row.status());
             return;
         }
