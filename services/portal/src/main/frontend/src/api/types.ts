@@ -11,6 +11,10 @@ export type Industry = Intake['schemas']['Industry'];
 export type District = Intake['schemas']['District'];
 export type PipelineCaseView = Tracking['schemas']['PipelineCaseView'];
 export type Funnel = Tracking['schemas']['Funnel'];
+export type FunnelStage = Tracking['schemas']['FunnelStage'];
+export type CommissionFigures = Tracking['schemas']['CommissionFigures'];
+export type DelayedCase = Tracking['schemas']['DelayedCase'];
+export type StalledCase = Tracking['schemas']['StalledCase'];
 
 /** Who is logged in, from the portal itself. */
 export interface SessionView {

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { filterQuery, NO_FILTERS } from './filters';
+
+describe('the dashboard’s filter query', () => {
+  it('is empty without filters', () => {
+    expect(filterQuery(NO_FILTERS)).toBe('');
+  });
+
+  it('sends only the filters given, by project-tracking’s parameter names, codes upper-cased and values trimmed', () => {
+    expect(filterQuery({ ...NO_FILTERS, country: ' de', industryCode: 'c29', from: '2026-01-01', to: '2026-12-31' }))
+      .toBe('?country=DE&industryCode=C29&from=2026-01-01&to=2026-12-31');
+  });
+
+  it('encodes free text such as a district in Chinese or with an ampersand', () => {
+    expect(filterQuery({ ...NO_FILTERS, district: '两江新区 & Yubei' })).toBe(`?district=${encodeURIComponent('两江新区').replace(/%20/g, '+')}+%26+Yubei`);
+  });
+
+  it('keeps a value the service will refuse, so the refusal names the field', () => {
+    expect(filterQuery({ ...NO_FILTERS, country: 'Germany' })).toBe('?country=GERMANY');
+  });
+
+  it('adds parameters of one endpoint after the filters', () => {
+    expect(filterQuery({ ...NO_FILTERS, country: 'FR' }, { limit: '50' })).toBe('?country=FR&limit=50');
+    expect(filterQuery(NO_FILTERS, { limit: '50' })).toBe('?limit=50');
+  });
+});
