@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors, type ApiError } from '../../api/problem';
 import type { CommissionFigures, DelayedCase, StalledCase } from '../../api/types';
 import type { Locale, MessageKey } from '../../i18n/catalogues';
@@ -11,7 +11,7 @@ import { capitalChart, funnelChart, ratesChart } from './charts';
 import { Chart } from './Chart';
 import { loadDashboard, type Dashboard as DashboardView } from './dashboard';
 import { dashboardCsv, exportName } from './dashboardCsv';
-import { FILTER_NAMES, filterQuery, NO_FILTERS, type PipelineFilters } from './filters';
+import { dashboardHash, FILTER_NAMES, filterQuery, filtersFromHash, NO_FILTERS, type PipelineFilters } from './filters';
 
 /**
  * Leadership's dashboard: the funnel, the commission's figures, the delayed and stalled cases of the filters, each
@@ -19,14 +19,14 @@ import { FILTER_NAMES, filterQuery, NO_FILTERS, type PipelineFilters } from './f
  */
 export default function Dashboard() {
   const { t } = useI18n();
-  const [filters, setFilters] = useState<PipelineFilters>(NO_FILTERS);
+  const filters = useHashFilters();
   const dashboard = useLoad(() => loadDashboard(filters), [filters]);
   const refused = dashboard.state === 'failed' && dashboard.error.status === 400 ? dashboard.error : undefined;
   return (
     <section className="dashboard">
       <h1>{t('leadership.title')}</h1>
       <p>{t('leadership.intro')}</p>
-      <FilterForm applied={filters} onApply={setFilters} refused={refused} />
+      <FilterForm key={dashboardHash(filters)} applied={filters} refused={refused} />
       {dashboard.state === 'loading' && <p>{t('common.loading')}</p>}
       {dashboard.state === 'failed' && !refused && <p role="alert">{t('common.error', { status: dashboard.error.status })}</p>}
       {dashboard.state === 'done' && <Figures filters={filters} dashboard={dashboard.value} />}
@@ -34,17 +34,33 @@ export default function Dashboard() {
   );
 }
 
-function FilterForm({ applied, onApply, refused }: { applied: PipelineFilters; onApply: (filters: PipelineFilters) => void; refused?: ApiError }) {
+/** The filters of the page's address; they change when the address does (applying filters, back, a link). */
+function useHashFilters(): PipelineFilters {
+  const [hash, setHash] = useState(window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return useMemo(() => filtersFromHash(hash), [hash]);
+}
+
+/** Applies filters by moving to their address: the browser's back button returns to the filters before. */
+function apply(filters: PipelineFilters) {
+  window.location.hash = dashboardHash(filters);
+}
+
+function FilterForm({ applied, refused }: { applied: PipelineFilters; refused?: ApiError }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(applied);
   const errors = fieldErrors(refused?.problem);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(draft);
+    apply(draft);
   };
   const clear = () => {
     setDraft(NO_FILTERS);
-    onApply(NO_FILTERS);
+    apply(NO_FILTERS);
   };
   return (
     <form className="filters" onSubmit={submit} noValidate>

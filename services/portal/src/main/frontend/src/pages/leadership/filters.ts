@@ -26,6 +26,19 @@ export function filterQuery(filters: PipelineFilters, extra: Record<string, stri
     }
   }
   Object.entries(extra).forEach(([name, value]) => query.set(name, value));
-  const text = query.toString();
+  // URLSearchParams writes a space as '+' (forms' encoding), which Spring's query parsing keeps as a '+';
+  // %20 reads as a space everywhere (a '+' typed by the user is already %2B)
+  const text = query.toString().replace(/\+/g, '%20');
   return text ? `?${text}` : '';
+}
+
+/** The filters a dashboard address carries (#/funnel?country=DE&from=2026-01-01), so a reload or a shared link keeps them. */
+export function filtersFromHash(hash: string): PipelineFilters {
+  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+  return Object.fromEntries(FILTER_NAMES.map((name) => [name, query.get(name) ?? ''])) as unknown as PipelineFilters;
+}
+
+/** The dashboard's address for the filters. */
+export function dashboardHash(filters: PipelineFilters): string {
+  return `#/funnel${filterQuery(filters)}`;
 }
