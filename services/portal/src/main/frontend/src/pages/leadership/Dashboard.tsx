@@ -99,7 +99,7 @@ function Figures({ filters, dashboard }: { filters: PipelineFilters; dashboard: 
       <Export filters={filters} dashboard={dashboard} />
       <h2>{t('funnel.title')}</h2>
       <p>{t('funnel.intro')}</p>
-      <div className="chart-beside">
+      <div className="chart-beside stacked">
         <figure>
           <figcaption>{t('leadership.funnel.chart')}</figcaption>
           <Chart option={charts.funnel} height="tall" />
@@ -131,6 +131,7 @@ function Export({ filters, dashboard }: { filters: PipelineFilters; dashboard: D
   const { t } = useI18n();
   const csv = useMemo(() => URL.createObjectURL(new Blob([dashboardCsv(filters, dashboard)], { type: 'text/csv;charset=utf-8' })),
     [filters, dashboard]);
+  useEffect(() => () => URL.revokeObjectURL(csv), [csv]);
   const today = new Date();
   return (
     <nav className="downloads" aria-label={t('leadership.export')}>

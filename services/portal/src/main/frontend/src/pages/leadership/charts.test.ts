@@ -9,7 +9,7 @@ const zh = (key: MessageKey, values?: Record<string, string | number>) => transl
 interface Option {
   aria: { enabled: boolean; label: { description: string } };
   yAxis: { data: string[] };
-  xAxis: { max?: number; axisLabel: { formatter: (value: number) => string } };
+  xAxis: { max?: number; minInterval?: number; axisLabel: { formatter: (value: number) => string } };
   series: { type: string; data: (number | string)[]; label: { formatter: (point: { value: number }) => string } }[];
 }
 
@@ -20,6 +20,7 @@ describe('the dashboard’s charts', () => {
     expect(option.series[0].data).toEqual([10, 8, 4, 1]);
     expect(option.aria.enabled).toBe(true);
     expect(option.aria.label.description).toContain('Intention submitted: 10; Screened: 8; Contract signed: 4; Rejected: 1');
+    expect(option.xAxis.minInterval).toBe(1);
   });
 
   it('draw the four rates on a scale up to 100 %, as percentages', () => {
@@ -43,6 +44,8 @@ describe('the dashboard’s charts', () => {
     expect(option.xAxis.axisLabel.formatter(238500000)).toBe('¥2.39亿');
     expect(option.aria.label.description).toContain('实际到位资金: ¥2.39亿');
     const english = capitalChart(DASHBOARD, en, 'en') as unknown as Option;
-    expect(english.series[0].label.formatter({ value: 238500000 })).toBe('CN¥238,500,000.00');
+    expect(english.series[0].label.formatter({ value: 238500000 })).toBe('CN¥238.5m');
+    expect(english.xAxis.axisLabel.formatter(200000000)).toBe('CN¥200m');
+    expect(english.aria.label.description).toContain('Realised capital: CN¥238,500,000.00');
   });
 });

@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import type { Locale, MessageKey } from '../../i18n/catalogues';
+import { INTL_LOCALE, type Locale, type MessageKey } from '../../i18n/catalogues';
 import { formatMoney, formatShare } from '../../i18n/format';
 import type { Dashboard } from './dashboard';
 
@@ -10,8 +10,12 @@ interface Bars {
   categories: string[];
   /** null where the API has no value (no bar, a dash in words). */
   values: (number | null)[];
-  /** How a value reads on the axis, on the bar and in the text alternative. */
+  /** How a value reads in the text alternative (exactly, as in the table). */
   format: (value: number) => string;
+  /** How it reads on the axis and the bar, where space is short; the exact format unless given. */
+  short?: (value: number) => string;
+  /** Whole numbers only on the axis (counts). */
+  counts?: boolean;
   /** The text alternative's sentence; {list} is replaced by "category: value" pairs. */
   aria: MessageKey;
   max?: number;
@@ -26,6 +30,7 @@ export function funnelChart(dashboard: Dashboard, t: Translate, locale: Locale):
     values: stages.map((stage) => stage.reached ?? 0),
     format: (value) => integer.format(value),
     aria: 'leadership.funnel.aria',
+    counts: true,
   }, t);
 }
 
@@ -55,8 +60,16 @@ export function capitalChart(dashboard: Dashboard, t: Translate, locale: Locale)
     categories: [t('leadership.figures.committedCapital'), t('leadership.figures.realisedCapital')],
     values: [capital?.committed ?? 0, capital?.realised ?? 0],
     format: (value) => formatMoney(value, currency, locale),
+    short: (value) => shortMoney(value, currency, locale),
     aria: 'leadership.capital.aria',
   }, t);
+}
+
+/** Money on a chart: compact (CN¥975M; in 中文 万/亿 as everywhere), the table beside it has the exact amount. */
+export function shortMoney(amount: number, currency: string, locale: Locale): string {
+  return locale === 'zh' ? formatMoney(amount, currency, locale)
+    : new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 2 })
+      .format(amount);
 }
 
 /**
@@ -66,18 +79,19 @@ export function capitalChart(dashboard: Dashboard, t: Translate, locale: Locale)
  */
 function horizontalBars(bars: Bars, t: Translate): EChartsCoreOption {
   const words = (value: number | null) => (value == null ? '—' : bars.format(value));
+  const short = bars.short ?? bars.format;
   const list = bars.categories.map((category, index) => `${category}: ${words(bars.values[index])}`).join('; ');
   return {
     animation: false,
     aria: { enabled: true, label: { description: t(bars.aria, { list }) } },
     grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', max: bars.max, axisLabel: { formatter: bars.format, color: '#1b2430' } },
+    xAxis: { type: 'value', max: bars.max, minInterval: bars.counts ? 1 : undefined, axisLabel: { formatter: short, color: '#1b2430' } },
     yAxis: { type: 'category', inverse: true, data: bars.categories, axisLabel: { color: '#1b2430' } },
     series: [{
       type: 'bar',
       data: bars.values.map((value) => value ?? '-'), // ECharts' empty value
       itemStyle: { color: '#b4232a' },
-      label: { show: true, position: 'right', color: '#1b2430', formatter: ({ value }: { value: number }) => bars.format(value) },
+      label: { show: true, position: 'right', color: '#1b2430', formatter: ({ value }: { value: number }) => short(value) },
     }],
   };
 }
