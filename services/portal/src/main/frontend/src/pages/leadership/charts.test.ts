@@ -9,7 +9,7 @@ const zh = (key: MessageKey, values?: Record<string, string | number>) => transl
 interface Option {
   aria: { enabled: boolean; label: { description: string } };
   yAxis: { data: string[] };
-  xAxis: { max?: number; minInterval?: number; axisLabel: { formatter: (value: number) => string } };
+  xAxis: { max?: number; minInterval?: number; splitNumber?: number; axisLabel: { formatter: (value: number) => string } };
   series: { type: string; data: (number | string)[]; label: { formatter: (point: { value: number }) => string } }[];
 }
 
@@ -46,6 +46,7 @@ describe('the dashboard’s charts', () => {
     const english = capitalChart(DASHBOARD, en, 'en') as unknown as Option;
     expect(english.series[0].label.formatter({ value: 238500000 })).toBe('CN¥238.5m');
     expect(english.xAxis.axisLabel.formatter(200000000)).toBe('CN¥200m');
+    expect(english.xAxis.splitNumber).toBe(2);
     expect(english.aria.label.description).toContain('Realised capital: CN¥238,500,000.00');
   });
 });

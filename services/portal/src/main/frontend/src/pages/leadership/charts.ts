@@ -16,6 +16,8 @@ interface Bars {
   short?: (value: number) => string;
   /** Whole numbers only on the axis (counts). */
   counts?: boolean;
+  /** Roughly how many steps the axis has (ECharts' default 5 crowds long money labels). */
+  steps?: number;
   /** The text alternative's sentence; {list} is replaced by "category: value" pairs. */
   aria: MessageKey;
   max?: number;
@@ -62,6 +64,7 @@ export function capitalChart(dashboard: Dashboard, t: Translate, locale: Locale)
     format: (value) => formatMoney(value, currency, locale),
     short: (value) => shortMoney(value, currency, locale),
     aria: 'leadership.capital.aria',
+    steps: 2,
   }, t);
 }
 
@@ -85,7 +88,7 @@ function horizontalBars(bars: Bars, t: Translate): EChartsCoreOption {
     animation: false,
     aria: { enabled: true, label: { description: t(bars.aria, { list }) } },
     grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', max: bars.max, minInterval: bars.counts ? 1 : undefined, axisLabel: { formatter: short, color: '#1b2430' } },
+    xAxis: { type: 'value', max: bars.max, minInterval: bars.counts ? 1 : undefined, splitNumber: bars.steps, axisLabel: { formatter: short, color: '#1b2430' } },
     yAxis: { type: 'category', inverse: true, data: bars.categories, axisLabel: { color: '#1b2430' } },
     series: [{
       type: 'bar',
