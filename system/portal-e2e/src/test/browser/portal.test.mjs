@@ -651,23 +651,162 @@ test('another investor who types the case’s address is told there is no such c
   await otherContext.close();
 });
 
-test('the leader’s funnel shows exactly the numbers of the API, the new case among them', async () => {
-  const leaderContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
-  const leader = await leaderContext.newPage();
-  await signIn(leader, 'leader-chen');
-  await leader.getByRole('link', { name: 'Funnel' }).click();
-  await leader.getByRole('heading', { name: 'Investment funnel' }).waitFor();
-  await leader.locator('table.funnel tbody tr').first().waitFor();
+/** Numbers as the English dashboard writes them (en-GB), to compare a page's text with the API's numbers. */
+const EN = {
+  count: (value) => new Intl.NumberFormat('en-GB').format(value ?? 0),
+  share: (value) => (value == null ? '—' : new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value)),
+  money: (value, currency) => new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(value ?? 0),
+};
 
-  const api = await leader.evaluate(async () => (await fetch('/api/tracking/pipeline/funnel')).json());
-  assert.ok(api.stages.find((stage) => stage.stage === 'NEGOTIATING').reached >= 1, 'the accepted case reached negotiation');
-  for (const stage of api.stages) {
-    const row = leader.locator(`table.funnel tr[data-stage="${stage.stage}"]`);
-    assert.equal(await row.locator('.reached').textContent(), stage.reached.toLocaleString('en-GB'), `${stage.stage} reached`);
-    assert.equal(await row.locator('.current').textContent(), stage.current.toLocaleString('en-GB'), `${stage.stage} now`);
+/** The pipeline's answers for a query string, fetched through the portal as the user signed in on target. */
+async function pipelineApi(target, query = '') {
+  return target.evaluate(async (query) => {
+    const [funnel, figures] = await Promise.all(['funnel', 'figures'].map(async (name) => (await fetch(`/api/tracking/pipeline/${name}${query}`)).json()));
+    return { funnel, figures };
+  }, query);
+}
+
+/**
+ * Asserts that the dashboard on target shows exactly the API's funnel and figures for the query, and returns them.
+ * Events still travel through Kafka while the page loads, so it reloads and compares again until both agree.
+ */
+async function assertDashboardShowsTheApi(target, query) {
+  return eventually(target, async () => {
+    await target.locator('table.figures tbody tr').first().waitFor();
+    const api = await pipelineApi(target, query);
+    assert.equal(await target.locator('table.funnel tbody tr').count(), api.funnel.stages.length, 'one row per stage');
+    for (const stage of api.funnel.stages) {
+      const row = target.locator(`table.funnel tr[data-stage="${stage.stage}"]`);
+      assert.equal(await row.locator('.current').textContent(), EN.count(stage.current), `${stage.stage} now`);
+      assert.equal(await row.locator('.reached').textContent(), EN.count(stage.reached), `${stage.stage} reached`);
+      assert.equal(await row.locator('.conversion').textContent(), EN.share(stage.conversion), `${stage.stage} conversion`);
+    }
+    const figure = (name) => target.locator(`table.figures tr[data-figure="${name}"] .value`).textContent();
+    const { figures } = api;
+    for (const count of ['contracted', 'landed', 'constructionStarted', 'fulfilled']) {
+      assert.equal(await figure(count), EN.count(figures[count]), count);
+    }
+    for (const rate of ['landingRate', 'constructionStartRate', 'fundsInPlaceRate', 'contractFulfilmentRate']) {
+      assert.equal(await figure(rate), EN.share(figures[rate]), rate);
+    }
+    assert.equal(await figure('capital.committed'), EN.money(figures.capital.committed, figures.capital.currency), 'committed capital');
+    assert.equal(await figure('capital.realised'), EN.money(figures.capital.realised, figures.capital.currency), 'realised capital');
+    assert.equal(await figure('jobs.committed'), EN.count(figures.jobs.committed), 'jobs committed');
+    assert.equal(await figure('jobs.created'), EN.count(figures.jobs.created), 'jobs created');
+    return api;
+  }, 30_000);
+}
+
+/** A download the link named name starts on target: its file name and its text. */
+async function download(target, name) {
+  const [file] = await Promise.all([target.waitForEvent('download'), target.getByRole('link', { name }).click()]);
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+/** The dashboard CSV's value for section, item and measure (its rows are section,item,measure,value). */
+function csvValue(csv, section, item, measure) {
+  const row = csv.split('\r\n').find((line) => line.startsWith(`${section},${item},${measure},`));
+  assert.ok(row, `a row ${section},${item},${measure}`);
+  return row.substring(`${section},${item},${measure},`.length);
+}
+
+/** Asserts that every number of the API's funnel and figures is in the dashboard's CSV, as the API answered it. */
+function assertCsvHoldsTheApi(csv, api) {
+  const same = (value) => (value == null ? '' : String(value));
+  for (const stage of api.funnel.stages) {
+    for (const measure of ['current', 'reached', 'conversion', 'medianSeconds', 'p90Seconds']) {
+      assert.equal(csvValue(csv, 'funnel', stage.stage, measure), same(stage[measure]), `CSV ${stage.stage} ${measure}`);
+    }
   }
+  for (const measure of ['contracted', 'landed', 'constructionStarted', 'fulfilled', 'landingRate', 'constructionStartRate',
+    'fundsInPlaceRate', 'contractFulfilmentRate']) {
+    assert.equal(csvValue(csv, 'figures', '', measure), same(api.figures[measure]), `CSV ${measure}`);
+  }
+  for (const [item, measure] of [['capital', 'currency'], ['capital', 'committed'], ['capital', 'realised'], ['jobs', 'committed'], ['jobs', 'created']]) {
+    assert.equal(csvValue(csv, 'figures', item, measure), same(api.figures[item][measure]), `CSV ${item} ${measure}`);
+  }
+}
+
+let leader;
+
+test('the leader’s funnel shows exactly the numbers of the API, the new case among them', async () => {
+  leader = await newPage();
+  await signIn(leader, 'leader-chen');
+  await leader.getByRole('link', { name: 'Dashboard' }).click();
+  await leader.getByRole('heading', { name: 'Leadership dashboard' }).waitFor();
+  await leader.getByRole('heading', { name: 'Investment funnel' }).waitFor();
+
+  const api = await assertDashboardShowsTheApi(leader, '');
+  assert.ok(api.funnel.stages.find((stage) => stage.stage === 'NEGOTIATING').reached >= 1, 'the accepted case reached negotiation');
+  assert.ok(api.figures.contracted >= 1, 'the signed case is contracted');
+  for (const chart of await leader.locator('.chart').all()) {
+    assert.equal(await chart.getAttribute('role'), 'img', 'ECharts’ aria option makes each chart an image');
+    assert.match(await chart.getAttribute('aria-label'), /^Bar chart of/, 'with a text alternative');
+  }
+  assert.match(await leader.locator('.chart').first().getAttribute('aria-label'),
+    new RegExp(`Intention submitted: ${EN.count(api.funnel.stages[0].reached)};`));
   await shot('en-07-leader-funnel', leader);
-  await leaderContext.close();
+});
+
+test('a filter changes the funnel and the figures consistently; a bad one shows the API’s error at its field', async () => {
+  await leader.fill('#filter-country', 'de');
+  await leader.fill('#filter-industryCode', 'F41');
+  await leader.fill('#filter-district', 'Liangjiang New Area');
+  await leader.getByRole('button', { name: 'Apply filters' }).click();
+  const query = '?country=DE&industryCode=F41&district=Liangjiang%20New%20Area';
+  await leader.waitForURL(`${PORTAL}/#/funnel${query}`);
+  const api = await assertDashboardShowsTheApi(leader, query);
+  assert.ok(api.funnel.stages[0].reached >= 2, 'both cases of the German investor');
+  assert.ok(api.figures.contracted >= 1, 'the signed one among them');
+  await shot('en-07-leader-dashboard-filtered', leader);
+
+  const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+  await leader.fill('#filter-from', tomorrow);
+  await leader.getByRole('button', { name: 'Apply filters' }).click();
+  const empty = await assertDashboardShowsTheApi(leader, `${query}&from=${tomorrow}`);
+  assert.equal(empty.funnel.stages[0].reached, 0, 'no case is opened tomorrow');
+  assert.equal(empty.figures.contracted, 0, 'and none signed');
+  assert.equal(await leader.locator('table.figures tr[data-figure="landingRate"] .value').textContent(), '—');
+
+  await leader.getByRole('button', { name: 'Clear filters' }).click();
+  await leader.fill('#filter-country', 'Germany');
+  await leader.getByRole('button', { name: 'Apply filters' }).click();
+  await leader.locator('#filter-country-error').waitFor();
+  assert.equal(await leader.getAttribute('#filter-country', 'aria-invalid'), 'true');
+  assert.equal(await leader.locator('.field-error').count(), 1, 'only the wrong filter is marked');
+  assert.equal(await leader.locator('table.funnel').count(), 0, 'no numbers for a refused filter');
+});
+
+test('the CSV downloads hold exactly the API’s numbers and the cases of the filters', async () => {
+  const query = '?country=DE&industryCode=F41&district=Liangjiang%20New%20Area';
+  await leader.goto(`${PORTAL}/#/funnel${query}`);
+  const api = await eventually(leader, async () => {
+    await leader.locator('table.figures tbody tr').first().waitFor();
+    const csv = await download(leader, 'Download these figures (CSV)');
+    assert.match(csv.name, /^investflow-dashboard-\d{4}-\d{2}-\d{2}\.csv$/);
+    assert.equal(csvValue(csv.text, 'filter', '', 'country'), 'DE');
+    const answer = await pipelineApi(leader, query);
+    assertCsvHoldsTheApi(csv.text, answer);
+    return answer;
+  }, 30_000);
+  assert.ok(api.figures.contracted >= 1);
+
+  const cases = await download(leader, 'Download the cases (CSV)');
+  const lines = cases.text.split('\r\n').filter(Boolean);
+  assert.match(lines[0], /^caseId,stage,country,industryCode,district,/, 'project-tracking’s own export');
+  assert.ok(lines.some((line) => line.startsWith(`${caseId},`)), `${caseId} among the cases of the filters`);
+  assert.ok(lines.slice(1).every((line) => /^[^,]+,[A-Z_]+,DE,F41,Liangjiang New Area,/.test(line)), 'only cases of the filters');
+});
+
+test('the leader’s dashboard in 中文: money in 万/亿, the charts’ text alternatives in Chinese', async () => {
+  await leader.getByRole('button', { name: '中文' }).click();
+  await leader.getByRole('heading', { name: '招商工作看板' }).waitFor();
+  await leader.locator('table.figures tbody tr').first().waitFor();
+  const committed = await leader.locator('table.figures tr[data-figure="capital.committed"] .value').textContent();
+  assert.match(committed, /[万亿]/, `committed capital in 万/亿: ${committed}`);
+  assert.match(await leader.locator('.chart').first().getAttribute('aria-label'), /^各阶段已到达项目数的条形图/);
+  await shot('zh-07-leader-dashboard', leader);
+  await leader.context().close();
 });
 
 test('中文 is one click away, formats money in 万/亿 and stays chosen', async () => {

@@ -13,6 +13,10 @@ export type District = Intake['schemas']['District'];
 export type Officer = Intake['schemas']['Officer'];
 export type PipelineCaseView = Tracking['schemas']['PipelineCaseView'];
 export type Funnel = Tracking['schemas']['Funnel'];
+export type FunnelStage = Tracking['schemas']['FunnelStage'];
+export type CommissionFigures = Tracking['schemas']['CommissionFigures'];
+export type DelayedCase = Tracking['schemas']['DelayedCase'];
+export type StalledCase = Tracking['schemas']['StalledCase'];
 
 /** Who is logged in, from the portal itself: the name shown, and the id the services know them by (the token's subject). */
 export interface SessionView {

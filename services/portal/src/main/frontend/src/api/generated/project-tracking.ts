@@ -451,15 +451,6 @@ export interface components {
             /** Format: date-time */
             delayedSince?: string;
         };
-        PipelineQuery: {
-            country?: string;
-            industryCode?: string;
-            district?: string;
-            /** Format: date */
-            from?: string;
-            /** Format: date */
-            to?: string;
-        };
         CaseProfile: {
             country?: string;
             industryCode?: string;
@@ -491,6 +482,11 @@ export interface components {
             /** Format: int64 */
             p90Seconds?: number;
         };
+        CapitalFigures: {
+            currency?: string;
+            committed?: number;
+            realised?: number;
+        };
         CommissionFigures: {
             /** Format: int64 */
             contracted?: number;
@@ -504,9 +500,15 @@ export interface components {
             constructionStartRate?: number;
             fundsInPlaceRate?: number;
             contractFulfilmentRate?: number;
-            capital?: components["schemas"]["Capital"];
-            jobs?: components["schemas"]["Jobs"];
+            capital?: components["schemas"]["CapitalFigures"];
+            jobs?: components["schemas"]["JobsFigures"];
             unconverted?: string[];
+        };
+        JobsFigures: {
+            /** Format: int64 */
+            committed?: number;
+            /** Format: int64 */
+            created?: number;
         };
         DelayedCase: {
             caseId?: string;
@@ -1054,8 +1056,12 @@ export interface operations {
     };
     stalled: {
         parameters: {
-            query: {
-                query: components["schemas"]["PipelineQuery"];
+            query?: {
+                country?: string;
+                industryCode?: string;
+                district?: string;
+                from?: string;
+                to?: string;
                 limit?: number;
             };
             header?: never;
@@ -1104,8 +1110,12 @@ export interface operations {
     };
     funnel: {
         parameters: {
-            query: {
-                query: components["schemas"]["PipelineQuery"];
+            query?: {
+                country?: string;
+                industryCode?: string;
+                district?: string;
+                from?: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -1153,8 +1163,12 @@ export interface operations {
     };
     figures: {
         parameters: {
-            query: {
-                query: components["schemas"]["PipelineQuery"];
+            query?: {
+                country?: string;
+                industryCode?: string;
+                district?: string;
+                from?: string;
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -1202,8 +1216,12 @@ export interface operations {
     };
     delayed_1: {
         parameters: {
-            query: {
-                query: components["schemas"]["PipelineQuery"];
+            query?: {
+                country?: string;
+                industryCode?: string;
+                district?: string;
+                from?: string;
+                to?: string;
                 limit?: number;
             };
             header?: never;
@@ -1301,8 +1319,12 @@ export interface operations {
     };
     export: {
         parameters: {
-            query: {
-                query: components["schemas"]["PipelineQuery"];
+            query?: {
+                country?: string;
+                industryCode?: string;
+                district?: string;
+                from?: string;
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -96,6 +96,7 @@ class PortalBrowserTest {
         assertThat(screenshots.resolve("en-10-investor-versions-390x844.png")).isNotEmptyFile();
         assertThat(screenshots.resolve("en-12-signer-code-390x844.png")).isNotEmptyFile();
         assertThat(screenshots.resolve("zh-14-signer-executed.png")).isNotEmptyFile();
+        assertThat(screenshots.resolve("zh-07-leader-dashboard.png")).isNotEmptyFile();
     }
 
     /**

@@ -22,13 +22,16 @@ import java.util.Set;
  */
 public record CommissionFigures(long contracted, long landed, long constructionStarted, long fulfilled, BigDecimal landingRate,
                                 BigDecimal constructionStartRate, BigDecimal fundsInPlaceRate, BigDecimal contractFulfilmentRate,
-                                Capital capital, Jobs jobs, Set<String> unconverted) {
+                                CapitalFigures capital, JobsFigures jobs, Set<String> unconverted) {
 
-    /** Capital in {@code currency}, exact to the cent. */
-    public record Capital(String currency, BigDecimal committed, BigDecimal realised) {
+    /**
+     * Capital in {@code currency}, exact to the cent. Named apart from the project's own {@code Capital} view: the
+     * OpenAPI document names a schema by its simple class name, and two records of one name would become one schema.
+     */
+    public record CapitalFigures(String currency, BigDecimal committed, BigDecimal realised) {
     }
 
     /** Jobs committed by the contracts and created to date by the projects. */
-    public record Jobs(long committed, long created) {
+    public record JobsFigures(long committed, long created) {
     }
 }

@@ -59,8 +59,8 @@ final class FiguresTally {
     CommissionFigures figures() {
         return new CommissionFigures(contracted, landed, constructionStarted, fulfilled, ratio(landed, contracted),
                 ratio(constructionStarted, contracted), ratio(realisedCapital, committedCapital), ratio(fulfilled, contracted),
-                new CommissionFigures.Capital(reporting.currency(), cents(committedCapital), cents(realisedCapital)),
-                new CommissionFigures.Jobs(committedJobs, createdJobs), unconverted);
+                new CommissionFigures.CapitalFigures(reporting.currency(), cents(committedCapital), cents(realisedCapital)),
+                new CommissionFigures.JobsFigures(committedJobs, createdJobs), unconverted);
     }
 
     private static BigDecimal ratio(long part, long whole) {

@@ -17,6 +17,7 @@ import org.investflow.tracking.pipeline.Funnel;
 import org.investflow.tracking.pipeline.PipelineService;
 import org.investflow.tracking.pipeline.RebuildReport;
 import org.investflow.tracking.pipeline.StalledCase;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,7 @@ class PipelineController {
     }
 
     @GetMapping("/funnel")
-    Mono<Funnel> funnel(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
+    Mono<Funnel> funnel(Caller caller, @Valid @ParameterObject @ModelAttribute PipelineQuery query) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         return pipeline.funnel(query.toFilter(calendar.zone()));
     }
@@ -53,14 +54,14 @@ class PipelineController {
      * {@code from}/{@code to} select the day of each case's first signing.
      */
     @GetMapping("/figures")
-    Mono<CommissionFigures> figures(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
+    Mono<CommissionFigures> figures(Caller caller, @Valid @ParameterObject @ModelAttribute PipelineQuery query) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         return pipeline.figures(query.toFilter(calendar.zone()));
     }
 
     /** Cases with no transition for longer than {@code investflow.tracking.pipeline.stalled-after}, longest waiting first. */
     @GetMapping("/stalled")
-    Mono<List<StalledCase>> stalled(Caller caller, @Valid @ModelAttribute PipelineQuery query,
+    Mono<List<StalledCase>> stalled(Caller caller, @Valid @ParameterObject @ModelAttribute PipelineQuery query,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         return pipeline.stalled(query.toFilter(calendar.zone()), limit).collectList();
@@ -68,7 +69,7 @@ class PipelineController {
 
     /** Cases whose project is delayed (project tracking's delay check), filtered like the funnel, least recently changed first. */
     @GetMapping("/delayed")
-    Mono<List<DelayedCase>> delayed(Caller caller, @Valid @ModelAttribute PipelineQuery query,
+    Mono<List<DelayedCase>> delayed(Caller caller, @Valid @ParameterObject @ModelAttribute PipelineQuery query,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         return pipeline.delayed(query.toFilter(calendar.zone()), limit).collectList();
@@ -79,7 +80,7 @@ class PipelineController {
      * first, then by case id; days in stage by the service clock.
      */
     @GetMapping(value = "/cases.csv", produces = "text/csv;charset=UTF-8")
-    Flux<String> export(Caller caller, @Valid @ModelAttribute PipelineQuery query) {
+    Flux<String> export(Caller caller, @Valid @ParameterObject @ModelAttribute PipelineQuery query) {
         caller.require(Role.OFFICER, Role.LEADER, Role.ADMIN);
         Instant now = clock.instant();
         return Flux.concat(Mono.just(PipelineCsv.HEADER),
