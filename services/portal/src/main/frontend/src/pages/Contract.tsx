@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/catalogues';
 import { formatDate, formatInstant, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/I18n';
 import { milestoneRows } from './project';
+import { reasonKey } from './verification';
 
 /**
  * The case's contract: its status and signers, the contract to read before signing (a signer signs
@@ -68,6 +69,10 @@ function Verification() {
       setFailed([400, 413, 415].includes(response.status) ? t('contract.verify.unreadable') : t('common.error', { status: response.status }));
     }
   }
+  function reasonOf(verification: SealVerification): string {
+    const key = reasonKey(verification.reasonCode);
+    return key ? t(key) : verification.reason ?? '';
+  }
   return (
     <div className="verification">
       <h3>{t('contract.verify.title')}</h3>
@@ -81,7 +86,9 @@ function Verification() {
             {t('contract.verify.valid', { signer: result.signer ?? '', time: result.sealedAt ? formatInstant(result.sealedAt, locale) : '' })}
           </p>
         )}
-        {result && !result.valid && <p className="alert verification-result">{t('contract.verify.invalid', { reason: result.reason ?? '' })}</p>}
+        {result && !result.valid && (
+          <p className="alert verification-result">{t('contract.verify.invalid', { reason: reasonOf(result) })}</p>
+        )}
         {failed && <p className="alert verification-result">{failed}</p>}
       </div>
     </div>

@@ -281,6 +281,8 @@ export interface components {
         SealVerification: {
             valid?: boolean;
             reason?: string;
+            /** @enum {string} */
+            reasonCode?: "VALID" | "NO_SEAL" | "MORE_THAN_ONE_SEAL" | "TERMS_DO_NOT_MATCH" | "UNREADABLE" | "CHANGED_AFTER_SEALING" | "TAMPERED" | "NOT_THE_COMMISSIONS_SEAL" | "BROKEN_TIMESTAMP";
             documentHash?: string;
             signer?: string;
             /** Format: date-time */
