@@ -41,6 +41,8 @@ class FaultInjectionTest {
     private static final List<String> TOPICS = List.of(IntakeEvents.TOPIC, NegotiationEvents.TOPIC, SigningEvents.TOPIC,
             TrackingEvents.TOPIC);
     private static final String LEADER = "leader-chen";
+    /** Cases whose contracts are sent for signature while SMTP is away. */
+    private static final int MAIL_CASES = 3;
 
     @TempDir
     Path dir;
@@ -75,8 +77,8 @@ class FaultInjectionTest {
         random.setSeed(seed);
         long started = System.nanoTime();
         startTheSystem();
-        CaseTraffic traffic = new CaseTraffic(List.of(instances[0].baseUris(), instances[1].baseUris()),
-                new DemoTokens(issuer.issuer())).start();
+        DemoTokens tokens = new DemoTokens(issuer.issuer());
+        CaseTraffic traffic = new CaseTraffic(List.of(instances[0].baseUris(), instances[1].baseUris()), tokens).start();
         int faults = 0;
         try (traffic) {
             progress(traffic);
@@ -100,9 +102,27 @@ class FaultInjectionTest {
         Map<String, CaseTraffic.Case> cases = traffic.submitted();
         await("every acknowledged case negotiating").atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
                 .until(() -> cases.values().stream().allMatch(acknowledged -> negotiating(traffic, acknowledged)));
+        // while instance 1 starts again: SMTP goes away as contracts are sent through instance 0, and comes back
+        List<CaseTraffic.Case> signing = cases.values().stream().limit(MAIL_CASES).toList();
+        long mailOutage = System.nanoTime();
+        mail = new MailOutage(instances[0].baseUris(), tokens, List.of(serviceLog(0), serviceLog(1))).strike(mail, signing);
+        faults++;
+        long mailOutageSeconds = Duration.ofNanos(System.nanoTime() - mailOutage).toSeconds();
+        Map<String, Integer> deliveries = mail.deliveriesByMailId();
         await("consumer lag zero").atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
-                .until(() -> EventLedger.consumerLag(kafka.bootstrapServers()) == 0);
+                .until(() -> ConsumerLag.total(kafka.bootstrapServers()) == 0);
+        Map<String, Long> lagByGroup = ConsumerLag.byGroup(kafka.bootstrapServers());
         EventLedger ledger = EventLedger.read(kafka.bootstrapServers(), TOPICS);
+
+        assertThat(lagByGroup).as("the services' consumer groups").isNotEmpty()
+                .allSatisfy((group, lag) -> assertThat(lag).as("lag of %s", group).isZero());
+        assertThat(deliveries).as("mails delivered after the SMTP outage, by mail id").hasSizeGreaterThanOrEqualTo(MAIL_CASES)
+                .doesNotContainKey("null").allSatisfy((mailId, times) -> assertThat(times).as("deliveries of %s", mailId).isOne());
+        PipelineTallies tallies = PipelineTallies.check(instances[0].baseUris(), tokens);
+        assertThat(tallies.maintained()).as("funnel from the maintained tallies = funnel after a recount of the stored cases")
+                .isEqualTo(tallies.recounted());
+        assertThat(tallies.cases()).as("cases in the funnel = cases submitted on intake.events")
+                .isEqualTo(ledger.casesWith(IntakeEvents.INTENTION_SUBMITTED).size());
 
         assertThat(ledger.idsWithDifferentPayloads()).as("event ids published with two payloads").isEmpty();
         for (String type : List.of(IntakeEvents.INTENTION_SUBMITTED, IntakeEvents.INTENTION_ACCEPTED,
@@ -113,9 +133,11 @@ class FaultInjectionTest {
         awaitReady(1);
         LOG.info("fault run (seed {}): {} cases attempted, {} submissions acknowledged, {} requests unanswered or refused "
                         + "during faults, {} faults injected, {} acknowledged cases recovered, lost 0, doubled 0; {} events on the "
-                        + "topics, {} redelivered ids (absorbed by inboxes); {} s", seed, traffic.attempts(), cases.size(),
-                unacknowledged, faults, cases.size(), ledger.size(), ledger.redelivered(),
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                        + "topics, {} redelivered ids (absorbed by inboxes); {} mails queued while SMTP was away for {} "
+                        + "contracts, each delivered once after (outage and delivery {} s); funnel = recount over {} cases; {} s",
+                seed, traffic.attempts(),
+                cases.size(), unacknowledged, faults, cases.size(), ledger.size(), ledger.redelivered(), deliveries.size(),
+                MAIL_CASES, mailOutageSeconds, tallies.cases(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     /** Accepts the case if that was not acknowledged during the faults, then checks all three services agree. */
@@ -170,7 +192,11 @@ class FaultInjectionTest {
 
     private FleetProcess launchInstance(int instance) {
         return FleetProcess.launch(kafka.bootstrapServers(), database.address(), portOffsets[instance], settings,
-                dir.resolve("services-" + instance + ".log"));
+                serviceLog(instance));
+    }
+
+    private Path serviceLog(int instance) {
+        return dir.resolve("services-" + instance + ".log");
     }
 
     private void awaitReady(int instance) {
