@@ -38,14 +38,35 @@ public class SchedulerLease {
 
     /** Runs {@code job} if the lease {@code name} can be taken for at most {@code atMostFor}; else completes empty. */
     public <T> Mono<T> runExclusively(String name, Duration atMostFor, Mono<T> job) {
-        return Mono.usingWhen(take(name, atMostFor), token -> job,
-                token -> release(name, token),
-                (token, error) -> release(name, token),
-                token -> release(name, token));
+        return run(name, atMostFor, Duration.ZERO, job);
     }
 
-    /** The token of this taking, or empty when the lease is held by someone else. */
-    private Mono<String> take(String name, Duration atMostFor) {
+    /**
+     * For a job every instance schedules every {@code period}: runs it at most once per period across them all. As
+     * {@link #runExclusively}, but the lease stays taken until three quarters of {@code period} after it was taken,
+     * even when the job ended sooner, so the ticks of the other instances within the same period find it held. The
+     * instance that ran keeps its turn while its ticks come on time (its next tick finds its own lease lapsed);
+     * when it stops ticking, another instance runs the job within a period. The quarter is the slack for a tick
+     * that takes the lease late.
+     */
+    public <T> Mono<T> runOncePer(Duration period, String name, Duration atMostFor, Mono<T> job) {
+        Duration atLeastFor = period.multipliedBy(3).dividedBy(4);
+        return run(name, atMostFor.compareTo(atLeastFor) < 0 ? atLeastFor : atMostFor, atLeastFor, job);
+    }
+
+    private <T> Mono<T> run(String name, Duration atMostFor, Duration atLeastFor, Mono<T> job) {
+        return Mono.usingWhen(take(name, atMostFor), taking -> job,
+                taking -> release(name, taking, atLeastFor),
+                (taking, error) -> release(name, taking, atLeastFor),
+                taking -> release(name, taking, atLeastFor));
+    }
+
+    /** One taking of a lease: its token, and when it was taken. */
+    private record Taking(String token, Instant at) {
+    }
+
+    /** This taking, or empty when the lease is held by someone else. */
+    private Mono<Taking> take(String name, Duration atMostFor) {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
         Query free = Query.query(Criteria.where("_id").is(name).and("lockUntil").lte(now));
@@ -54,12 +75,16 @@ public class SchedulerLease {
         return mongo.findAndModify(free, hold, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         Document.class, "scheduler_locks")
                 .filter(document -> token.equals(document.getString("token")))
-                .map(document -> token)
+                .map(document -> new Taking(token, now))
                 .onErrorResume(DuplicateKeyException.class, held -> Mono.empty());
     }
 
-    private Mono<Void> release(String name, String token) {
-        Query mine = Query.query(Criteria.where("_id").is(name).and("token").is(token));
-        return mongo.updateFirst(mine, new Update().set("lockUntil", clock.instant()), "scheduler_locks").then();
+    /** Lets the lease lapse now, or {@code atLeastFor} after it was taken if that is later. */
+    private Mono<Void> release(String name, Taking taking, Duration atLeastFor) {
+        Instant now = clock.instant();
+        Instant heldUntil = taking.at().plus(atLeastFor);
+        Query mine = Query.query(Criteria.where("_id").is(name).and("token").is(taking.token()));
+        return mongo.updateFirst(mine, new Update().set("lockUntil", heldUntil.isAfter(now) ? heldUntil : now),
+                "scheduler_locks").then();
     }
 }
