@@ -31,9 +31,9 @@ import org.investflow.devstack.Service;
  * (default {@value #DEFAULT_MINUTES}, at most {@value #MAX_MINUTES}): {@value #DRIVERS} investors at a time take
  * their cases from intention to LANDED through every service, every {@value #DECLINE_EVERY}th with the first
  * contract declined and negotiated again, while leadership reads the funnel every {@value #FUNNEL_SECONDS} s. Every
- * minute it prints the heap after a full collection, the open connections (the services' MongoDB pools and Kafka
- * clients by their metrics, and every socket this JVM holds), the consumer lag of every group and the latency of the
- * minute's steps (p50, p99); at the end, what drifted from the first minute to the last. A leak shows as a heap or
+ * minute it prints the heap after a full collection, the open connections (the services' MongoDB pools by their
+ * metrics, this JVM's established connections to the broker, and every socket it holds), the consumer lag of every
+ * group and the latency of the minute's steps (p50, p99); at the end, what drifted from the first minute to the last. A leak shows as a heap or
  * connection count that keeps climbing; a consumer that cannot keep up, as a lag that does.
  *
  * <p>The database server keeps its data in this JVM's heap, so the heap grows with the cases stored; the summary
@@ -47,6 +47,8 @@ public final class Soak {
     private static final int DECLINE_EVERY = 4;
     private static final int FUNNEL_SECONDS = 2;
     private static final List<String> INVESTORS = List.of("investor-de-1", "investor-us-1");
+    /** The state column of an established connection in /proc/net/tcp. */
+    private static final String ESTABLISHED = "01";
 
     /** One minute's figures. */
     record Minute(int minute, long heapMb, long mongoPool, long kafkaConnections, long sockets, long lag, long p50Ms,
@@ -131,6 +133,9 @@ public final class Soak {
                 journey.run();
                 landed.incrementAndGet();
             } catch (RuntimeException e) {
+                if (System.nanoTime() >= end || Thread.currentThread().isInterrupted()) {
+                    return; // cut short by the soak's end, not failed
+                }
                 failed.incrementAndGet();
                 firstFailure.compareAndSet(null, e.toString());
             }
@@ -159,14 +164,13 @@ public final class Soak {
     private Minute sample(int minute, Histogram interval) {
         long heap = heapAfterGc() >> 20;
         long mongoPool = 0;
-        long kafka = 0;
         for (URI base : rig.services().values()) {
             HttpResponse<String> scrape = send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(30)).GET().build());
             String metrics = scrape == null ? "" : scrape.body();
             mongoPool += sum(metrics, "mongodb_driver_pool_size");
-            kafka += sum(metrics, "kafka_consumer_connection_count") + sum(metrics, "kafka_producer_connection_count");
         }
+        long kafka = connectionsTo(URI.create("kafka://" + rig.bootstrapServers()).getPort());
         long lag;
         try {
             lag = ConsumerLag.total(rig.bootstrapServers());
@@ -234,6 +238,22 @@ public final class Soak {
     private static long heapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** This JVM's established TCP connections to {@code port} on any address (Linux: /proc/self/net/tcp{,6}); -1 elsewhere. */
+    static long connectionsTo(int port) {
+        long connections = 0;
+        for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
+            try (Stream<String> lines = Files.lines(Path.of(table))) {
+                connections += lines.skip(1).map(line -> line.trim().split("\\s+"))
+                        .filter(columns -> columns.length > 3 && ESTABLISHED.equals(columns[3])
+                                && Integer.parseInt(columns[2].substring(columns[2].indexOf(':') + 1), 16) == port)
+                        .count();
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        return connections;
     }
 
     /** Sockets this JVM holds open (Linux: its file descriptors that are sockets); -1 elsewhere. */

@@ -3,11 +3,14 @@ package org.investflow.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The soak's arithmetic: metrics summed from a Prometheus scrape, the heap's trend over the minutes. */
+/** The soak's measures: metrics summed from a Prometheus scrape, the heap's trend, connections counted by port. */
 class SoakTest {
 
     @Test
@@ -34,6 +37,15 @@ class SoakTest {
         assertThat(Soak.slopeMbPerMinute(climbing)).isCloseTo(10.0, within(1e-9));
         assertThat(Soak.slopeMbPerMinute(flat)).isCloseTo(1.0, within(1e-9));
         assertThat(Soak.slopeMbPerMinute(List.of(minute(1, 300)))).isZero();
+    }
+
+    @Test
+    void countsThisJvmsEstablishedConnectionsToAPort() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+             Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+             Socket accepted = server.accept()) {
+            assertThat(Soak.connectionsTo(server.getLocalPort())).isEqualTo(1);
+        }
     }
 
     private static Soak.Minute minute(int minute, long heapMb) {

@@ -3,7 +3,9 @@ package org.investflow.platform.scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,8 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * A lease in MongoDB ({@code scheduler_locks}) so that a scheduled job runs on one instance at a
  * time: ShedLock's model (lock until, locked by), implemented reactively because ShedLock's MongoDB
- * providers are not served by this build's registry. Taking it is one conditional upsert: it
- * succeeds when the lease is free or expired, and a concurrent taker loses on the unique id.
+ * providers are not served by this build's registry. Taking it is one conditional update (after the lease's
+ * document was created once): it succeeds when the lease is free or expired, and of concurrent takers one wins.
  *
  * <p>The lease is given back when the job ends however it ends (result, empty, error or
  * cancellation), so a failed run does not keep the next one waiting until {@code atMostFor}
@@ -27,9 +29,12 @@ import reactor.core.publisher.Mono;
  */
 public class SchedulerLease {
 
+    private static final String COLLECTION = "scheduler_locks";
+
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     public SchedulerLease(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -65,18 +70,32 @@ public class SchedulerLease {
     private record Taking(String token, Instant at) {
     }
 
-    /** This taking, or empty when the lease is held by someone else. */
+    /** This taking, or empty when the lease is held (by someone else, or by an earlier run within its hold). */
     private Mono<Taking> take(String name, Duration atMostFor) {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
         Query free = Query.query(Criteria.where("_id").is(name).and("lockUntil").lte(now));
         Update hold = new Update().set("lockUntil", now.plus(atMostFor)).set("lockedAt", now)
                 .set("lockedBy", holder).set("token", token);
-        return mongo.findAndModify(free, hold, FindAndModifyOptions.options().upsert(true).returnNew(true),
-                        Document.class, "scheduler_locks")
+        return exists(name).then(mongo.findAndModify(free, hold, FindAndModifyOptions.options().returnNew(true),
+                        Document.class, COLLECTION))
                 .filter(document -> token.equals(document.getString("token")))
-                .map(document -> new Taking(token, now))
-                .onErrorResume(DuplicateKeyException.class, held -> Mono.empty());
+                .map(document -> new Taking(token, now));
+    }
+
+    /**
+     * Creates the lease's document, lapsed, unless it exists: once per lease and holder. Taking a held lease is then a
+     * conditional update that matches nothing, not an insert that fails on the unique id (which the database logs).
+     */
+    private Mono<Void> exists(String name) {
+        if (created.contains(name)) {
+            return Mono.empty();
+        }
+        return mongo.upsert(Query.query(Criteria.where("_id").is(name)), new Update().setOnInsert("lockUntil", Instant.EPOCH),
+                        COLLECTION)
+                .then()
+                .onErrorResume(DuplicateKeyException.class, createdByAnother -> Mono.empty())
+                .doOnSuccess(done -> created.add(name));
     }
 
     /** Lets the lease lapse now, or {@code atLeastFor} after it was taken if that is later. */
@@ -84,7 +103,7 @@ public class SchedulerLease {
         Instant now = clock.instant();
         Instant heldUntil = taking.at().plus(atLeastFor);
         Query mine = Query.query(Criteria.where("_id").is(name).and("token").is(taking.token()));
-        return mongo.updateFirst(mine, new Update().set("lockUntil", heldUntil.isAfter(now) ? heldUntil : now),
-                "scheduler_locks").then();
+        return mongo.updateFirst(mine, new Update().set("lockUntil", heldUntil.isAfter(now) ? heldUntil : now), COLLECTION)
+                .then();
     }
 }
