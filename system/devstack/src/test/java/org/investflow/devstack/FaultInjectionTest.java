@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +62,8 @@ class FaultInjectionTest {
     private Map<String, Object> settings;
 
     @AfterEach
-    void stopTheSystem() {
+    void stopTheSystem() throws IOException {
+        keepTheLogs();
         for (AutoCloseable part : new AutoCloseable[] {instances[0], instances[1], kafka, database, mail, issuer}) {
             try {
                 if (part != null) {
@@ -67,6 +71,16 @@ class FaultInjectionTest {
                 }
             } catch (Exception e) {
                 LOG.warn("stopping {}: {}", part, e.toString());
+            }
+        }
+    }
+
+    /** The processes' logs outlive the temporary directory in {@code target/fault-injection-logs}, to read after a failure. */
+    private void keepTheLogs() throws IOException {
+        Path kept = Files.createDirectories(Path.of("target", "fault-injection-logs"));
+        try (var logs = Files.list(dir)) {
+            for (Path log : logs.filter(file -> file.toString().endsWith(".log")).toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -182,12 +196,21 @@ class FaultInjectionTest {
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
                 // a killed JVM's group members block the next start's rebalance only this long (the broker's minimum)
                 "spring.kafka.consumer.properties.session.timeout.ms", "6000",
-                "spring.kafka.consumer.properties.heartbeat.interval.ms", "1000"));
+                "spring.kafka.consumer.properties.heartbeat.interval.ms", "1000",
+                // one key for both instances, as production's SIGNING_MAIL_KEY: a mail queued by one instance and sent
+                // by the other (or after a restart) keeps its link; with a key per start it went out without it
+                "investflow.signing.mail-encryption.key", mailKey()));
         settings.putAll(mail.senderSettings());
         instances[0] = launchInstance(0);
         instances[1] = launchInstance(1);
         awaitReady(0);
         awaitReady(1);
+    }
+
+    private String mailKey() {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private FleetProcess launchInstance(int instance) {
