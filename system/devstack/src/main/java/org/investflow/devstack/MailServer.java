@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP and IMAP server (GreenMail) for the local stack and the end-to-end runs: e-signature
@@ -61,6 +64,22 @@ public final class MailServer implements AutoCloseable {
     /** The signers' mailboxes on this server, read over IMAP. */
     public SignerMailbox mailbox() {
         return new SignerMailbox("127.0.0.1", imapPort());
+    }
+
+    /**
+     * How often each mail e-signature sent arrived here, by its {@code X-InvestFlow-Mail-Id} (the id of the mail in
+     * its envelope's outbox): a mail delivered twice counts 2.
+     */
+    public Map<String, Integer> deliveriesByMailId() {
+        Map<String, Integer> deliveries = new TreeMap<>();
+        for (MimeMessage message : server.getReceivedMessages()) {
+            try {
+                deliveries.merge(String.valueOf(message.getHeader("X-InvestFlow-Mail-Id", null)), 1, Integer::sum);
+            } catch (MessagingException e) {
+                throw new IllegalStateException("a received mail cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return deliveries;
     }
 
     @Override

@@ -8,19 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,7 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Everything on the system's topics after a fault run, read from the start: which payloads each event id carried,
- * which distinct event ids announced each (case, type), and how far every consumer group lags behind.
+ * which distinct event ids announced each (case, type).
  */
 final class EventLedger {
 
@@ -100,23 +91,5 @@ final class EventLedger {
         Set<String> cases = new HashSet<>();
         events.stream().filter(event -> type.equals(event.type())).forEach(event -> cases.add(event.caseId()));
         return cases;
-    }
-
-    /** The sum over every consumer group and partition of end offset minus committed offset. */
-    static long consumerLag(String bootstrapServers) throws InterruptedException, ExecutionException, TimeoutException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            long lag = 0;
-            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-                for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-                    lag += ends.get(entry.getKey()).offset() - entry.getValue().offset();
-                }
-            }
-            return lag;
-        }
     }
 }

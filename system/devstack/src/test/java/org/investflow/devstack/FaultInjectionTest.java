@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,8 @@ class FaultInjectionTest {
     private static final List<String> TOPICS = List.of(IntakeEvents.TOPIC, NegotiationEvents.TOPIC, SigningEvents.TOPIC,
             TrackingEvents.TOPIC);
     private static final String LEADER = "leader-chen";
+    /** Cases whose contracts are sent for signature while SMTP is away. */
+    private static final int MAIL_CASES = 3;
 
     @TempDir
     Path dir;
@@ -57,7 +62,8 @@ class FaultInjectionTest {
     private Map<String, Object> settings;
 
     @AfterEach
-    void stopTheSystem() {
+    void stopTheSystem() throws IOException {
+        keepTheLogs();
         for (AutoCloseable part : new AutoCloseable[] {instances[0], instances[1], kafka, database, mail, issuer}) {
             try {
                 if (part != null) {
@@ -69,14 +75,24 @@ class FaultInjectionTest {
         }
     }
 
+    /** The processes' logs outlive the temporary directory in {@code target/fault-injection-logs}, to read after a failure. */
+    private void keepTheLogs() throws IOException {
+        Path kept = Files.createDirectories(Path.of("target", "fault-injection-logs"));
+        try (var logs = Files.list(dir)) {
+            for (Path log : logs.filter(file -> file.toString().endsWith(".log")).toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     @Test
     void everyAcknowledgedCaseReachesItsStateAcrossCrashesOfTheServicesTheBrokerAndTheDatabase() throws Exception {
         long seed = random.nextLong();
         random.setSeed(seed);
         long started = System.nanoTime();
         startTheSystem();
-        CaseTraffic traffic = new CaseTraffic(List.of(instances[0].baseUris(), instances[1].baseUris()),
-                new DemoTokens(issuer.issuer())).start();
+        DemoTokens tokens = new DemoTokens(issuer.issuer());
+        CaseTraffic traffic = new CaseTraffic(List.of(instances[0].baseUris(), instances[1].baseUris()), tokens).start();
         int faults = 0;
         try (traffic) {
             progress(traffic);
@@ -100,9 +116,27 @@ class FaultInjectionTest {
         Map<String, CaseTraffic.Case> cases = traffic.submitted();
         await("every acknowledged case negotiating").atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
                 .until(() -> cases.values().stream().allMatch(acknowledged -> negotiating(traffic, acknowledged)));
+        // while instance 1 starts again: SMTP goes away as contracts are sent through instance 0, and comes back
+        List<CaseTraffic.Case> signing = cases.values().stream().limit(MAIL_CASES).toList();
+        long mailOutage = System.nanoTime();
+        mail = new MailOutage(instances[0].baseUris(), tokens, List.of(serviceLog(0), serviceLog(1))).strike(mail, signing);
+        faults++;
+        long mailOutageSeconds = Duration.ofNanos(System.nanoTime() - mailOutage).toSeconds();
+        Map<String, Integer> deliveries = mail.deliveriesByMailId();
         await("consumer lag zero").atMost(RECOVERY).pollInterval(Duration.ofMillis(500))
-                .until(() -> EventLedger.consumerLag(kafka.bootstrapServers()) == 0);
+                .until(() -> ConsumerLag.total(kafka.bootstrapServers()) == 0);
+        Map<String, Long> lagByGroup = ConsumerLag.byGroup(kafka.bootstrapServers());
         EventLedger ledger = EventLedger.read(kafka.bootstrapServers(), TOPICS);
+
+        assertThat(lagByGroup).as("the services' consumer groups").isNotEmpty()
+                .allSatisfy((group, lag) -> assertThat(lag).as("lag of %s", group).isZero());
+        assertThat(deliveries).as("mails delivered after the SMTP outage, by mail id").hasSizeGreaterThanOrEqualTo(MAIL_CASES)
+                .doesNotContainKey("null").allSatisfy((mailId, times) -> assertThat(times).as("deliveries of %s", mailId).isOne());
+        PipelineTallies tallies = PipelineTallies.check(instances[0].baseUris(), tokens);
+        assertThat(tallies.maintained()).as("funnel from the maintained tallies = funnel after a recount of the stored cases")
+                .isEqualTo(tallies.recounted());
+        assertThat(tallies.cases()).as("cases in the funnel = cases submitted on intake.events")
+                .isEqualTo(ledger.casesWith(IntakeEvents.INTENTION_SUBMITTED).size());
 
         assertThat(ledger.idsWithDifferentPayloads()).as("event ids published with two payloads").isEmpty();
         for (String type : List.of(IntakeEvents.INTENTION_SUBMITTED, IntakeEvents.INTENTION_ACCEPTED,
@@ -113,9 +147,11 @@ class FaultInjectionTest {
         awaitReady(1);
         LOG.info("fault run (seed {}): {} cases attempted, {} submissions acknowledged, {} requests unanswered or refused "
                         + "during faults, {} faults injected, {} acknowledged cases recovered, lost 0, doubled 0; {} events on the "
-                        + "topics, {} redelivered ids (absorbed by inboxes); {} s", seed, traffic.attempts(), cases.size(),
-                unacknowledged, faults, cases.size(), ledger.size(), ledger.redelivered(),
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                        + "topics, {} redelivered ids (absorbed by inboxes); {} mails queued while SMTP was away for {} "
+                        + "contracts, each delivered once after (outage and delivery {} s); funnel = recount over {} cases; {} s",
+                seed, traffic.attempts(),
+                cases.size(), unacknowledged, faults, cases.size(), ledger.size(), ledger.redelivered(), deliveries.size(),
+                MAIL_CASES, mailOutageSeconds, tallies.cases(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     /** Accepts the case if that was not acknowledged during the faults, then checks all three services agree. */
@@ -160,7 +196,10 @@ class FaultInjectionTest {
                 "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer().toString(),
                 // a killed JVM's group members block the next start's rebalance only this long (the broker's minimum)
                 "spring.kafka.consumer.properties.session.timeout.ms", "6000",
-                "spring.kafka.consumer.properties.heartbeat.interval.ms", "1000"));
+                "spring.kafka.consumer.properties.heartbeat.interval.ms", "1000",
+                // one key for both instances, as production's SIGNING_MAIL_KEY: a mail queued by one instance and sent
+                // by the other (or after a restart) keeps its link; with a key per start it went out without it
+                "investflow.signing.mail-encryption.key", mailKey()));
         settings.putAll(mail.senderSettings());
         instances[0] = launchInstance(0);
         instances[1] = launchInstance(1);
@@ -168,9 +207,19 @@ class FaultInjectionTest {
         awaitReady(1);
     }
 
+    private String mailKey() {
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
     private FleetProcess launchInstance(int instance) {
         return FleetProcess.launch(kafka.bootstrapServers(), database.address(), portOffsets[instance], settings,
-                dir.resolve("services-" + instance + ".log"));
+                serviceLog(instance));
+    }
+
+    private Path serviceLog(int instance) {
+        return dir.resolve("services-" + instance + ".log");
     }
 
     private void awaitReady(int instance) {

@@ -43,8 +43,8 @@ import reactor.core.publisher.Mono;
  * never published twice at once. The periodic sweep
  * ({@code investflow.messaging.relay-interval}) remains for what no signal announced: events left by
  * a crash, by a failed send, or saved by another instance. The sweep runs under the
- * {@value #SWEEP_LEASE} {@link SchedulerLease}, so of several instances of a service one sweeps at a time and
- * two sweeps never publish the same document at once; a crashed sweeper's lease lapses after
+ * {@value #SWEEP_LEASE} {@link SchedulerLease}, so of several instances of a service one sweeps at a time (and,
+ * scheduled, one per interval), and two sweeps never publish the same document at once; a crashed sweeper's lease lapses after
  * {@link #SWEEP_LEASE_TIME}. An event can still go out twice, with the same id and payload (a crash between send
  * and removal, or a sweep racing another instance's wake-up), which the consumers' inboxes absorb.
  */
@@ -165,9 +165,13 @@ public class OutboxRelay implements SmartLifecycle {
         return lease.runExclusively(SWEEP_LEASE, SWEEP_LEASE_TIME, drain());
     }
 
-    /** The sweep as a task of the running application: started after the listeners and web server, stopped before. */
+    /**
+     * The sweep as a task of the running application: started after the listeners and web server, stopped before.
+     * Of all the instances that schedule it, one sweeps per interval ({@link SchedulerLease#runOncePer}).
+     */
     public PeriodicTask schedule(SchedulerLease lease) {
-        return new PeriodicTask("outbox relay", interval, () -> sweep(lease).doOnError(error -> failures.increment()),
+        return new PeriodicTask("outbox relay", interval,
+                () -> lease.runOncePer(interval, SWEEP_LEASE, SWEEP_LEASE_TIME, drain()).doOnError(error -> failures.increment()),
                 Integer.MAX_VALUE - 1000);
     }
 

@@ -3,7 +3,9 @@ package org.investflow.platform.scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,8 +19,8 @@ import reactor.core.publisher.Mono;
 /**
  * A lease in MongoDB ({@code scheduler_locks}) so that a scheduled job runs on one instance at a
  * time: ShedLock's model (lock until, locked by), implemented reactively because ShedLock's MongoDB
- * providers are not served by this build's registry. Taking it is one conditional upsert: it
- * succeeds when the lease is free or expired, and a concurrent taker loses on the unique id.
+ * providers are not served by this build's registry. Taking it is one conditional update (after the lease's
+ * document was created once): it succeeds when the lease is free or expired, and of concurrent takers one wins.
  *
  * <p>The lease is given back when the job ends however it ends (result, empty, error or
  * cancellation), so a failed run does not keep the next one waiting until {@code atMostFor}
@@ -27,9 +29,12 @@ import reactor.core.publisher.Mono;
  */
 public class SchedulerLease {
 
+    private static final String COLLECTION = "scheduler_locks";
+
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
 
     public SchedulerLease(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -38,28 +43,67 @@ public class SchedulerLease {
 
     /** Runs {@code job} if the lease {@code name} can be taken for at most {@code atMostFor}; else completes empty. */
     public <T> Mono<T> runExclusively(String name, Duration atMostFor, Mono<T> job) {
-        return Mono.usingWhen(take(name, atMostFor), token -> job,
-                token -> release(name, token),
-                (token, error) -> release(name, token),
-                token -> release(name, token));
+        return run(name, atMostFor, Duration.ZERO, job);
     }
 
-    /** The token of this taking, or empty when the lease is held by someone else. */
-    private Mono<String> take(String name, Duration atMostFor) {
+    /**
+     * For a job every instance schedules every {@code period}: runs it at most once per period across them all. As
+     * {@link #runExclusively}, but the lease stays taken until three quarters of {@code period} after it was taken,
+     * even when the job ended sooner, so the ticks of the other instances within the same period find it held. The
+     * instance that ran keeps its turn while its ticks come on time (its next tick finds its own lease lapsed);
+     * when it stops ticking, another instance runs the job within a period. The quarter is the slack for a tick
+     * that takes the lease late.
+     */
+    public <T> Mono<T> runOncePer(Duration period, String name, Duration atMostFor, Mono<T> job) {
+        Duration atLeastFor = period.multipliedBy(3).dividedBy(4);
+        return run(name, atMostFor.compareTo(atLeastFor) < 0 ? atLeastFor : atMostFor, atLeastFor, job);
+    }
+
+    private <T> Mono<T> run(String name, Duration atMostFor, Duration atLeastFor, Mono<T> job) {
+        return Mono.usingWhen(take(name, atMostFor), taking -> job,
+                taking -> release(name, taking, atLeastFor),
+                (taking, error) -> release(name, taking, atLeastFor),
+                taking -> release(name, taking, atLeastFor));
+    }
+
+    /** One taking of a lease: its token, and when it was taken. */
+    private record Taking(String token, Instant at) {
+    }
+
+    /** This taking, or empty when the lease is held (by someone else, or by an earlier run within its hold). */
+    private Mono<Taking> take(String name, Duration atMostFor) {
         Instant now = clock.instant();
         String token = UUID.randomUUID().toString();
         Query free = Query.query(Criteria.where("_id").is(name).and("lockUntil").lte(now));
         Update hold = new Update().set("lockUntil", now.plus(atMostFor)).set("lockedAt", now)
                 .set("lockedBy", holder).set("token", token);
-        return mongo.findAndModify(free, hold, FindAndModifyOptions.options().upsert(true).returnNew(true),
-                        Document.class, "scheduler_locks")
+        return exists(name).then(mongo.findAndModify(free, hold, FindAndModifyOptions.options().returnNew(true),
+                        Document.class, COLLECTION))
                 .filter(document -> token.equals(document.getString("token")))
-                .map(document -> token)
-                .onErrorResume(DuplicateKeyException.class, held -> Mono.empty());
+                .map(document -> new Taking(token, now));
     }
 
-    private Mono<Void> release(String name, String token) {
-        Query mine = Query.query(Criteria.where("_id").is(name).and("token").is(token));
-        return mongo.updateFirst(mine, new Update().set("lockUntil", clock.instant()), "scheduler_locks").then();
+    /**
+     * Creates the lease's document, lapsed, unless it exists: once per lease and holder. Taking a held lease is then a
+     * conditional update that matches nothing, not an insert that fails on the unique id (which the database logs).
+     */
+    private Mono<Void> exists(String name) {
+        if (created.contains(name)) {
+            return Mono.empty();
+        }
+        return mongo.upsert(Query.query(Criteria.where("_id").is(name)), new Update().setOnInsert("lockUntil", Instant.EPOCH),
+                        COLLECTION)
+                .then()
+                .onErrorResume(DuplicateKeyException.class, createdByAnother -> Mono.empty())
+                .doOnSuccess(done -> created.add(name));
+    }
+
+    /** Lets the lease lapse now, or {@code atLeastFor} after it was taken if that is later. */
+    private Mono<Void> release(String name, Taking taking, Duration atLeastFor) {
+        Instant now = clock.instant();
+        Instant heldUntil = taking.at().plus(atLeastFor);
+        Query mine = Query.query(Criteria.where("_id").is(name).and("token").is(taking.token()));
+        return mongo.updateFirst(mine, new Update().set("lockUntil", heldUntil.isAfter(now) ? heldUntil : now), COLLECTION)
+                .then();
     }
 }

@@ -114,6 +114,31 @@ class SchedulerLeaseTest {
         }
     }
 
+    @Test
+    void aLeaseTakenOncePerPeriodStaysTakenForThreeQuartersOfThePeriod() {
+        Duration period = Duration.ofMinutes(4);
+        assertThat(instanceA.runOncePer(period, "watch", Duration.ofMinutes(1), Mono.just(1)).block(WAIT)).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(instanceB.runOncePer(period, "watch", Duration.ofMinutes(1), Mono.just(2)).block(WAIT)).isNull();
+        assertThat(instanceB.runExclusively("watch", HOLD, Mono.just(2)).block(WAIT)).isNull();
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(instanceB.runOncePer(period, "watch", Duration.ofMinutes(1), Mono.just(3)).block(WAIT)).isEqualTo(3);
+    }
+
+    @Test
+    void aJobLongerThanThreeQuartersOfItsPeriodGivesTheLeaseBackWhenItEnds() {
+        Duration period = Duration.ofMinutes(4);
+        Mono<Integer> overrunning = Mono.fromSupplier(() -> {
+            clock.advance(Duration.ofMinutes(5));
+            return 1;
+        });
+        assertThat(instanceA.runOncePer(period, "watch", Duration.ofMinutes(10), overrunning).block(WAIT)).isEqualTo(1);
+
+        assertThat(instanceB.runOncePer(period, "watch", Duration.ofMinutes(10), Mono.just(2)).block(WAIT)).isEqualTo(2);
+    }
+
     private String awaitNewToken(String name, String previous) {
         await().atMost(WAIT).until(() -> {
             String token = leaseHolderToken(name);
