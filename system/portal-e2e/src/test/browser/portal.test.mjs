@@ -419,14 +419,28 @@ test('a leader reassigns a case to officer-wang and approves the subsidy it prop
   const maker = await newPage();
   await signIn(maker, 'officer-wang');
   await callUntil(maker, 200, 'POST', `/api/intake/intentions/${fourth}/acceptance`, {});
-  const terms = { investmentAmount: 30000000.00, currency: 'EUR', jobs: 150, landingDeadline: `${new Date().getFullYear() + 3}-09-30`,
-    incentives: [{ kind: 'SUBSIDY', value: 3000000.00, policyBasis: 'Chongqing advanced manufacturing subsidy, 2026 edition' }] };
-  const proposed = await callUntil(maker, 201, 'POST', `/api/negotiation/negotiations/${fourth}/proposals`, terms);
-  assert.equal(proposed.standing, 'PENDING_APPROVAL', 'a 10 % subsidy waits for a leader');
+  // the subsidy is proposed in the term-sheet form: a blank value is refused under its field first
+  await maker.goto(`${PORTAL}/#/cases/${fourth}`);
+  await eventually(maker, () => maker.getByRole('button', { name: 'Propose terms' }).waitFor({ timeout: 2_000 }));
+  await maker.getByRole('button', { name: 'Propose terms' }).click();
+  await maker.fill('#terms-investmentAmount', '30000000.00');
+  await maker.fill('#terms-currency', 'EUR');
+  await maker.fill('#terms-jobs', '150');
+  await maker.fill('#terms-landingDeadline', `${new Date().getFullYear() + 3}-09-30`);
+  await maker.getByRole('button', { name: 'Add an incentive' }).click();
+  await maker.selectOption('#incentive-0-kind', 'SUBSIDY');
+  await maker.fill('#incentive-0-policyBasis', 'Chongqing advanced manufacturing subsidy, 2026 edition');
+  await maker.getByRole('button', { name: 'Send proposal' }).click();
+  await maker.locator('#incentive-0-value-error').waitFor();
+  await shot('en-27-officer-incentive-refused', maker);
+  await maker.fill('#incentive-0-value', '3000000.00');
+  await maker.getByRole('button', { name: 'Send proposal' }).click();
 
   // the maker sees their version wait, and nowhere a way to approve it
-  await maker.goto(`${PORTAL}/#/cases/${fourth}`);
   await maker.getByText('Version 1 waits for a leader’s approval').waitFor();
+  const proposed = await callUntil(maker, 200, 'GET', `/api/negotiation/negotiations/${fourth}`);
+  assert.deepEqual(proposed.versions.map((version) => version.standing), ['PENDING_APPROVAL'], 'a 10 % subsidy waits for a leader');
+  assert.equal(proposed.versions[0].terms.incentives[0].value, 3000000, 'the subsidy as typed');
   assert.equal(await maker.getByRole('button', { name: /Approve/ }).count(), 0, 'no approve button for the maker');
   assert.equal(await maker.getByRole('link', { name: 'Approvals' }).count(), 0, 'no approvals inbox for an officer');
   assert.equal((await callAs(maker, 'GET', '/api/negotiation/approvals/pending')).status, 403);

@@ -6,6 +6,7 @@ import { formatDate, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/catalogues';
 import { diffLines } from './diffText';
+import { INCENTIVE_KINDS, incentiveRows, incentivesOf, keptTerms, type IncentiveRow } from './proposal';
 import { useLoad } from './useApi';
 
 type Side = 'COMMISSION' | 'INVESTOR';
@@ -180,8 +181,10 @@ function ProposalForm({ caseId, basedOn, start, onDone }: { caseId: string; base
     jobs: start?.terms?.jobs?.toString() ?? '',
     landingDeadline: start?.terms?.landingDeadline ?? '',
   });
+  const [incentives, setIncentives] = useState<IncentiveRow[]>(incentiveRows(start));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const kept = keptTerms(start);
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) {
@@ -193,6 +196,8 @@ function ProposalForm({ caseId, basedOn, start, onDone }: { caseId: string; base
       currency: values.currency,
       jobs: values.jobs.trim() === '' ? null : Number(values.jobs),
       landingDeadline: values.landingDeadline || null,
+      ...kept,
+      incentives: incentivesOf(incentives),
       ...(basedOn ? { basedOn } : {}),
     } as unknown as ProposeTermsRequest;
     try {
@@ -224,7 +229,53 @@ function ProposalForm({ caseId, basedOn, start, onDone }: { caseId: string; base
       {field('currency', 'negotiation.currency', { maxLength: '3' })}
       {field('jobs', 'negotiation.jobs', { type: 'number', min: '0' })}
       {field('landingDeadline', 'negotiation.landingDeadline', { type: 'date' })}
+      <Incentives rows={incentives} errors={errors} onChange={setIncentives} />
+      {Object.keys(kept).length > 0 && <p className="hint">{t('negotiation.keptTerms')}</p>}
       <button type="submit" className="button" disabled={busy}>{busy ? t('negotiation.sending') : t('negotiation.send')}</button>
     </form>
+  );
+}
+
+/** The incentives of a proposal, one row each (kind, value, policy basis), added and removed; negotiation's errors under their fields. */
+function Incentives({ rows, errors, onChange }: { rows: IncentiveRow[]; errors: Record<string, string>; onChange: (rows: IncentiveRow[]) => void }) {
+  const { t } = useI18n();
+  const change = (index: number, part: keyof IncentiveRow, value: string) =>
+    onChange(rows.map((row, at) => (at === index ? { ...row, [part]: value } : row)));
+  const input = (index: number, part: keyof IncentiveRow, label: MessageKey, props: Record<string, string>) => {
+    const name = `incentives[${index}].${part}`;
+    const id = `incentive-${index}-${part}`;
+    return (
+      <div className={errors[name] ? 'field invalid' : 'field'}>
+        <label htmlFor={id}>{t(label)}</label>
+        {part === 'kind' ? (
+          <select id={id} value={rows[index].kind} onChange={(event) => change(index, part, event.target.value)}
+            aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${id}-error` : undefined}>
+            {INCENTIVE_KINDS.map((kind) => <option key={kind} value={kind}>{t(`negotiation.incentive.${kind}` as MessageKey)}</option>)}
+          </select>
+        ) : (
+          <input id={id} value={rows[index][part]} onChange={(event) => change(index, part, event.target.value)}
+            aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${id}-error` : undefined} {...props} />
+        )}
+        {errors[name] && <p className="field-error" id={`${id}-error`}>{errors[name]}</p>}
+      </div>
+    );
+  };
+  return (
+    <fieldset className="incentives">
+      <legend>{t('negotiation.incentives')}</legend>
+      {rows.map((_, index) => (
+        <div className="incentive" key={index}>
+          {input(index, 'kind', 'negotiation.incentive.kind', {})}
+          {input(index, 'value', 'negotiation.incentive.value', { inputMode: 'decimal' })}
+          {input(index, 'policyBasis', 'negotiation.incentive.policyBasis', {})}
+          <button type="button" className="link-button" onClick={() => onChange(rows.filter((_, at) => at !== index))}>
+            {t('negotiation.incentive.remove', { n: index + 1 })}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button secondary incentive-add" onClick={() => onChange([...rows, { kind: 'SUBSIDY', value: '', policyBasis: '' }])}>
+        {t('negotiation.incentive.add')}
+      </button>
+    </fieldset>
   );
 }
