@@ -1,12 +1,17 @@
 package org.investflow.devstack;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoClients;
 import org.investflow.platform.events.Role;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,6 +37,17 @@ record PipelineTallies(List<String> maintained, List<String> recounted, long cas
             cases += stage.path("current").asLong();
         }
         return new PipelineTallies(counts(maintained), counts(recounted), cases);
+    }
+
+    /**
+     * The pipeline cases that still owe the tallies what a batch added (a kill between the batch's case write and its
+     * tally write; project-tracking's recovery adds it), read from the database.
+     */
+    static long casesOwing(int databasePort) {
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + databasePort)) {
+            return Mono.from(client.getDatabase("investflow_project_tracking").getCollection("pipeline_cases")
+                    .countDocuments(Filters.exists("pendingTallies.0"))).block(Duration.ofSeconds(10));
+        }
     }
 
     private static List<String> counts(JsonNode funnel) {
