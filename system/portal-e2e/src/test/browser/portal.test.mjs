@@ -379,6 +379,9 @@ test('the officer asks for information on a third case; the investor sees live w
   await officer.getByRole('button', { name: '确认不予受理' }).click();
   await officer.locator('#rejection-reasonCode-error').waitFor();
   assert.equal(await officer.locator('.field-error').count(), 2, 'the reason and the explanation are both missing');
+  for (const message of await officer.locator('.field-error').allTextContents()) {
+    assert.match(message, /^[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*$/, `intake's field error said in 中文: ${message}`);
+  }
   await officer.selectOption('#rejection-reasonCode', 'OUT_OF_SCOPE');
   await officer.fill('#rejection-reason', '仓储物流项目不属于本轮招商的先进制造业范围。');
   await shot('zh-22-officer-rejects', officer);

@@ -13,6 +13,19 @@ describe('problem+json', () => {
     })).toEqual({ contactEmail: 'must be a well-formed email address', plannedAmount: 'must be greater than 0' });
   });
 
+  it('says a broken constraint in 中文 by its code, and keeps the service’s words where the catalogue has none', () => {
+    const problem = { errors: [
+      { field: 'companyName', message: 'must not be blank', code: 'NotBlank' },
+      { field: 'country', message: 'must match "[A-Z]{2}"', code: 'Pattern' },
+      { field: 'incentives[0].value', message: 'a tax rebate is at most 100 percent' },
+      { field: 'website', message: 'odd', code: 'SomethingNew' },
+    ] };
+    expect(fieldErrors(problem, 'zh')).toEqual({
+      companyName: '此项不能为空。', country: '格式不正确。', 'incentives[0].value': 'a tax rebate is at most 100 percent', website: 'odd',
+    });
+    expect(fieldErrors(problem, 'en').companyName).toBe('must not be blank');
+  });
+
   it('is read from an error response', async () => {
     const response = new Response(JSON.stringify({ status: 400, errors: [{ field: 'country', message: 'unknown' }] }),
       { status: 400, headers: { 'Content-Type': 'application/problem+json' } });

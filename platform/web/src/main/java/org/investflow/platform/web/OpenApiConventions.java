@@ -151,7 +151,9 @@ public class OpenApiConventions {
         properties.put("detail", new StringSchema());
         properties.put("instance", new StringSchema().format("uri-reference"));
         properties.put("errors", new ArraySchema().description("invalid input: one entry per field")
-                .items(new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema())));
+                .items(new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema())
+                        .addProperty("code", new StringSchema().description("the constraint broken (NotBlank, Size, Pattern, typeMismatch…), "
+                                + "for a client to say it in its user's language; absent for a rule of the domain"))));
         ObjectSchema problem = new ObjectSchema();
         problem.setProperties(properties);
         return problem.description("RFC 9457 problem details");

@@ -30,6 +30,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -115,7 +116,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this endpoint");
         DatabindException json = causeOf(e, DatabindException.class);
         if (json != null && !json.getPath().isEmpty()) {
-            body.setProperty("errors", List.of(Map.of("field", path(json), "message", String.valueOf(json.getOriginalMessage()))));
+            body.setProperty("errors", List.of(Map.of("field", path(json), "message", String.valueOf(json.getOriginalMessage()),
+                    "code", json instanceof UnrecognizedPropertyException ? UNKNOWN_FIELD : TYPE_MISMATCH)));
         }
         return Mono.just(ResponseEntity.badRequest().body(body));
     }
@@ -143,9 +145,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return String.valueOf(result.getMethodParameter().getParameterName());
     }
 
+    /** The code of a field error whose value is of the wrong JSON type, as Spring's data binding names it. */
+    static final String TYPE_MISMATCH = "typeMismatch";
+    /** The code of a field the endpoint does not know. */
+    static final String UNKNOWN_FIELD = "unknownField";
+
+    /** Each field's error: its path, the constraint's message (English) and the constraint's name as a code ({@code NotBlank}). */
     private static List<Map<String, String>> fieldErrors(List<FieldError> errors) {
         return errors.stream()
-                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()),
+                        "code", String.valueOf(error.getCode())))
                 .toList();
     }
 

@@ -83,8 +83,10 @@ class IntakeEdgeTest {
         Map<String, Object> dateAsArray = withField("expectedStart", java.util.List.of(2027, 1, 1));
         submitBadly(investor, withField("description", "x".repeat(70_000))).expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        submitBadly(investor, moneyAsText).expectBody().jsonPath("$.errors[0].field").isEqualTo("plannedAmount");
-        submitBadly(investor, unknownField).expectBody().jsonPath("$.errors[0].field").isEqualTo("discountCode");
+        submitBadly(investor, moneyAsText).expectBody().jsonPath("$.errors[0].field").isEqualTo("plannedAmount")
+                .jsonPath("$.errors[0].code").isEqualTo("typeMismatch");
+        submitBadly(investor, unknownField).expectBody().jsonPath("$.errors[0].field").isEqualTo("discountCode")
+                .jsonPath("$.errors[0].code").isEqualTo("unknownField");
         submitBadly(investor, dateAsArray).expectBody().jsonPath("$.errors[0].field").isEqualTo("expectedStart");
 
         assertThat(intentions.findAll().filter(i -> i.investorId().equals(investor)).count().block()).isZero();

@@ -101,7 +101,8 @@ class IntakeIntegrationTest {
                 .expectBody()
                 .jsonPath("$.errors[?(@.field == 'country')]").exists()
                 .jsonPath("$.errors[?(@.field == 'plannedAmount')]").exists()
-                .jsonPath("$.errors[?(@.field == 'companyName')]").exists();
+                .jsonPath("$.errors[?(@.field == 'companyName')]").exists()
+                .jsonPath("$.errors[?(@.field == 'companyName')].code").isEqualTo(java.util.List.of("NotBlank"));
         assertThat(intentions.findByInvestorIdAndIdempotencyKey("investor-invalid", "key-invalid-1").blockOptional()).isEmpty();
     }
 
