@@ -465,6 +465,8 @@ export interface components {
             errors?: {
                 field?: string;
                 message?: string;
+                /** @description the constraint broken (NotBlank, Size, Pattern, typeMismatch…), for a client to say it in its user's language; absent for a rule of the domain */
+                code?: string;
             }[];
         };
     };
