@@ -93,7 +93,7 @@ class ComposeKafkaBrokerTest {
     @ParameterizedTest
     @MethodSource("services")
     void aServiceReadsWhatItConsumesInItsOwnGroupOnly(InvestFlowService service) {
-        List<String> deadLetters = service.consumes().stream().map(topic -> topic + ".DLT").filter(service.topics()::contains).toList();
+        List<String> deadLetters = service.deadLettersOfConsumed();
         List<String> others = Stream.concat(InvestFlowService.declaredTopics().stream(), Stream.of("undeclared.events"))
                 .filter(topic -> !service.consumes().contains(topic) && !deadLetters.contains(topic)).toList();
 

@@ -90,6 +90,11 @@ record InvestFlowService(String name, String image, String database, String modu
         return strings(config().path("investflow").path("messaging").path("consumes"));
     }
 
+    /** The dead-letter topics of what it consumes that it writes: it may read them too (an administrator replays them through it). */
+    List<String> deadLettersOfConsumed() {
+        return consumes().stream().map(topic -> topic + ".DLT").filter(topics()::contains).toList();
+    }
+
     @Override
     public String toString() {
         return name;

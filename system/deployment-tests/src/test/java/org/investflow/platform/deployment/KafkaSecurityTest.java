@@ -143,7 +143,7 @@ class KafkaSecurityTest {
     @MethodSource("deploymentsAndServices")
     void everyServiceMayReadOnlyTheTopicsItConsumesAndTheirDeadLetters(Deployment deployment, InvestFlowService service) {
         Set<String> reads = new TreeSet<>(service.consumes());
-        service.consumes().stream().map(topic -> topic + ".DLT").filter(service.topics()::contains).forEach(reads::add);
+        reads.addAll(service.deadLettersOfConsumed());
         assertThat(resources(deployment, service, "Read", "topic")).containsExactlyInAnyOrderElementsOf(reads);
     }
 

@@ -97,15 +97,15 @@ public class PipelineProjection {
             facts.forEach(batch::apply);
             String batchId = UUID.randomUUID().toString();
             Instant now = clock.instant();
-            List<String> owing = new ArrayList<>();
+            Map<String, Map<String, TallyIncrements>> byCase = batch.tallyIncrementsByCase();
             batch.changed().forEach(changed -> {
-                Map<String, TallyIncrements> increments = batch.tallyIncrementsOf(changed.caseId());
-                if (!increments.isEmpty()) {
+                Map<String, TallyIncrements> increments = byCase.get(changed.caseId());
+                if (increments != null) {
                     changed.owe(PendingTally.of(batchId, now, increments));
-                    owing.add(changed.caseId());
                 }
             });
-            return documents.store(caseCollection, batch.changed()).thenReturn(new Owed(batch, batchId, batch.tallyIncrements(), owing));
+            return documents.store(caseCollection, batch.changed())
+                    .thenReturn(new Owed(batch, batchId, ProjectionBatch.sum(byCase), List.copyOf(byCase.keySet())));
         });
     }
 

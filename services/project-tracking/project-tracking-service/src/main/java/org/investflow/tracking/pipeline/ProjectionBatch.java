@@ -55,19 +55,30 @@ final class ProjectionBatch {
 
     /** Per tally document, what the changed cases now count minus what they counted before the batch. */
     Map<String, TallyIncrements> tallyIncrements() {
-        Map<String, TallyIncrements> increments = new LinkedHashMap<>();
-        changed.keySet().forEach(caseId -> CaseTallies.addTo(increments, tallyIncrementsOf(caseId), 1));
-        increments.values().removeIf(TallyIncrements::isEmpty);
-        return increments;
+        return sum(tallyIncrementsByCase());
     }
 
-    /** Per tally document, what changed case {@code caseId} now counts minus what it counted before the batch. */
-    Map<String, TallyIncrements> tallyIncrementsOf(String caseId) {
-        Map<String, TallyIncrements> increments = new LinkedHashMap<>();
-        CaseTallies.addTo(increments, before.get(caseId), -1);
-        CaseTallies.addTo(increments, tallies.of(changed.get(caseId)), 1);
-        increments.values().removeIf(TallyIncrements::isEmpty);
-        return increments;
+    /** Per changed case whose change the tallies see, what it now counts minus what it counted before, by tally document. */
+    Map<String, Map<String, TallyIncrements>> tallyIncrementsByCase() {
+        Map<String, Map<String, TallyIncrements>> byCase = new LinkedHashMap<>();
+        changed.forEach((caseId, pipelineCase) -> {
+            Map<String, TallyIncrements> increments = new LinkedHashMap<>();
+            CaseTallies.addTo(increments, before.get(caseId), -1);
+            CaseTallies.addTo(increments, tallies.of(pipelineCase), 1);
+            increments.values().removeIf(TallyIncrements::isEmpty);
+            if (!increments.isEmpty()) {
+                byCase.put(caseId, increments);
+            }
+        });
+        return byCase;
+    }
+
+    /** Per tally document, the sum of the cases' increments. */
+    static Map<String, TallyIncrements> sum(Map<String, Map<String, TallyIncrements>> byCase) {
+        Map<String, TallyIncrements> total = new LinkedHashMap<>();
+        byCase.values().forEach(increments -> CaseTallies.addTo(total, increments, 1));
+        total.values().removeIf(TallyIncrements::isEmpty);
+        return total;
     }
 
     /** What one event means for its case. */
