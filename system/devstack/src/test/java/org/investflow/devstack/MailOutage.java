@@ -31,7 +31,7 @@ import org.investflow.platform.events.Role;
  */
 final class MailOutage {
 
-    private static final Duration DELIVERY = Duration.ofSeconds(45);
+    private static final Duration DELIVERY = Duration.ofSeconds(60);
     private static final String PAUSED = "mail delivery paused";
     private static final String PENDING_GAUGE = "investflow_signing_mails_pending";
 

@@ -8,12 +8,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,10 +29,19 @@ import reactor.core.publisher.Mono;
  * cancellation), so a failed run does not keep the next one waiting until {@code atMostFor}
  * passes. Each taking carries its own token and only that token releases, so a job that outlived
  * its lease never frees the lease that another run (on this or another instance) took since.
+ *
+ * <p>While the job runs its lease is kept alive (ShedLock's keep-alive): every third of {@code atMostFor} the
+ * holder moves {@code lockUntil} to {@code atMostFor} from now. So {@code atMostFor} bounds how long a lease
+ * outlives a holder that died (SIGKILL, lost host), not how long a job may run: a short one (tens of seconds)
+ * lets another instance take over soon after a crash, and a long job keeps its lease. Should a renewal find the
+ * lease taken by another run since (this holder was paused past {@code atMostFor}), the job is cancelled rather
+ * than run beside that one.
  */
 public class SchedulerLease {
 
     private static final String COLLECTION = "scheduler_locks";
+    private static final Duration MIN_RENEWAL = Duration.ofMillis(100);
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerLease.class);
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -60,7 +72,7 @@ public class SchedulerLease {
     }
 
     private <T> Mono<T> run(String name, Duration atMostFor, Duration atLeastFor, Mono<T> job) {
-        return Mono.usingWhen(take(name, atMostFor), taking -> job,
+        return Mono.usingWhen(take(name, atMostFor), taking -> job.takeUntilOther(lost(name, taking, atMostFor)),
                 taking -> release(name, taking, atLeastFor),
                 (taking, error) -> release(name, taking, atLeastFor),
                 taking -> release(name, taking, atLeastFor));
@@ -96,6 +108,27 @@ public class SchedulerLease {
                 .then()
                 .onErrorResume(DuplicateKeyException.class, createdByAnother -> Mono.empty())
                 .doOnSuccess(done -> created.add(name));
+    }
+
+    /**
+     * Emits once this taking is found to have lost its lease; until then renews it every third of {@code atMostFor}.
+     * A renewal that fails (the database unreachable) neither renews nor gives up: the job goes on, and the lease
+     * lapses at its last {@code lockUntil} should the database stay away.
+     */
+    private Flux<Boolean> lost(String name, Taking taking, Duration atMostFor) {
+        Duration every = atMostFor.dividedBy(3).compareTo(MIN_RENEWAL) < 0 ? MIN_RENEWAL : atMostFor.dividedBy(3);
+        Query mine = Query.query(Criteria.where("_id").is(name).and("token").is(taking.token()));
+        return Flux.interval(every, every)
+                .concatMap(tick -> mongo.updateFirst(mine, new Update().set("lockUntil", clock.instant().plus(atMostFor)),
+                                COLLECTION)
+                        .map(renewed -> renewed.getMatchedCount() > 0)
+                        .onErrorResume(unreachable -> {
+                            LOG.debug("lease {} not renewed: {}", name, unreachable.toString());
+                            return Mono.just(true);
+                        }))
+                .filter(held -> !held)
+                .take(1)
+                .doOnNext(gone -> LOG.warn("lease {} was taken by another run while this one held it; job cancelled", name));
     }
 
     /** Lets the lease lapse now, or {@code atLeastFor} after it was taken if that is later. */

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -115,6 +118,51 @@ class SchedulerLeaseTest {
     }
 
     @Test
+    void aRunningJobKeepsItsLeaseAliveBeyondAtMostFor() {
+        Duration atMostFor = Duration.ofMillis(600);
+        Disposable running = instanceA.runExclusively("rebuild", atMostFor, Mono.<Integer>never()).subscribe();
+        try {
+            await().atMost(WAIT).until(() -> leaseHolderToken("rebuild") != null);
+            clock.advance(Duration.ofMinutes(1));
+
+            // lapsed by the clock unless the running job renews it: awaited, then it is held past the moved clock
+            await().atMost(WAIT).until(() -> lockUntil("rebuild").isAfter(clock.instant()));
+            assertThat(instanceB.runExclusively("rebuild", atMostFor, Mono.just(2)).block(WAIT)).isNull();
+        } finally {
+            running.dispose();
+        }
+    }
+
+    @Test
+    void aLeaseOfAHolderThatStoppedRenewingLapsesAfterAtMostFor() {
+        Duration atMostFor = Duration.ofSeconds(30);
+        Sinks.One<Integer> stuck = Sinks.one();
+        Disposable running = instanceA.runExclusively("rebuild", atMostFor, stuck.asMono()).subscribe();
+        try {
+            await().atMost(WAIT).until(() -> leaseHolderToken("rebuild") != null);
+            assertThat(lockUntil("rebuild")).isEqualTo(clock.instant().plus(atMostFor));
+
+            // a dead holder renews nothing: its lease is free once atMostFor has passed by the clock
+            clock.advance(atMostFor);
+            assertThat(instanceB.runExclusively("rebuild", atMostFor, Mono.just(2)).block(WAIT)).isEqualTo(2);
+        } finally {
+            running.dispose();
+        }
+    }
+
+    @Test
+    void aJobWhoseLeaseWasTakenByAnotherRunIsCancelledAtItsNextRenewal() {
+        Disposable running = instanceA.runExclusively("rebuild", Duration.ofMillis(600), Mono.<Integer>never()).subscribe();
+        await().atMost(WAIT).until(() -> leaseHolderToken("rebuild") != null);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("rebuild")), new Update().set("token", "taken-since"),
+                "scheduler_locks").block(WAIT);
+
+        await().atMost(WAIT).until(running::isDisposed);
+        assertThat(leaseHolderToken("rebuild")).isEqualTo("taken-since");
+    }
+
+    @Test
     void aLeaseTakenOncePerPeriodStaysTakenForThreeQuartersOfThePeriod() {
         Duration period = Duration.ofMinutes(4);
         assertThat(instanceA.runOncePer(period, "watch", Duration.ofMinutes(1), Mono.just(1)).block(WAIT)).isEqualTo(1);
@@ -145,6 +193,11 @@ class SchedulerLeaseTest {
             return token != null && !token.equals(previous);
         });
         return leaseHolderToken(name);
+    }
+
+    private static Instant lockUntil(String name) {
+        org.bson.Document lease = mongo.findById(name, org.bson.Document.class, "scheduler_locks").block(WAIT);
+        return lease.getDate("lockUntil").toInstant();
     }
 
     private static String leaseHolderToken(String name) {

@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class WorkflowConfiguration {
 
-    private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration LEASE = Duration.ofSeconds(30);
 
     @Bean
     @ConditionalOnMissingBean

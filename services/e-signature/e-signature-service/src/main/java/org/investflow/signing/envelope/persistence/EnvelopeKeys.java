@@ -79,7 +79,7 @@ public class EnvelopeKeys {
      * Emits whether it ran now (empty when another instance holds the lease).
      */
     public Mono<Boolean> backfillOnce(SchedulerLease lease, Clock clock) {
-        return lease.runExclusively(LEASE, Duration.ofMinutes(10), mongo.exists(byId(BACKFILLED), CASES)
+        return lease.runExclusively(LEASE, Duration.ofMinutes(1), mongo.exists(byId(BACKFILLED), CASES)
                 .flatMap(done -> done ? Mono.just(false) : backfill()
                         .then(mongo.upsert(byId(BACKFILLED), new Update().set("at", clock.instant()), CASES))
                         .thenReturn(true)));

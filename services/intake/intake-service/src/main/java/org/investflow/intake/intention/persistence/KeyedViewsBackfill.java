@@ -54,7 +54,7 @@ public class KeyedViewsBackfill {
     /** Backfills unless done before; emits whether it did now (empty when another instance holds the lease). */
     public Mono<Boolean> runOnce() {
         Query marker = Query.query(Criteria.where("_id").is(MARKER));
-        return lease.runExclusively(LEASE, Duration.ofMinutes(10), mongo.exists(marker, "counters")
+        return lease.runExclusively(LEASE, Duration.ofMinutes(1), mongo.exists(marker, "counters")
                 .flatMap(done -> done ? Mono.just(false) : backfill()
                         .then(mongo.upsert(marker, new Update().set("at", clock.instant()), "counters"))
                         .thenReturn(true)));

@@ -46,7 +46,7 @@ public class OverdueCheck {
 
     /** One check: flags what became overdue; emits how many it flagged (empty when another instance holds the lease). */
     public Mono<Long> runOnce() {
-        return lease.runExclusively(LEASE, Duration.ofMinutes(5), flagOverdue());
+        return lease.runExclusively(LEASE, Duration.ofMinutes(1), flagOverdue());
     }
 
     private Mono<Long> flagOverdue() {

@@ -57,7 +57,7 @@ public class NegotiationWatch {
 
     /** One run; emits what it did (empty when another instance holds the lease). */
     public Mono<Outcome> runOnce() {
-        return lease.runExclusively(LEASE, Duration.ofMinutes(5), watch());
+        return lease.runExclusively(LEASE, Duration.ofMinutes(1), watch());
     }
 
     private Mono<Outcome> watch() {

@@ -41,7 +41,7 @@ public class DelayWatch {
 
     /** One run; emits how many projects became delayed or changed their overdue milestones (empty when another instance holds the lease). */
     public Mono<Long> runOnce() {
-        return lease.runExclusively(LEASE, Duration.ofMinutes(10), check());
+        return lease.runExclusively(LEASE, Duration.ofMinutes(1), check());
     }
 
     private Mono<Long> check() {

@@ -78,7 +78,7 @@ public class PipelineRebuild {
 
     /** Rebuilds and swaps in the read model; refused (409) while another rebuild runs. */
     public Mono<RebuildReport> run() {
-        return lease.runExclusively("pipeline-rebuild", Duration.ofHours(2), Mono.defer(this::rebuild))
+        return lease.runExclusively("pipeline-rebuild", Duration.ofMinutes(1), Mono.defer(this::rebuild))
                 .switchIfEmpty(Mono.error(() -> new RuleViolationException("a rebuild of the pipeline read model is running")));
     }
 
