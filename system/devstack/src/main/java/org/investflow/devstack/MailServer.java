@@ -22,9 +22,11 @@ import jakarta.mail.internet.MimeMessage;
 public final class MailServer implements AutoCloseable {
 
     private final GreenMail server;
+    private final SignerMailbox mailbox;
 
     private MailServer(GreenMail server) {
         this.server = server;
+        this.mailbox = new SignerMailbox("127.0.0.1", server.getImap().getPort());
     }
 
     /** Starts SMTP on {@code smtpPort} and IMAP on {@code imapPort} of 127.0.0.1 (0: free ports). */
@@ -61,9 +63,12 @@ public final class MailServer implements AutoCloseable {
         return Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", smtpPort());
     }
 
-    /** The signers' mailboxes on this server, read over IMAP. */
+    /**
+     * The signers' mailboxes on this server, read over IMAP: one for all callers, so each user's inbox is synced once
+     * (only the mail that arrived since is fetched) however many journeys read it.
+     */
     public SignerMailbox mailbox() {
-        return new SignerMailbox("127.0.0.1", imapPort());
+        return mailbox;
     }
 
     /**
@@ -84,6 +89,7 @@ public final class MailServer implements AutoCloseable {
 
     @Override
     public void close() {
+        mailbox.close();
         server.stop();
     }
 }

@@ -18,7 +18,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.search.SubjectTerm;
+import jakarta.mail.UIDFolder;
 import org.awaitility.Awaitility;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
@@ -35,7 +35,7 @@ public final class SignerMailbox {
     private final String host;
     private final int port;
     private final Session session = Session.getInstance(new Properties());
-    private final Map<String, Store> stores = new ConcurrentHashMap<>();
+    private final Map<String, Inbox> inboxes = new ConcurrentHashMap<>();
 
     public SignerMailbox(String host, int port) {
         this.host = host;
@@ -84,22 +84,38 @@ public final class SignerMailbox {
     }
 
     /**
-     * The texts of the mails about {@code caseId} in {@code userId}'s inbox, oldest first: one IMAP
-     * SEARCH by subject and one FETCH of those messages, on a connection kept per user.
+     * The texts of the mails about {@code caseId} in {@code userId}'s inbox, oldest first. Each poll asks the server only
+     * for the messages after the last UID this mailbox read (an IMAP UID FETCH, as a mail client syncs), on a connection
+     * kept per user, and keeps what it read: an IMAP SEARCH by subject would make the server decode the subject of every
+     * stored mail at each poll, a cost that grows with the mail stored (45 % of the pipeline benchmark's CPU once).
      */
     private List<String> texts(String userId, String caseId) {
-        Store store = stores.computeIfAbsent(userId, user -> imapStore());
-        synchronized (store) {
+        Inbox inbox = inboxes.computeIfAbsent(userId, user -> new Inbox(imapStore()));
+        synchronized (inbox) {
             try {
-                if (!store.isConnected()) {
-                    store.connect(host, port, addressOf(userId), addressOf(userId));
+                if (!inbox.store.isConnected()) {
+                    inbox.store.connect(host, port, addressOf(userId), addressOf(userId));
                 }
-                return read(store, caseId);
+                inbox.readNew();
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException("the mailbox of " + userId + " at " + host + ":" + port + " cannot be read: "
                         + e.getMessage(), e);
             }
+            return inbox.read.stream().filter(mail -> mail.subject().contains(caseId)).map(Mail::text).toList();
         }
+    }
+
+    /** Logs out of every user's connection (the mails read stay readable). */
+    void close() {
+        inboxes.values().forEach(inbox -> {
+            synchronized (inbox) {
+                try {
+                    inbox.store.close();
+                } catch (MessagingException alreadyGone) {
+                    // the server stopped first: nothing to log out of
+                }
+            }
+        });
     }
 
     private Store imapStore() {
@@ -110,21 +126,40 @@ public final class SignerMailbox {
         }
     }
 
-    private static List<String> read(Store store, String caseId) throws MessagingException, IOException {
-        Folder inbox = store.getFolder("INBOX");
-        inbox.open(Folder.READ_ONLY);
-        try {
-            Message[] found = inbox.search(new SubjectTerm(caseId));
-            FetchProfile whole = new FetchProfile();
-            whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
-            inbox.fetch(found, whole);
-            List<String> texts = new ArrayList<>();
-            for (Message message : found) {
-                texts.add(message.getContent().toString());
+    /** One mail read: its subject and text. */
+    private record Mail(String subject, String text) {
+    }
+
+    /** One user's connection and the mails read from it so far, by UID order. */
+    private static final class Inbox {
+        private final Store store;
+        private final List<Mail> read = new ArrayList<>();
+        private long lastUid;
+
+        Inbox(Store store) {
+            this.store = store;
+        }
+
+        void readNew() throws MessagingException, IOException {
+            IMAPFolder folder = (IMAPFolder) store.getFolder("INBOX");
+            folder.open(Folder.READ_ONLY);
+            try {
+                // "n:*" always names the newest message, even when its UID is below n: hence the check below
+                Message[] fresh = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
+                FetchProfile whole = new FetchProfile();
+                whole.add(UIDFolder.FetchProfileItem.UID);
+                whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+                folder.fetch(fresh, whole);
+                for (Message message : fresh) {
+                    long uid = folder.getUID(message);
+                    if (uid > lastUid) {
+                        read.add(new Mail(String.valueOf(message.getSubject()), message.getContent().toString()));
+                        lastUid = uid;
+                    }
+                }
+            } finally {
+                folder.close(false);
             }
-            return texts;
-        } finally {
-            inbox.close(false);
         }
     }
 }
