@@ -31,6 +31,7 @@ public final class SignerMailbox {
     private static final Pattern TOKEN = Pattern.compile("#token=([A-Za-z0-9_-]+)");
     private static final Pattern CODE = Pattern.compile("code for the contract of case \\S+ is ([0-9]{6})");
     private static final Duration DELIVERY = Duration.ofSeconds(30);
+    private static final Duration FRESH = Duration.ofMillis(50);
 
     private final String host;
     private final int port;
@@ -96,7 +97,7 @@ public final class SignerMailbox {
                 if (!inbox.store.isConnected()) {
                     inbox.store.connect(host, port, addressOf(userId), addressOf(userId));
                 }
-                inbox.readNew();
+                inbox.syncUnlessFresh();
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException("the mailbox of " + userId + " at " + host + ":" + port + " cannot be read: "
                         + e.getMessage(), e);
@@ -135,9 +136,23 @@ public final class SignerMailbox {
         private final Store store;
         private final List<Mail> read = new ArrayList<>();
         private long lastUid;
+        private long syncedAt;
 
         Inbox(Store store) {
             this.store = store;
+            this.syncedAt = System.nanoTime() - FRESH.toNanos();
+        }
+
+        /**
+         * Syncs unless it did within {@link #FRESH}: the many journeys polling one user's inbox (every 100 ms each)
+         * share a sync instead of queueing for one each on the user's connection.
+         */
+        void syncUnlessFresh() throws MessagingException, IOException {
+            long now = System.nanoTime();
+            if (now - syncedAt >= FRESH.toNanos()) {
+                readNew();
+                syncedAt = System.nanoTime();
+            }
         }
 
         void readNew() throws MessagingException, IOException {
