@@ -1,5 +1,6 @@
 package org.investflow.platform.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +9,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -18,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import tools.jackson.core.StreamReadFeature;
@@ -64,6 +68,25 @@ public class WebAutoConfiguration {
                 .addModule(new SimpleModule("investflow-strict-values")
                         .addDeserializer(String.class, new NormalizedStrings())
                         .addDeserializer(LocalDate.class, new IsoDates()));
+    }
+
+    /**
+     * Wraps the resource server's JWT decoder (Boot's, with the issuer's keys, issuer and audience checks) in
+     * {@link VerifiedTokens}, so a token already verified is not verified again at each request.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokens(ObjectProvider<MeterRegistry> meters) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokens)) {
+                    VerifiedTokens tokens = new VerifiedTokens(decoder, Clock.systemUTC());
+                    MeterRegistry registry = meters.getIfAvailable();
+                    return registry == null ? tokens : tokens.measuredBy(registry);
+                }
+                return bean;
+            }
+        };
     }
 
     /** The OpenAPI document ({@code /v3/api-docs}) names the bearer-token scheme every operation needs. */
