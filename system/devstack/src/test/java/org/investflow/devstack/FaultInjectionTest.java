@@ -205,6 +205,8 @@ class FaultInjectionTest {
                 "investflow.signing.mail-encryption.key", mailKey(),
                 // what a killed instance's cases owe the tallies is added after 2 s here, not the production minute
                 "investflow.tracking.pipeline.recovery-age", "PT2S", "investflow.tracking.pipeline.recovery-interval", "PT1S"));
+        // the mail outage waits for e-signature's gauge of pending mails to read 0: recounted every second here
+        settings.put("investflow.signing.workflow.gauge-interval", "PT1S");
         settings.putAll(mail.senderSettings());
         instances[0] = launchInstance(0);
         instances[1] = launchInstance(1);

@@ -87,7 +87,7 @@ final class MailOutage {
         calls.awaitFound(Service.E_SIGNATURE, "/api/envelopes/" + negotiating.caseId());
     }
 
-    /** e-signature's gauge of the mails waiting in its envelopes' outbox (refreshed every mail interval); -1 unreadable. */
+    /** e-signature's gauge of the mails waiting in its envelopes' outbox (recounted every gauge interval); -1 unreadable. */
     private long pendingMails() {
         try {
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(services.get(Service.E_SIGNATURE)

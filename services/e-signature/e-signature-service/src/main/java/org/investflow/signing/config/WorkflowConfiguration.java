@@ -106,7 +106,7 @@ class WorkflowConfiguration {
         }
         AtomicLong pending = new AtomicLong();
         Gauge.builder("investflow.signing.mails.pending", pending, AtomicLong::get).register(meters);
-        return new PeriodicTask("signing gauges", settings.mailInterval(), () -> Flux.fromIterable(byState.entrySet())
+        return new PeriodicTask("signing gauges", settings.gaugeInterval(), () -> Flux.fromIterable(byState.entrySet())
                 .concatMap(entry -> envelopes.countByStatus(entry.getKey()).doOnNext(entry.getValue()::set))
                 .thenMany(envelopes.findByMailsNotNullAndMailsNotEmpty().map(envelope -> envelope.mails().size()))
                 .reduce(0, Integer::sum).doOnNext(pending::set).then(Mono.empty()));

@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param mailFrom        the sender of every mail
  * @param mailInterval    how often the mail outbox is drained
  * @param mailAttempts    SMTP attempts per mail and run (Resilience4j retry) before the run gives up
+ * @param gaugeInterval   how often the gauges of envelopes by state and of mails pending are recounted: each recount
+ *                        scans the envelopes, so not at the mail interval (a busy outbox is drained every few hundred
+ *                        milliseconds, and Prometheus scrapes every 15-30 s anyway)
  */
 @Validated
 @ConfigurationProperties("investflow.signing.workflow")
@@ -39,7 +42,8 @@ public record WorkflowProperties(
         @DefaultValue("{userId}@users.investflow.local") @NotBlank String signerAddress,
         @DefaultValue("InvestFlow Contracts <contracts@investflow.local>") @NotBlank String mailFrom,
         @DefaultValue("PT2S") Duration mailInterval,
-        @DefaultValue("3") @Min(1) int mailAttempts) {
+        @DefaultValue("3") @Min(1) int mailAttempts,
+        @DefaultValue("PT15S") Duration gaugeInterval) {
 
     public SigningPolicy policy() {
         return new SigningPolicy(signingPeriod, firstReminder, reminderEvery, codeValidity, codeAttempts, codesPerLink);

@@ -10,7 +10,7 @@ import org.investflow.signing.events.ContractExecuted;
 
 /**
  * E-signature's business metrics: time from sending to execution, reminders sent, declines by
- * category (counted here), and envelopes by state and mails pending (gauges the mail job refreshes).
+ * category (counted here), and envelopes by state and mails pending (gauges recounted every gauge interval).
  */
 public class SigningMetrics {
 
