@@ -17,6 +17,8 @@ import java.util.List;
  * @param jmhIterations        JMH measurement iterations
  * @param concurrency          concurrent requests (and JMH threads) of the rate measurements
  * @param httpWarmupRequests   requests before each HTTP measurement, not counted
+ * @param httpWarmupTime       how long those requests may take at most: long enough for the JIT to have compiled the
+ *                             path (intake's first 30 s still compile thousands of methods: C2 took a fifth of the CPU)
  * @param httpRequests         most requests of one HTTP measurement
  * @param httpTime             most time of one HTTP measurement
  * @param journeys             cases driven from intention to LANDED in the pipeline phase
@@ -34,7 +36,7 @@ import java.util.List;
 record BenchmarkPlan(
         int kafkaRecords, int kafkaRecordSize, int kafkaLatencyMessages,
         int mongoPreloaded, Duration jmhWarmup, Duration jmhMeasurement, int jmhIterations,
-        int concurrency, int httpWarmupRequests, int httpRequests, Duration httpTime,
+        int concurrency, int httpWarmupRequests, Duration httpWarmupTime, int httpRequests, Duration httpTime,
         int journeys, int journeyConcurrency, Duration pipelineTime,
         int propagationCases, int propagationRate,
         List<Integer> funnelSizes, List<Integer> funnelQueries,
@@ -44,7 +46,7 @@ record BenchmarkPlan(
     static BenchmarkPlan full() {
         return new BenchmarkPlan(200_000, 600, 1_000,
                 10_000, Duration.ofSeconds(3), Duration.ofSeconds(3), 3,
-                16, 500, 4_000, Duration.ofSeconds(15),
+                16, 3_000, Duration.ofSeconds(30), 4_000, Duration.ofSeconds(15),
                 96, 32, Duration.ofSeconds(120),
                 100, 5,
                 List.of(10_000, 100_000, 1_000_000), List.of(10, 3, 1),
@@ -55,7 +57,7 @@ record BenchmarkPlan(
     static BenchmarkPlan smoke() {
         return new BenchmarkPlan(2_000, 600, 20,
                 500, Duration.ofMillis(200), Duration.ofMillis(300), 1,
-                4, 10, 40, Duration.ofSeconds(3),
+                4, 10, Duration.ofSeconds(3), 40, Duration.ofSeconds(3),
                 2, 2, Duration.ofSeconds(60),
                 5, 20,
                 List.of(200, 500, 1_000), List.of(2, 1, 1),

@@ -110,6 +110,12 @@ public final class Benchmarks {
         report.figure("ratios.intakeToMongoInsert",
                 report.number("investflow.intake.requestsPerSecond") / report.number("limits.mongo.insertsPerSecond"),
                 "intake req/s ÷ raw inserts/s");
+        report.figure("ratios.intakeDatabaseCeilingPerSecond",
+                report.number("limits.mongo.insertsPerSecond") / report.number("investflow.intake.databaseCommandsPerSubmission"),
+                "submissions/s the database alone would allow: raw inserts/s ÷ database commands per submission");
+        report.figure("ratios.intakeToDatabaseCeiling",
+                report.number("investflow.intake.requestsPerSecond") / report.number("ratios.intakeDatabaseCeilingPerSecond"),
+                "intake req/s ÷ that ceiling");
         report.figure("ratios.propagationP99ToKafkaE2eP99",
                 report.number("investflow.propagation.p99Ms") / report.number("limits.kafka.e2eP99Ms"),
                 "propagation p99 ÷ Kafka round-trip p99 (µs loop)");

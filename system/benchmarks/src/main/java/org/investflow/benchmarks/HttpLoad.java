@@ -61,9 +61,17 @@ final class HttpLoad implements AutoCloseable {
 
     /** Sends {@code warmup} unrecorded calls, then up to {@code requests} recorded ones within {@code limit}. */
     Outcome run(int warmup, int requests, Duration limit, IntFunction<Call> calls) {
+        return run(warmup, limit, requests, limit, calls);
+    }
+
+    /**
+     * Sends up to {@code warmup} unrecorded calls within {@code warmupLimit}, then up to {@code requests} recorded ones
+     * within {@code limit}.
+     */
+    Outcome run(int warmup, Duration warmupLimit, int requests, Duration limit, IntFunction<Call> calls) {
         Histogram warmupMicros = new ConcurrentHistogram(3);
         AtomicLong warmupFailed = new AtomicLong();
-        drive(warmup, limit, calls, warmupMicros, warmupFailed, new ConcurrentHashMap<>(), 0);
+        drive(warmup, warmupLimit, calls, warmupMicros, warmupFailed, new ConcurrentHashMap<>(), 0);
         Histogram micros = new ConcurrentHistogram(3);
         AtomicLong failed = new AtomicLong();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();

@@ -2,6 +2,8 @@ package org.investflow.benchmarks;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import org.investflow.devstack.Service;
@@ -28,18 +30,19 @@ final class IntakeBenchmark {
 
     void bareWebFlux(Report report) {
         try (HttpLoad load = new HttpLoad(rig.bareWebFlux(), plan.concurrency())) {
-            HttpLoad.Outcome outcome = load.run(plan.httpWarmupRequests(), plan.httpRequests(), plan.httpTime(), Submissions.toBareWebFlux());
+            HttpLoad.Outcome outcome = load.run(plan.httpWarmupRequests(), plan.httpWarmupTime(), plan.httpRequests(), plan.httpTime(), Submissions.toBareWebFlux());
             record(report, "limits.webflux", outcome, "POST of the intention body, no security/validation/database");
         }
     }
 
     void intake(Report report) {
         long casesBefore = readModelSize();
+        Map<String, Long> commandsBefore = rig.databaseCommands().snapshot();
         long started = System.nanoTime();
         HttpLoad.Outcome outcome;
         try (HttpLoad load = new HttpLoad(rig.services().get(Service.INTAKE), plan.concurrency());
              ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
-            outcome = load.run(plan.httpWarmupRequests(), plan.httpRequests(), plan.httpTime(),
+            outcome = load.run(plan.httpWarmupRequests(), plan.httpWarmupTime(), plan.httpRequests(), plan.httpTime(),
                     Submissions.toIntake(rig.token("investor-de-1")));
             profile.stop();
             profile.summarise(report, "profile.intake", 5);
@@ -51,8 +54,35 @@ final class IntakeBenchmark {
         double catchUpSeconds = (System.nanoTime() - loadEnded) / 1e9;
         report.figure("investflow.readModel.catchUpSeconds", catchUpSeconds, "s after the intake load until the pipeline read model held every case");
         report.figure("investflow.readModel.casesApplied", caughtUp - casesBefore, "of " + submitted + " submitted (bounded wait " + CATCH_UP_LIMIT.toSeconds() + " s)");
+        perSubmission(report, rig.databaseCommands().since(commandsBefore), submitted);
         report.figure("investflow.readModel.applyPerSecond", (caughtUp - casesBefore) / ((System.nanoTime() - started) / 1e9),
                 "cases/s from the load's start until caught up (event consumption + upsert)");
+    }
+
+    /**
+     * The database commands the whole system sent per submission, from the load's start until the read model caught
+     * up (intake's own, its outbox relay's, and the consumers' of its events: project-tracking's read model,
+     * negotiation's inbox), by service database; the periodic jobs' few commands in that time are counted too.
+     */
+    private static void perSubmission(Report report, Map<String, Long> commands, long submitted) {
+        if (submitted == 0) {
+            return;
+        }
+        Map<String, Long> byDatabase = new TreeMap<>();
+        commands.forEach((key, count) -> byDatabase.merge(key.substring(0, key.indexOf(' ')), count, Long::sum));
+        long total = byDatabase.values().stream().mapToLong(Long::longValue).sum();
+        report.figure("investflow.intake.databaseCommandsPerSubmission", (double) total / submitted,
+                "database commands per submitted intention, all services (" + submitted + " submitted)");
+        byDatabase.forEach((database, count) -> report.figure("investflow.intake.databaseCommandsOf." + database,
+                (double) count / submitted, "commands of " + database + " per submission " + busiest(commands, database)));
+    }
+
+    /** The eight commands {@code database} sent most, e.g. "(update(intentions) 3100, find(officer_loads) 2000)". */
+    private static String busiest(Map<String, Long> commands, String database) {
+        return commands.entrySet().stream().filter(entry -> entry.getKey().startsWith(database + " "))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(entry -> entry.getKey().substring(database.length() + 1) + " " + entry.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 
     private static void record(Report report, String prefix, HttpLoad.Outcome outcome, String what) {

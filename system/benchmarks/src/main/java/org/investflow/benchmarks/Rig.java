@@ -37,7 +37,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class Rig implements AutoCloseable {
 
     private final MemoryBackend backend = new MemoryBackend();
-    private final MongoServer mongo = new MongoServer(backend);
+    private final DatabaseCommands commands = new DatabaseCommands();
+    private final MongoServer mongo = new MongoServer(commands.counting(backend));
     private InetSocketAddress mongoAddress;
     private KafkaBrokerProcess kafka;
     private IssuerProcess issuer;
@@ -86,6 +87,11 @@ final class Rig implements AutoCloseable {
 
     String mongoAddress() {
         return "127.0.0.1:" + mongoAddress.getPort();
+    }
+
+    /** The commands the database server received, by database and command. */
+    DatabaseCommands databaseCommands() {
+        return commands;
     }
 
     /** The database server's storage, for loading large read models without the wire's cost. */
