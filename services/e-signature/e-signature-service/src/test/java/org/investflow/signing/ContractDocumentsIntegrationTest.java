@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.investflow.signing.contract.DraftContracts;
 import org.investflow.signing.contract.RenderedPdf;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,6 +33,9 @@ class ContractDocumentsIntegrationTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MeterRegistry meters;
+
     Documents documents;
 
     @BeforeEach
@@ -46,10 +52,17 @@ class ContractDocumentsIntegrationTest {
     void theDownloadedContractIsTheDocumentTheEnvelopeHashesAndReadsBackInChinese() throws IOException {
         String caseId = documents.driver().sentCase("investor-doc-1", "officer-li");
         String documentHash = documents.envelopeField("investor-doc-1", "INVESTOR", caseId, "documentHash");
+        double keptBefore = draftsServedFromMemory();
         byte[] pdf = documents.download("investor-doc-1", "INVESTOR", CONTRACT, caseId, 200);
         assertThat(RenderedPdf.sha256(pdf)).isEqualTo(documentHash);
         assertThat(textOf(pdf)).contains("投资合同", "重庆分公司", caseId);
         assertThat(documents.download("officer-zhang", "OFFICER", CONTRACT, caseId, 200)).isEqualTo(pdf);
+        assertThat(draftsServedFromMemory()).as("both views served the draft kept at the envelope's creation")
+                .isGreaterThanOrEqualTo(keptBefore + 2);
+    }
+
+    private double draftsServedFromMemory() {
+        return meters.get("cache.gets").tag("cache", DraftContracts.CACHE).tag("result", "hit").functionCounter().count();
     }
 
     @Test

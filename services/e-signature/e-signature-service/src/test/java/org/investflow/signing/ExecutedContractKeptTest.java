@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.investflow.signing.contract.DraftContracts;
 import org.investflow.signing.contract.persistence.ContractSealing;
 import org.investflow.signing.contract.RenderedPdf;
 import org.investflow.signing.contract.persistence.GridFsExecutedContracts;
@@ -53,7 +55,8 @@ class ExecutedContractKeptTest {
         assertThat(restarted.find(executed.envelopeId(), executed.executedDocumentHash()).block(Duration.ofSeconds(5)).bytes())
                 .isEqualTo(first);
         CommissionSeal rotatedKey = CommissionSeal.generate("CN=Another replica's key", Instant.now(), Duration.ofDays(30));
-        ContractSealing otherReplica = new ContractSealing(rotatedKey, TestCommission.AUTHORITY, restarted, new ContractClauses("law", "disputes"));
+        ContractSealing otherReplica = new ContractSealing(rotatedKey, TestCommission.AUTHORITY, restarted, new ContractClauses("law", "disputes"),
+                new DraftContracts(new SimpleMeterRegistry(), 1 << 20));
         assertThat(otherReplica.executedContractOf(executed).block(Duration.ofSeconds(10)).bytes()).as("never re-sealed").isEqualTo(first);
         assertThat(documents.download("leader-1", "LEADER", ContractDocumentsIntegrationTest.EXECUTED, caseId, 200)).isEqualTo(first);
     }

@@ -17,6 +17,8 @@ import java.util.List;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.investflow.signing.contract.DraftContracts;
 import org.investflow.signing.contract.persistence.ContractSealing;
 import org.investflow.signing.contract.persistence.ExecutedContracts;
 import org.investflow.signing.contract.persistence.GridFsExecutedContracts;
@@ -36,7 +38,8 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.gridfs.ReactiveGridFsTemplate;
 
 /**
- * The commission's seal, the time-stamping authority of its seals, its verifier and the store of executed contracts.
+ * The commission's seal, the time-stamping authority of its seals, its verifier, the store of executed contracts and the
+ * drafts kept in memory.
  * Fail closed: a missing, unreadable or expired seal, or no TSA, stops the start with a message naming the setting,
  * unless the development setting allows generated ones.
  */
@@ -56,8 +59,14 @@ class SealConfiguration {
     }
 
     @Bean
-    ContractSealing contractSealing(CommissionSeal seal, SignatureTimestamper timestamps, ExecutedContracts executed, ContractProperties contract) {
-        return new ContractSealing(seal, timestamps, executed, new ContractClauses(contract.governingLaw(), contract.disputeResolution()));
+    DraftContracts draftContracts(MeterRegistry meters, ContractProperties contract) {
+        return new DraftContracts(meters, contract.draftCache().toBytes());
+    }
+
+    @Bean
+    ContractSealing contractSealing(CommissionSeal seal, SignatureTimestamper timestamps, ExecutedContracts executed, ContractProperties contract,
+                                    DraftContracts drafts) {
+        return new ContractSealing(seal, timestamps, executed, new ContractClauses(contract.governingLaw(), contract.disputeResolution()), drafts);
     }
 
     /** The TSA of {@code investflow.signing.timestamp.url}; none configured: fail closed, unless development allows one in process. */

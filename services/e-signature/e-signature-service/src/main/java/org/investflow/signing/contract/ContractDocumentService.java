@@ -16,7 +16,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The PDFs of an envelope, for those who may read it. The contract and the certificate of completion are
- * rendered deterministically from the envelope on request; the executed contract is the sealed file kept at
+ * rendered deterministically from the envelope (the contract once, then kept in {@link DraftContracts}); the executed contract is the sealed file kept at
  * execution, handed out byte for byte.
  */
 @Service
@@ -24,21 +24,23 @@ public class ContractDocumentService {
 
     private final EnvelopeService envelopes;
     private final ContractSealing sealing;
+    private final DraftContracts drafts;
 
-    public ContractDocumentService(EnvelopeService envelopes, ContractSealing sealing) {
+    public ContractDocumentService(EnvelopeService envelopes, ContractSealing sealing, DraftContracts drafts) {
         this.envelopes = envelopes;
         this.sealing = sealing;
+        this.drafts = drafts;
     }
 
     /** The contract the signers sign; its SHA-256 is the envelope's {@code documentHash}. */
     public Mono<RenderedPdf> contract(String caseId, Actor viewer) {
         return envelopes.view(caseId, viewer).publishOn(Schedulers.boundedElastic())
-                .map(envelope -> ContractTemplate.draft(EnvelopeContract.particularsOf(envelope)));
+                .map(drafts::draftOf);
     }
 
     /** The contract of {@code envelope} (already authorised), rendered off the event loop. */
     public Mono<RenderedPdf> contractOf(Envelope envelope) {
-        return Mono.fromCallable(() -> ContractTemplate.draft(EnvelopeContract.particularsOf(envelope))).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> drafts.draftOf(envelope)).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** The executed contract with its signatures page, sealed by the commission, as kept at execution; 409 before execution. */

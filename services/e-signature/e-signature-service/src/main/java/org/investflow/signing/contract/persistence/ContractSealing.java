@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.investflow.signing.envelope.Agreement;
 import org.investflow.signing.envelope.ContractClauses;
 import org.investflow.signing.contract.ContractTemplate;
+import org.investflow.signing.contract.DraftContracts;
 import org.investflow.signing.contract.EnvelopeContract;
 import org.investflow.signing.contract.RenderedPdf;
 import org.investflow.signing.envelope.persistence.ContractDocuments;
@@ -16,8 +17,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Renders an envelope's contracts: the draft, and the executed contract sealed by the commission, which is
- * kept in {@link ExecutedContracts} at execution and handed out from there ever after.
+ * Renders an envelope's contracts: the draft (through {@link DraftContracts}, which keeps it for the signers' views),
+ * and the executed contract sealed by the commission, which is kept in {@link ExecutedContracts} at execution and
+ * handed out from there ever after.
  */
 public class ContractSealing implements ContractDocuments {
 
@@ -25,17 +27,20 @@ public class ContractSealing implements ContractDocuments {
     private final SignatureTimestamper timestamps;
     private final ExecutedContracts executed;
     private final ContractClauses clauses;
+    private final DraftContracts drafts;
 
-    public ContractSealing(CommissionSeal seal, SignatureTimestamper timestamps, ExecutedContracts executed, ContractClauses clauses) {
+    public ContractSealing(CommissionSeal seal, SignatureTimestamper timestamps, ExecutedContracts executed, ContractClauses clauses,
+                           DraftContracts drafts) {
         this.seal = seal;
         this.timestamps = timestamps;
         this.executed = executed;
         this.clauses = clauses;
+        this.drafts = drafts;
     }
 
     @Override
     public String draftHashOf(Agreement agreement) {
-        return ContractTemplate.draft(EnvelopeContract.particularsOf(agreement)).sha256();
+        return drafts.draftOf(agreement).sha256();
     }
 
     @Override
