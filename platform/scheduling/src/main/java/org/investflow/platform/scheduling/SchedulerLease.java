@@ -118,7 +118,9 @@ public class SchedulerLease {
     private Flux<Boolean> lost(String name, Taking taking, Duration atMostFor) {
         Duration every = atMostFor.dividedBy(3).compareTo(MIN_RENEWAL) < 0 ? MIN_RENEWAL : atMostFor.dividedBy(3);
         Query mine = Query.query(Criteria.where("_id").is(name).and("token").is(taking.token()));
+        // a renewal slower than the period (a paused JVM, a busy database) skips ticks rather than failing the job
         return Flux.interval(every, every)
+                .onBackpressureDrop()
                 .concatMap(tick -> mongo.updateFirst(mine, new Update().set("lockUntil", clock.instant().plus(atMostFor)),
                                 COLLECTION)
                         .map(renewed -> renewed.getMatchedCount() > 0)
