@@ -149,8 +149,10 @@ public class PipelineService {
      * owe the tallies is forgotten first: the recount counts it with the cases.
      */
     public Mono<Long> recountTallies() {
-        return documents.forgetOwed(CaseDocuments.CASES).thenMany(documents.everyCase(CaseDocuments.CASES)).reduce(new TallyRecount(tallies), TallyRecount::add)
-                .flatMap(recount -> documents.replaceTallies(recount.totals()).thenReturn(recount.cases()));
+        // no live batch meanwhile: its increments would go to the tallies this replaces, or be counted twice
+        return projection.exclusively(() -> documents.forgetOwed(CaseDocuments.CASES).thenMany(documents.everyCase(CaseDocuments.CASES))
+                .reduce(new TallyRecount(tallies), TallyRecount::add)
+                .flatMap(recount -> documents.replaceTallies(recount.totals()).thenReturn(recount.cases())));
     }
 
     /** Rebuilds the read model from the topics and swaps it in; refused (409) while another rebuild runs. */

@@ -1,11 +1,13 @@
 package org.investflow.tracking.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.investflow.tracking.TestClock;
 import org.investflow.tracking.TrackingServiceTest;
@@ -13,12 +15,14 @@ import org.investflow.tracking.pipeline.persistence.CaseDocuments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import reactor.core.Disposable;
+import reactor.core.publisher.Sinks;
 
 /**
  * A process that dies between a batch's case write and its tally write loses nothing: the cases were written with
  * what they owe the tallies, the recovery adds it once (also when the tally write had got through before the death),
- * and afterwards the maintained funnel equals the recount. The cases here are in a district of their own, so the
- * tallies read are theirs alone.
+ * and afterwards the maintained funnel equals the recount. A batch never runs while a rebuild or recount replaces the
+ * live collections. The cases here are in a district of their own, so the tallies read are theirs alone.
  */
 @TrackingServiceTest
 class OwedTalliesIntegrationTest {
@@ -82,6 +86,31 @@ class OwedTalliesIntegrationTest {
         assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
         assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(2);
         assertThat(owedBy(owed.caseIds().get(0))).isEmpty();
+    }
+
+    @Test
+    void aBatchWaitsWhileTheLiveCollectionsAreReplacedAndIsStoredAfter() {
+        PipelineFilter district = districtOfItsOwn();
+        Sinks.Empty<Void> replacing = Sinks.empty();
+        AtomicBoolean replaced = new AtomicBoolean();
+        Disposable swap = projection.exclusively(() -> replacing.asMono().doOnSuccess(done -> replaced.set(true))).subscribe();
+        ProjectionBatch.Fact fact = intention(district);
+        AtomicBoolean storedBeforeTheSwapEnded = new AtomicBoolean();
+        Disposable batch = projection.projectFacts(List.of(fact), CaseDocuments.CASES, CaseDocuments.TALLIES, false)
+                .doOnSuccess(done -> storedBeforeTheSwapEnded.set(!replaced.get())).subscribe();
+        try {
+            await("the batch holds off while the swap runs").during(Duration.ofMillis(500)).atMost(WAIT)
+                    .until(() -> documents.load(CaseDocuments.CASES, List.of(fact.caseId())).collectList().block(WAIT).isEmpty());
+
+            replacing.tryEmitEmpty();
+
+            await("the batch stored after the swap").atMost(WAIT).until(batch::isDisposed);
+            assertThat(storedBeforeTheSwapEnded).isFalse();
+            assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(1);
+        } finally {
+            swap.dispose();
+            batch.dispose();
+        }
     }
 
     private static PipelineFilter districtOfItsOwn() {

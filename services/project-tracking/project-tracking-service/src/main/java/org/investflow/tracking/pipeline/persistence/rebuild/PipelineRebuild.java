@@ -95,7 +95,10 @@ public class PipelineRebuild {
         ReadModelReplay model = new ReadModelReplay();
         return Mono.fromCallable(() -> replay.readToEnd(event -> model.apply(event.id(), event.caseId(), event.data()))).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(read -> write(model, fresh).then(catchUp(replay, LIVE + fresh, LIVE_TALLIES + fresh)).map(more -> read + more))
-                .flatMap(read -> swap(fresh).then(catchUp(replay, LIVE, LIVE_TALLIES)).map(more -> read + more))
+                // no live batch between the swap and the last catch-up: one that read the dropped collection would write
+                // its stale cases over the rebuilt ones
+                .flatMap(read -> projection.exclusively(() -> swap(fresh).then(catchUp(replay, LIVE, LIVE_TALLIES)))
+                        .map(more -> read + more))
                 .map(read -> report(read, model, replay, started));
     }
 
@@ -115,7 +118,7 @@ public class PipelineRebuild {
         List<IncomingEvent> arrived = new ArrayList<>();
         return Mono.fromCallable(() -> replay.readToEnd(arrived::add)).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(read -> Flux.fromIterable(arrived).buffer(CATCH_UP_BATCH)
-                        .concatMap(batch -> projection.project(batch, cases, counted, false)).then(Mono.just(read)));
+                        .concatMap(batch -> projection.projectHeld(batch, cases, counted)).then(Mono.just(read)));
     }
 
     /** Renames the fresh collections over the live ones, dropping the old in the same step. */
