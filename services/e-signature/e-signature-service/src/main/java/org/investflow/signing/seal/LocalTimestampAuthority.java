@@ -80,8 +80,12 @@ public final class LocalTimestampAuthority implements SignatureTimestamper {
         return credential.trustAnchor();
     }
 
-    /** The answer (DER {@code TimeStampResp}) to the DER {@code TimeStampReq} {@code request}: granted, or rejected naming why. */
-    public byte[] respond(byte[] request) throws IOException {
+    /**
+     * The answer (DER {@code TimeStampResp}) to the DER {@code TimeStampReq} {@code request}: granted, or rejected naming why.
+     * One at a time: the generator keeps the signature and digest state of the token it signs, and tokens signed at
+     * once broke one another.
+     */
+    public synchronized byte[] respond(byte[] request) throws IOException {
         try {
             return responses.generate(new TimeStampRequest(request), new BigInteger(64, SERIALS), Date.from(clock.instant())).getEncoded();
         } catch (TSPException e) {
