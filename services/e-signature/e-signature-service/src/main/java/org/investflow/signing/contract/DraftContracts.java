@@ -12,8 +12,8 @@ import org.investflow.signing.envelope.Envelope;
  * The drafts signers sign, rendered once and then served from memory: rendering a draft (laying it out, subsetting
  * the CJK font) was a tenth of the pipeline's CPU when the envelope's creation and every signer's view rendered it
  * again. Content-addressed: a draft is kept under its own SHA-256, which is its envelope's {@code documentHash}, and
- * served only to an envelope with that hash and the particulars it was rendered from, so a view gets byte for byte
- * what a fresh render gives; any other envelope is rendered as before. Bounded by the bytes of the PDFs kept; the
+ * served to the envelopes with that hash, so a view gets byte for byte the document whose hash the envelope holds and
+ * the signatures will cover; an envelope whose draft is not kept (another instance, a restart) is rendered as before. Bounded by the bytes of the PDFs kept; the
  * least used leave first.
  */
 public class DraftContracts {
@@ -21,13 +21,13 @@ public class DraftContracts {
     /** The cache's name on the cache meters ({@code cache="contract_drafts"}). */
     public static final String CACHE = "contract_drafts";
 
-    private final Cache<String, Draft> drafts;
+    private final Cache<String, RenderedPdf> drafts;
     private final Counter renders;
 
     /** Keeps at most {@code maxBytes} of drafts, and counts renders as {@code investflow_contract_renders_total}. */
     public DraftContracts(MeterRegistry meters, long maxBytes) {
         // maintenance on the caller's (bounded-elastic) thread: the bound holds as soon as a draft is kept
-        this.drafts = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((String hash, Draft draft) -> draft.pdf().bytes().length)
+        this.drafts = Caffeine.newBuilder().maximumWeight(maxBytes).weigher((String hash, RenderedPdf draft) -> draft.bytes().length)
                 .executor(Runnable::run).recordStats().build();
         this.renders = Counter.builder("investflow.contract.renders").description("contract drafts rendered rather than served from memory")
                 .register(meters);
@@ -39,21 +39,21 @@ public class DraftContracts {
         return rendered(EnvelopeContract.particularsOf(agreement));
     }
 
-    /** The draft the signers of {@code envelope} sign: the one kept under its {@code documentHash}, or rendered again. */
+    /**
+     * The draft the signers of {@code envelope} sign: the one kept under its {@code documentHash} (what they sign is
+     * named by that hash), or rendered again from the envelope. Not compared by particulars: an envelope read back from
+     * the database holds its agreement's time to the millisecond where the one drafted held nanoseconds, so no view
+     * found its draft (the benchmark's profile still showed every view rendering).
+     */
     public RenderedPdf draftOf(Envelope envelope) {
-        ContractParticulars particulars = EnvelopeContract.particularsOf(envelope);
-        Draft kept = envelope.documentHash() == null ? null : drafts.getIfPresent(envelope.documentHash());
-        return kept != null && kept.particulars().equals(particulars) ? kept.pdf() : rendered(particulars);
+        RenderedPdf kept = envelope.documentHash() == null ? null : drafts.getIfPresent(envelope.documentHash());
+        return kept != null ? kept : rendered(EnvelopeContract.particularsOf(envelope));
     }
 
     private RenderedPdf rendered(ContractParticulars particulars) {
         RenderedPdf pdf = ContractTemplate.draft(particulars);
         renders.increment();
-        drafts.put(pdf.sha256(), new Draft(particulars, pdf));
+        drafts.put(pdf.sha256(), pdf);
         return pdf;
-    }
-
-    /** A kept draft and what it was rendered from. */
-    private record Draft(ContractParticulars particulars, RenderedPdf pdf) {
     }
 }

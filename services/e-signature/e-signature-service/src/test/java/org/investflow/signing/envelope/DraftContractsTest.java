@@ -2,8 +2,9 @@ package org.investflow.signing.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.investflow.signing.envelope.Agreements.agreement;
-import static org.investflow.signing.envelope.Agreements.terms;
 import static org.investflow.signing.envelope.Envelopes.NOW;
+
+import java.time.Instant;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,16 +51,25 @@ class DraftContractsTest {
     }
 
     @Test
-    void aKeptDraftIsNotServedToAnEnvelopeOfOtherTermsClaimingItsHash() {
+    void anEnvelopeIsServedTheDraftItsDocumentHashNamesEvenWhenItsAgreementWasReadBackWithLessPrecision() {
         DraftContracts drafts = new DraftContracts(meters, ENOUGH);
-        String keptHash = drafts.draftOf(agreement()).sha256();
-        Agreement other = agreement(terms("99000000.00"), Agreements.FINGERPRINT);
+        Agreement drafted = agreedAt(Instant.parse("2026-03-12T06:00:00.123456789Z"));
+        String keptHash = drafts.draftOf(drafted).sha256();
+        // what the database gives back: the same agreement, its time to the millisecond
+        Agreement readBack = agreedAt(Instant.parse("2026-03-12T06:00:00.123Z"));
+        assertThat(EnvelopeContract.particularsOf(readBack)).isNotEqualTo(EnvelopeContract.particularsOf(drafted));
 
-        RenderedPdf served = drafts.draftOf(sentAs(other, keptHash));
+        RenderedPdf served = drafts.draftOf(sentAs(readBack, keptHash));
 
-        assertThat(served.bytes()).isEqualTo(freshRenderOf(other));
-        assertThat(served.sha256()).isNotEqualTo(keptHash);
-        assertThat(renders()).isEqualTo(2);
+        assertThat(served.sha256()).as("the document the envelope's signatures will cover").isEqualTo(keptHash);
+        assertThat(served.bytes()).isEqualTo(freshRenderOf(drafted));
+        assertThat(renders()).isEqualTo(1);
+    }
+
+    private static Agreement agreedAt(Instant at) {
+        Agreement agreement = agreement();
+        return new Agreement(agreement.caseId(), agreement.investorId(), agreement.officerId(), agreement.agreementId(),
+                agreement.companyName(), agreement.terms(), agreement.termsFingerprint(), at);
     }
 
     @Test
