@@ -94,27 +94,33 @@ public final class SignerMailbox {
         Inbox inbox = inboxes.computeIfAbsent(userId, user -> new Inbox(imapStore()));
         synchronized (inbox) {
             try {
-                if (!inbox.store.isConnected()) {
-                    inbox.store.connect(host, port, addressOf(userId), addressOf(userId));
+                sync(inbox, userId);
+            } catch (MessagingException | IOException dropped) {
+                // the server dropped the connection ("Can not handle IMAP connection" under load): once more on a new one
+                inbox.disconnect();
+                try {
+                    sync(inbox, userId);
+                } catch (MessagingException | IOException e) {
+                    throw new IllegalStateException("the mailbox of " + userId + " at " + host + ":" + port + " cannot be read: "
+                            + e.getMessage(), e);
                 }
-                inbox.syncUnlessFresh();
-            } catch (MessagingException | IOException e) {
-                throw new IllegalStateException("the mailbox of " + userId + " at " + host + ":" + port + " cannot be read: "
-                        + e.getMessage(), e);
             }
             return inbox.read.stream().filter(mail -> mail.subject().contains(caseId)).map(Mail::text).toList();
         }
+    }
+
+    private void sync(Inbox inbox, String userId) throws MessagingException, IOException {
+        if (!inbox.store.isConnected()) {
+            inbox.store.connect(host, port, addressOf(userId), addressOf(userId));
+        }
+        inbox.syncUnlessFresh();
     }
 
     /** Logs out of every user's connection (the mails read stay readable). */
     void close() {
         inboxes.values().forEach(inbox -> {
             synchronized (inbox) {
-                try {
-                    inbox.store.close();
-                } catch (MessagingException alreadyGone) {
-                    // the server stopped first: nothing to log out of
-                }
+                inbox.disconnect();
             }
         });
     }
@@ -141,6 +147,15 @@ public final class SignerMailbox {
         Inbox(Store store) {
             this.store = store;
             this.syncedAt = System.nanoTime() - FRESH.toNanos();
+        }
+
+        /** Drops the connection (the mails read stay); the next sync connects again. */
+        void disconnect() {
+            try {
+                store.close();
+            } catch (MessagingException alreadyGone) {
+                // the server closed it first: nothing to log out of
+            }
         }
 
         /**
