@@ -17,7 +17,8 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
  */
 final class DatabaseCommands {
 
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    /** By database, then by command, e.g. {@code update(intentions)}. */
+    private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
 
     /** {@code backend}, counting every command that reaches it over the wire. */
     MongoBackend counting(MongoBackend backend) {
@@ -27,7 +28,8 @@ final class DatabaseCommands {
                         String command = message.getDocument().keySet().stream().findFirst().orElse("?");
                         Object collection = message.getDocument().get(command);
                         String on = collection instanceof String name ? command + "(" + name + ")" : command;
-                        counts.computeIfAbsent(message.getDatabaseName() + " " + on, key -> new LongAdder()).increment();
+                        counts.computeIfAbsent(message.getDatabaseName(), database -> new ConcurrentHashMap<>())
+                                .computeIfAbsent(on, key -> new LongAdder()).increment();
                     }
                     try {
                         return method.invoke(backend, args);
@@ -37,22 +39,23 @@ final class DatabaseCommands {
                 });
     }
 
-    /** The counts so far, by "database command". */
-    Map<String, Long> snapshot() {
-        Map<String, Long> copy = new TreeMap<>();
-        counts.forEach((key, count) -> copy.put(key, count.sum()));
+    /** The counts so far, by database, then by command. */
+    Map<String, Map<String, Long>> snapshot() {
+        Map<String, Map<String, Long>> copy = new TreeMap<>();
+        counts.forEach((database, commands) -> commands.forEach((command, count) ->
+                copy.computeIfAbsent(database, any -> new TreeMap<>()).put(command, count.sum())));
         return copy;
     }
 
-    /** What was counted since {@code before}, by "database command", leaving out what did not move. */
-    Map<String, Long> since(Map<String, Long> before) {
-        Map<String, Long> moved = new TreeMap<>();
-        snapshot().forEach((key, now) -> {
-            long delta = now - before.getOrDefault(key, 0L);
+    /** What was counted since {@code before}, by database, then by command, leaving out what did not move. */
+    Map<String, Map<String, Long>> since(Map<String, Map<String, Long>> before) {
+        Map<String, Map<String, Long>> moved = new TreeMap<>();
+        snapshot().forEach((database, commands) -> commands.forEach((command, now) -> {
+            long delta = now - before.getOrDefault(database, Map.of()).getOrDefault(command, 0L);
             if (delta > 0) {
-                moved.put(key, delta);
+                moved.computeIfAbsent(database, any -> new TreeMap<>()).put(command, delta);
             }
-        });
+        }));
         return moved;
     }
 }

@@ -3,7 +3,6 @@ package org.investflow.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import org.investflow.devstack.Service;
@@ -37,7 +36,7 @@ final class IntakeBenchmark {
 
     void intake(Report report) {
         long casesBefore = readModelSize();
-        Map<String, Long> commandsBefore = rig.databaseCommands().snapshot();
+        Map<String, Map<String, Long>> commandsBefore = rig.databaseCommands().snapshot();
         long started = System.nanoTime();
         HttpLoad.Outcome outcome;
         try (HttpLoad load = new HttpLoad(rig.services().get(Service.INTAKE), plan.concurrency());
@@ -64,24 +63,22 @@ final class IntakeBenchmark {
      * up (intake's own, its outbox relay's, and the consumers' of its events: project-tracking's read model,
      * negotiation's inbox), by service database; the periodic jobs' few commands in that time are counted too.
      */
-    private static void perSubmission(Report report, Map<String, Long> commands, long submitted) {
+    private static void perSubmission(Report report, Map<String, Map<String, Long>> commands, long submitted) {
         if (submitted == 0) {
             return;
         }
-        Map<String, Long> byDatabase = new TreeMap<>();
-        commands.forEach((key, count) -> byDatabase.merge(key.substring(0, key.indexOf(' ')), count, Long::sum));
-        long total = byDatabase.values().stream().mapToLong(Long::longValue).sum();
+        long total = commands.values().stream().flatMap(byCommand -> byCommand.values().stream()).mapToLong(Long::longValue).sum();
         report.figure("investflow.intake.databaseCommandsPerSubmission", (double) total / submitted,
                 "database commands per submitted intention, all services (" + submitted + " submitted)");
-        byDatabase.forEach((database, count) -> report.figure("investflow.intake.databaseCommandsOf." + database,
-                (double) count / submitted, "commands of " + database + " per submission " + busiest(commands, database)));
+        commands.forEach((database, byCommand) -> report.figure("investflow.intake.databaseCommandsOf." + database,
+                (double) byCommand.values().stream().mapToLong(Long::longValue).sum() / submitted,
+                "commands of " + database + " per submission " + busiest(byCommand)));
     }
 
-    /** The eight commands {@code database} sent most, e.g. "(update(intentions) 3100, find(officer_loads) 2000)". */
-    private static String busiest(Map<String, Long> commands, String database) {
-        return commands.entrySet().stream().filter(entry -> entry.getKey().startsWith(database + " "))
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                .map(entry -> entry.getKey().substring(database.length() + 1) + " " + entry.getValue())
+    /** The eight commands sent most, e.g. "(update(intentions) 3100, find(officer_loads) 2000)". */
+    private static String busiest(Map<String, Long> byCommand) {
+        return byCommand.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(entry -> entry.getKey() + " " + entry.getValue())
                 .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     }
 

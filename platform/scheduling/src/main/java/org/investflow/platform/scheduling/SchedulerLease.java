@@ -80,6 +80,11 @@ public class SchedulerLease {
 
     /** One taking of a lease: its token, and when it was taken. */
     private record Taking(String token, Instant at) {
+
+        /** The lease {@code name} while this taking holds it. */
+        Query of(String name) {
+            return Query.query(Criteria.where("_id").is(name).and("token").is(token));
+        }
     }
 
     /** This taking, or empty when the lease is held (by someone else, or by an earlier run within its hold). */
@@ -117,7 +122,7 @@ public class SchedulerLease {
      */
     private Flux<Boolean> lost(String name, Taking taking, Duration atMostFor) {
         Duration every = atMostFor.dividedBy(3).compareTo(MIN_RENEWAL) < 0 ? MIN_RENEWAL : atMostFor.dividedBy(3);
-        Query mine = Query.query(Criteria.where("_id").is(name).and("token").is(taking.token()));
+        Query mine = taking.of(name);
         // a renewal slower than the period (a paused JVM, a busy database) skips ticks rather than failing the job
         return Flux.interval(every, every)
                 .onBackpressureDrop()
@@ -137,8 +142,7 @@ public class SchedulerLease {
     private Mono<Void> release(String name, Taking taking, Duration atLeastFor) {
         Instant now = clock.instant();
         Instant heldUntil = taking.at().plus(atLeastFor);
-        Query mine = Query.query(Criteria.where("_id").is(name).and("token").is(taking.token()));
-        return mongo.updateFirst(mine, new Update().set("lockUntil", heldUntil.isAfter(now) ? heldUntil : now), COLLECTION)
+        return mongo.updateFirst(taking.of(name), new Update().set("lockUntil", heldUntil.isAfter(now) ? heldUntil : now), COLLECTION)
                 .then();
     }
 }

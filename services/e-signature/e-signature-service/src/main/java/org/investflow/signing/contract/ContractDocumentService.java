@@ -16,8 +16,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The PDFs of an envelope, for those who may read it. The contract and the certificate of completion are
- * rendered deterministically from the envelope (the contract once, then kept in {@link DraftContracts}); the executed contract is the sealed file kept at
- * execution, handed out byte for byte.
+ * rendered deterministically from the envelope (the contract once, then kept in {@link DraftContracts}); the executed
+ * contract is the sealed file kept at execution, handed out byte for byte.
  */
 @Service
 public class ContractDocumentService {
@@ -34,11 +34,10 @@ public class ContractDocumentService {
 
     /** The contract the signers sign; its SHA-256 is the envelope's {@code documentHash}. */
     public Mono<RenderedPdf> contract(String caseId, Actor viewer) {
-        return envelopes.view(caseId, viewer).publishOn(Schedulers.boundedElastic())
-                .map(drafts::draftOf);
+        return envelopes.view(caseId, viewer).flatMap(this::contractOf);
     }
 
-    /** The contract of {@code envelope} (already authorised), rendered off the event loop. */
+    /** The contract of {@code envelope} (already authorised), rendered, when it is not kept, off the event loop. */
     public Mono<RenderedPdf> contractOf(Envelope envelope) {
         return Mono.fromCallable(() -> drafts.draftOf(envelope)).subscribeOn(Schedulers.boundedElastic());
     }

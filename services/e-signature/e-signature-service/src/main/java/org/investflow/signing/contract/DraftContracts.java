@@ -13,8 +13,8 @@ import org.investflow.signing.envelope.Envelope;
  * the CJK font) was a tenth of the pipeline's CPU when the envelope's creation and every signer's view rendered it
  * again. Content-addressed: a draft is kept under its own SHA-256, which is its envelope's {@code documentHash}, and
  * served to the envelopes with that hash, so a view gets byte for byte the document whose hash the envelope holds and
- * the signatures will cover; an envelope whose draft is not kept (another instance, a restart) is rendered as before. Bounded by the bytes of the PDFs kept; the
- * least used leave first.
+ * the signatures will cover; an envelope whose draft is not kept (another instance, a restart) is rendered as before.
+ * Bounded by the bytes of the PDFs kept; the least used leave first.
  */
 public class DraftContracts {
 

@@ -82,14 +82,6 @@ public class PipelineProjection {
     }
 
     /**
-     * Runs {@code work} while this instance projects nothing: after the batch in progress, before the next. Inside it,
-     * project with {@link #projectHeld} (a {@link #project} call would wait for {@code work} itself).
-     */
-    public <T> Mono<T> exclusively(Supplier<Mono<T>> work) {
-        return oneAtATime(work);
-    }
-
-    /**
      * As {@link #project(List, String, String, boolean)} (not observed), not waiting its turn: inside {@link #exclusively},
      * or on collections no live batch writes (a rebuild's fresh ones).
      */
@@ -100,7 +92,7 @@ public class PipelineProjection {
 
     /** Applies {@code facts} (what events mean for their cases, in order) as {@link #project(List, String, String, boolean)} does. */
     Mono<Void> projectFacts(List<ProjectionBatch.Fact> facts, String caseCollection, String tallyCollection, boolean observed) {
-        return facts.isEmpty() ? Mono.empty() : oneAtATime(() -> apply(facts, caseCollection, tallyCollection, observed));
+        return facts.isEmpty() ? Mono.empty() : exclusively(() -> apply(facts, caseCollection, tallyCollection, observed));
     }
 
     private Mono<Void> apply(List<ProjectionBatch.Fact> facts, String caseCollection, String tallyCollection, boolean observed) {
@@ -155,7 +147,7 @@ public class PipelineProjection {
      * ones may still be on their way on another instance), and settles them; answers how many batches it settled.
      */
     public Mono<Long> recover(Duration age) {
-        return oneAtATime(() -> {
+        return exclusively(() -> {
             Instant cutoff = clock.instant().minus(age);
             return documents.owing(CaseDocuments.CASES, cutoff).collectList().flatMap(cases -> {
                 Map<String, Map<String, TallyIncrements>> owedByBatch = new LinkedHashMap<>();
@@ -178,8 +170,12 @@ public class PipelineProjection {
         });
     }
 
-    /** Runs the projections one after the other, in the order they are subscribed to. */
-    private <T> Mono<T> oneAtATime(Supplier<Mono<T>> work) {
+    /**
+     * Runs {@code work} while this instance projects nothing else: after the work subscribed before it (the batch in
+     * progress), before the work subscribed after it. Every projection runs through here; inside it, project with
+     * {@link #projectHeld} (a {@link #project} call would wait for {@code work} itself).
+     */
+    public <T> Mono<T> exclusively(Supplier<Mono<T>> work) {
         return Mono.defer(() -> {
             Sinks.Empty<Void> done = Sinks.empty();
             Mono<Void> previous;
