@@ -127,7 +127,7 @@ public final class AggregateStore<A extends AggregateRoot> {
         if (!saved.outbox().isEmpty()) {
             Object id = mongo.getConverter().getMappingContext().getRequiredPersistentEntity(saved.getClass())
                     .getIdentifierAccessor(saved).getRequiredIdentifier();
-            signals.raise(collection(), id);
+            signals.raise(collection(), id, saved.outbox());
         }
     }
 

@@ -2,10 +2,15 @@ package org.investflow.platform.messaging;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
@@ -35,9 +40,12 @@ import reactor.core.publisher.Mono;
  * event is never lost; a crash between send and removal publishes it again, which idempotent
  * consumers absorb.
  *
- * <p>A save through an {@link AggregateStore} wakes the relay for that document ({@link OutboxSignals}):
- * its events are sent at once, all of them before awaiting any acknowledgement (the idempotent
- * producer keeps them in order on their partition), and removed with one update when all are acknowledged.
+ * <p>A save through an {@link AggregateStore} wakes the relay for that document ({@link OutboxSignals}) with the outbox
+ * it saved: those events are sent at once, without reading the document back, all of them before awaiting any
+ * acknowledgement (the idempotent producer keeps them in order on their partition), and removed with one update when
+ * all are acknowledged. A saved outbox can still hold events an earlier pass of this relay published (a second save
+ * before that pass removed them): the relay remembers the events it published for {@link #REMEMBERED} and sends those
+ * again only if forgotten (a duplicate the consumers' inboxes absorb), but removes them all.
  * Signals for one document are handled one after the other (documents are spread over a few lanes
  * by id), and the sweep skips a document a wake-up is publishing, so within one relay a document is
  * never published twice at once. The periodic sweep
@@ -57,6 +65,9 @@ public class OutboxRelay implements SmartLifecycle {
     public static final String SWEEP_LEASE = "outbox-relay-sweep";
     /** How long a sweeper that died keeps the others from sweeping. */
     static final Duration SWEEP_LEASE_TIME = Duration.ofSeconds(15);
+    /** How long the relay remembers an event it published, so that a later save's signal does not send it again. */
+    static final Duration REMEMBERED = Duration.ofMinutes(5);
+    private static final int REMEMBERED_EVENTS = 20_000;
 
     private final ReactiveMongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -67,6 +78,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Cache<String, Boolean> sent = Caffeine.newBuilder().maximumSize(REMEMBERED_EVENTS)
+            .expireAfterWrite(REMEMBERED).build();
     private volatile Disposable listening;
 
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
@@ -96,15 +109,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Publishes what the document holds now, unless this relay is already publishing it: the sweep and a
-     * wake-up never send the same events twice. The document is read only once the relay holds it, so
-     * what it sends is never a copy read before another pass removed those events. A document skipped
-     * because it was busy keeps its events for the pass that holds it, or for the next sweep.
+     * wake-up never send the same events twice. A sweep reads the document only once the relay holds it,
+     * so what it sends is never a copy read before another pass removed those events; a wake-up sends the
+     * outbox its save wrote, less what this relay remembers publishing. A document skipped because it was
+     * busy keeps its events for the pass that holds it, or for the next sweep.
      */
     private Mono<Void> publish(PendingDocument pending) {
         String key = pending.collection() + "/" + pending.id();
         return Mono.defer(() -> inFlight.add(key)
-                ? mongo.findById(pending.id(), Document.class, pending.collection())
-                        .flatMap(document -> publish(pending.collection(), document))
+                ? outboxOf(pending)
+                        .flatMap(outbox -> publish(pending.collection(), pending.id(), outbox))
                         // released before the next pass of the lane starts (doFinally would run after it)
                         .doOnTerminate(() -> inFlight.remove(key))
                         .doOnCancel(() -> inFlight.remove(key))
@@ -116,23 +130,36 @@ public class OutboxRelay implements SmartLifecycle {
                 });
     }
 
-    private Mono<Void> publish(String collection, Document document) {
-        List<OutboxMessage> outbox = document.getList("outbox", Document.class, List.of()).stream()
-                .map(entry -> mongo.getConverter().read(OutboxMessage.class, entry))
-                .toList();
+    private Mono<List<OutboxMessage>> outboxOf(PendingDocument pending) {
+        if (pending.outbox() != null) {
+            return Mono.just(pending.outbox());
+        }
+        return mongo.findById(pending.id(), Document.class, pending.collection())
+                .map(document -> document.getList("outbox", Document.class, List.of()).stream()
+                        .map(entry -> mongo.getConverter().read(OutboxMessage.class, entry))
+                        .toList());
+    }
+
+    /** Sends the events of {@code outbox} this relay has not published yet, then removes all of them from the document. */
+    private Mono<Void> publish(String collection, Object id, List<OutboxMessage> outbox) {
         if (outbox.isEmpty()) {
             return Mono.empty();
         }
-        return Mono.defer(() -> awaitAll(outbox.stream().map(this::send).toList()))
-                .flatMap(acknowledged -> remove(collection, document.get("_id"), outbox.subList(0, acknowledged))
-                        .then(acknowledged < outbox.size() ? Mono.error(new IllegalStateException(
-                                "sent " + acknowledged + " of " + outbox.size() + " events of " + document.get("_id")))
+        Map<Boolean, List<OutboxMessage>> bySent = outbox.stream()
+                .collect(Collectors.partitioningBy(message -> sent.getIfPresent(message.eventId()) != null));
+        List<OutboxMessage> unsent = bySent.get(false);
+        return Mono.defer(() -> awaitAll(unsent.stream().map(this::send).toList()))
+                .flatMap(acknowledged -> remove(collection, id,
+                        Stream.concat(bySent.get(true).stream(), unsent.subList(0, acknowledged).stream()).toList())
+                        .then(acknowledged < unsent.size() ? Mono.error(new IllegalStateException(
+                                "sent " + acknowledged + " of " + unsent.size() + " events of " + id))
                                 : Mono.empty()));
     }
 
     private CompletableFuture<SendResult<String, byte[]>> send(OutboxMessage message) {
         return kafka.send(codec.toRecord(message)).whenComplete((result, error) -> {
             if (error == null) {
+                sent.put(message.eventId(), Boolean.TRUE);
                 published.increment();
             }
         });

@@ -1,5 +1,8 @@
 package org.investflow.platform.messaging;
 
+import java.util.List;
+
+import org.investflow.platform.domain.OutboxMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -14,15 +17,35 @@ public class OutboxSignals {
 
     private static final int BUFFER = 4096;
 
-    /** A document with pending events: its collection and {@code _id}. */
-    public record PendingDocument(String collection, Object id) {
+    /**
+     * A document with pending events: its collection and {@code _id}, and the outbox it held when it was saved
+     * ({@code null}: not known, the relay reads the document).
+     */
+    public record PendingDocument(String collection, Object id, List<OutboxMessage> outbox) {
+
+        /** A document whose outbox the relay has to read. */
+        public PendingDocument(String collection, Object id) {
+            this(collection, id, null);
+        }
     }
 
     private final Sinks.Many<PendingDocument> sink = Sinks.many().multicast().onBackpressureBuffer(BUFFER, false);
 
     /** Tells the relay that {@code id} in {@code collection} has events waiting; never blocks. */
-    public synchronized void raise(String collection, Object id) {
-        sink.tryEmitNext(new PendingDocument(collection, id));
+    public void raise(String collection, Object id) {
+        raise(new PendingDocument(collection, id));
+    }
+
+    /**
+     * Tells the relay that {@code id} in {@code collection} was saved holding {@code outbox}, so that it can
+     * publish those events without reading the document back; never blocks.
+     */
+    public void raise(String collection, Object id, List<OutboxMessage> outbox) {
+        raise(new PendingDocument(collection, id, List.copyOf(outbox)));
+    }
+
+    private synchronized void raise(PendingDocument pending) {
+        sink.tryEmitNext(pending);
     }
 
     /** The documents signalled, in the order of their saves. */

@@ -72,11 +72,17 @@ public class IntentionService {
 
     /**
      * Submits an intention once per investor and idempotency key: a repeated request returns the
-     * intention the first one created, with nothing new stored or published.
+     * intention the first one created, with nothing new stored or published. The unique index on
+     * investor and key decides, not a lookup first: a new submission (nearly every one) costs no read,
+     * and a repeated one costs what it did before, plus a case number left unused and company-key
+     * entries naming a case that was never saved (which {@link CompanyCases} ignores).
      */
     public Mono<Intention> submit(Actor investor, String idempotencyKey, IntentionDetails details) {
-        return intentions.findByInvestorIdAndIdempotencyKey(investor.id(), idempotencyKey)
-                .switchIfEmpty(Mono.defer(() -> create(investor, idempotencyKey, form.check(details))));
+        return Mono.defer(() -> create(investor, idempotencyKey, form.check(details)))
+                // a repeat of an accepted submission is answered with it even if its details would be refused now
+                .onErrorResume(InvalidInputException.class, refused -> intentions
+                        .findByInvestorIdAndIdempotencyKey(investor.id(), idempotencyKey)
+                        .switchIfEmpty(Mono.error(refused)));
     }
 
     private Mono<Intention> create(Actor investor, String idempotencyKey, IntentionDetails details) {

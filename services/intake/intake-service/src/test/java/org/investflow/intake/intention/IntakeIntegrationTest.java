@@ -89,6 +89,23 @@ class IntakeIntegrationTest {
     }
 
     @Test
+    void aRepeatOfAnAcceptedSubmissionIsAnsweredWithItEvenIfItsDetailsWouldBeRefusedNow() {
+        String key = "key-" + UUID.randomUUID();
+        String first = submit("investor-repeat", key);
+        Map<String, Object> unknownDistrict = new java.util.HashMap<>(form());
+        unknownDistrict.put("district", "Atlantis");
+
+        String repeated = as("investor-repeat", "INVESTOR", "POST", "/api/intentions").header("Idempotency-Key", key)
+                .bodyValue(unknownDistrict).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("caseId").toString();
+        as("investor-repeat", "INVESTOR", "POST", "/api/intentions").header("Idempotency-Key", "key-" + UUID.randomUUID())
+                .bodyValue(unknownDistrict).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[?(@.field == 'district')]").exists();
+
+        assertThat(repeated).isEqualTo(first);
+    }
+
+    @Test
     void anIncompleteIntentionIsRefusedFieldByFieldAndNothingIsStored() {
         Map<String, Object> bad = new java.util.HashMap<>(form());
         bad.put("country", "Germany");
