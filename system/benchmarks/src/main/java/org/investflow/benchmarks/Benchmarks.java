@@ -97,7 +97,7 @@ public final class Benchmarks {
         phase(report, "propagation", "event propagation lag: " + plan.propagationCases() + " intentions at "
                 + plan.propagationRate() + "/s", () -> new PropagationBenchmark(rig, plan).measure(report));
         phase(report, "funnel", "funnel query latency at " + plan.funnelSizes() + " cases", () ->
-                new FunnelBenchmark(rig, plan).measure(report, deadline() - plan.rebuildReserve().toNanos()));
+                new FunnelBenchmark(rig, plan, target.resolve("bench-run/funnel.jfr")).measure(report, deadline() - plan.rebuildReserve().toNanos()));
         phase(report, "rebuild", "read-model rebuild with " + plan.rebuildSizes() + " generated cases' events on the topics", () ->
                 new RebuildBenchmark(rig, plan, target.resolve("bench-run/rebuild.jfr")).measure(report, deadline()));
         step("stopping");
@@ -119,6 +119,9 @@ public final class Benchmarks {
         report.figure("ratios.propagationP99ToKafkaE2eP99",
                 report.number("investflow.propagation.p99Ms") / report.number("limits.kafka.e2eP99Ms"),
                 "propagation p99 ÷ Kafka round-trip p99 (µs loop)");
+        report.figure("ratios.propagationFromPublishedP99ToKafkaE2eP99",
+                report.number("investflow.propagation.fromPublishedP99Ms") / report.number("limits.kafka.e2eP99Ms"),
+                "published → visible p99 ÷ Kafka round-trip p99 (µs loop): the part of the lag after the relay sent the record");
         report.figure("ratios.propagationP99ToKafkaToolE2eP99",
                 report.number("investflow.propagation.p99Ms") / Math.max(1, report.number("limits.kafka.toolE2eP99Ms")),
                 "propagation p99 ÷ EndToEndLatency p99 (whole ms, at least 1)");

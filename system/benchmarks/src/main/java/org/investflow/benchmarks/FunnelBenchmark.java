@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,9 +51,12 @@ final class FunnelBenchmark {
     private final Rig rig;
     private final BenchmarkPlan plan;
 
-    FunnelBenchmark(Rig rig, BenchmarkPlan plan) {
+    private final Path profileFile;
+
+    FunnelBenchmark(Rig rig, BenchmarkPlan plan, Path profileFile) {
         this.rig = rig;
         this.plan = plan;
+        this.profileFile = profileFile;
     }
 
     void measure(Report report, long deadline) {
@@ -85,7 +89,8 @@ final class FunnelBenchmark {
             projection.recounted(size, recountSeconds);
             report.figure(prefix + ".recountSeconds", recountSeconds,
                     "s POST /api/pipeline/recount: tallies recounted from " + recounted + " stored cases (once, after the direct load)");
-            HttpLoad.Outcome outcome = query(i == 0 ? WARM_UP_QUERIES : 0, queries, deadline);
+            HttpLoad.Outcome outcome = timedQueries(report, prefix, i == 0 ? WARM_UP_QUERIES : 0, queries, deadline,
+                    i == plan.funnelSizes().size() - 1);
             if (outcome.ok() == 0) {
                 report.figure(prefix + ".cases", (long) cases.count(), "cases in the read model");
                 report.unavailable(prefix + ".p50Ms", "no funnel query answered within the time left (at most " + QUERY_TIMEOUT.toSeconds() + " s): " + outcome.statuses());
@@ -158,6 +163,32 @@ final class FunnelBenchmark {
             }
             return null;
         }
+    }
+
+    /**
+     * Times the funnel queries of one size. The heap is collected first (as JMH does between iterations), so the garbage
+     * the harness's direct load and the recount left is not collected inside the queries; the collections that still
+     * happen while they run are reported ({@code gcDuringQueries*}): the in-memory database holds the cases in this heap,
+     * where a real MongoDB holds them in its own process. The largest size's queries run under a JFR recording.
+     */
+    private HttpLoad.Outcome timedQueries(Report report, String prefix, int warmup, int queries, long deadline, boolean profiled) {
+        Machine.usedHeap();
+        long collectionsBefore = Machine.collections();
+        long collectionMillisBefore = Machine.collectionMillis();
+        HttpLoad.Outcome outcome;
+        if (profiled) {
+            try (ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
+                outcome = query(warmup, queries, deadline);
+                profile.stop();
+                profile.summarise(report, "profile.funnel", 5);
+            }
+        } else {
+            outcome = query(warmup, queries, deadline);
+        }
+        report.figure(prefix + ".gcDuringQueries", Machine.collections() - collectionsBefore,
+                "collections of this JVM's heap (services and in-memory database) while the queries ran");
+        report.figure(prefix + ".gcDuringQueriesMs", Machine.collectionMillis() - collectionMillisBefore, "ms spent in them");
+        return outcome;
     }
 
     /** Times the funnel query; a query may take what is left of the budget, at most {@link #QUERY_TIMEOUT}. */

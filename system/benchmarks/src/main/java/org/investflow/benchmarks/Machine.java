@@ -40,6 +40,16 @@ final class Machine {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
+    /** Garbage collections of this JVM so far, every collector. */
+    static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    /** Milliseconds this JVM spent collecting so far, every collector. */
+    static long collectionMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }

@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.investflow.platform.messaging.IncomingEvent;
 import org.investflow.tracking.pipeline.persistence.CaseDocuments;
@@ -121,13 +124,23 @@ public class PipelineProjection {
                     changed.owe(PendingTally.of(batchId, now, increments));
                 }
             });
-            return documents.store(caseCollection, batch.changed())
-                    .thenReturn(new Owed(batch, batchId, ProjectionBatch.sum(byCase), List.copyOf(byCase.keySet())));
+            List<String> owing = List.copyOf(byCase.keySet());
+            // the live batches are noted first, so that the recovery finds what their cases owe by key
+            Mono<Void> noted = live(caseCollection) && !owing.isEmpty()
+                    ? documents.markOwed(new CaseDocuments.OwedBatch(batchId, now, owing)) : Mono.empty();
+            return noted.then(documents.store(caseCollection, batch.changed()))
+                    .thenReturn(new Owed(batch, batchId, ProjectionBatch.sum(byCase), owing));
         });
     }
 
+    private static boolean live(String caseCollection) {
+        return CaseDocuments.CASES.equals(caseCollection);
+    }
+
     private Mono<Void> settle(String caseCollection, String tallyCollection, Owed owed) {
-        return settle(caseCollection, tallyCollection, owed.batchId(), owed.increments(), owed.caseIds());
+        Mono<Void> settled = settle(caseCollection, tallyCollection, owed.batchId(), owed.increments(), owed.caseIds());
+        return live(caseCollection) && !owed.caseIds().isEmpty()
+                ? settled.then(documents.unmarkOwed(owed.batchId()).retryWhen(CaseTallies.WRITE_RETRY)) : settled;
     }
 
     /** What a stored batch owes the tallies: its id, the increments by tally document, the cases that hold them. */
@@ -145,29 +158,41 @@ public class PipelineProjection {
     /**
      * Adds to the live tallies, once, what cases still owe from batches projected more than {@code age} ago (younger
      * ones may still be on their way on another instance), and settles them; answers how many batches it settled.
+     * It reads the notes of the batches not settled yet and their cases by key, never the whole collection: at a
+     * million cases a scan every minute took seconds of the database, and held every live batch while it ran.
      */
     public Mono<Long> recover(Duration age) {
         return exclusively(() -> {
             Instant cutoff = clock.instant().minus(age);
-            return documents.owing(CaseDocuments.CASES, cutoff).collectList().flatMap(cases -> {
-                Map<String, Map<String, TallyIncrements>> owedByBatch = new LinkedHashMap<>();
-                Map<String, List<String>> casesByBatch = new LinkedHashMap<>();
-                cases.forEach(owing -> owing.pendingTallies().stream().filter(pending -> pending.at().isBefore(cutoff)).forEach(pending -> {
+            return documents.owedBefore(cutoff).collectList().flatMap(noted -> {
+                Set<String> batches = noted.stream().map(CaseDocuments.OwedBatch::batch).collect(Collectors.toSet());
+                Set<String> caseIds = noted.stream().flatMap(owed -> owed.caseIds().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
+                return documents.load(CaseDocuments.CASES, caseIds).collectList()
+                        .flatMap(cases -> settleOwed(cases, batches, cutoff))
+                        .flatMap(settled -> Flux.fromIterable(batches).concatMap(documents::unmarkOwed).then(Mono.just(settled)));
+            });
+        });
+    }
+
+    /** Settles what {@code cases} owe from {@code batches}; answers how many batches owed anything. */
+    private Mono<Long> settleOwed(List<PipelineCase> cases, Set<String> batches, Instant cutoff) {
+        Map<String, Map<String, TallyIncrements>> owedByBatch = new LinkedHashMap<>();
+        Map<String, List<String>> casesByBatch = new LinkedHashMap<>();
+        cases.forEach(owing -> owing.pendingTallies().stream()
+                .filter(pending -> batches.contains(pending.batch()) && pending.at().isBefore(cutoff)).forEach(pending -> {
                     pending.addTo(owedByBatch.computeIfAbsent(pending.batch(), any -> new LinkedHashMap<>()));
                     casesByBatch.computeIfAbsent(pending.batch(), any -> new ArrayList<>()).add(owing.caseId());
                 }));
-                return Flux.fromIterable(owedByBatch.entrySet())
-                        .concatMap(owed -> settle(CaseDocuments.CASES, CaseDocuments.TALLIES, owed.getKey(), owed.getValue(),
-                                casesByBatch.get(owed.getKey())))
-                        .then(Mono.just((long) owedByBatch.size()))
-                        .doOnNext(settled -> {
-                            if (settled > 0) {
-                                LOG.warn("added {} batches' tally increments that {} cases still owed (a crash or a failed write before)",
-                                        settled, cases.size());
-                            }
-                        });
-            });
-        });
+        return Flux.fromIterable(owedByBatch.entrySet())
+                .concatMap(owed -> settle(CaseDocuments.CASES, CaseDocuments.TALLIES, owed.getKey(), owed.getValue(),
+                        casesByBatch.get(owed.getKey())))
+                .then(Mono.just((long) owedByBatch.size()))
+                .doOnNext(settled -> {
+                    if (settled > 0) {
+                        LOG.warn("added {} batches' tally increments that {} cases still owed (a crash or a failed write before)",
+                                settled, casesByBatch.values().stream().mapToInt(List::size).sum());
+                    }
+                });
     }
 
     /**

@@ -66,8 +66,32 @@ class OwedTalliesIntegrationTest {
         assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(2);
         assertThat(owedBy(second.caseId())).isEmpty();
         assertThat(owed.caseIds()).containsExactly(second.caseId());
+        assertThat(notedFor(first.caseId())).as("a settled batch leaves no note").isFalse();
+        assertThat(notedFor(second.caseId())).as("a recovered batch leaves no note").isFalse();
         projection.recover(Duration.ZERO).block(WAIT);
         assertThat(reached(pipeline.funnel(district).block(WAIT))).as("after another recovery").isEqualTo(2);
+    }
+
+    @Test
+    void theRecoveryFindsWhatACaseOwesByTheBatchsNoteAndForgetsANoteWhoseCasesWereNeverWritten() {
+        PipelineFilter district = districtOfItsOwn();
+        ProjectionBatch.Fact fact = intention(district);
+        PipelineProjection.Owed owed = projection.storeOwing(List.of(fact), CaseDocuments.CASES).block(WAIT); // and the process died
+        assertThat(notedFor(fact.caseId())).as("noted before the case was written").isTrue();
+        documents.markOwed(new CaseDocuments.OwedBatch("never-written-" + fact.caseId(), Instant.now(), List.of("CQ-2026-NEVER")))
+                .block(WAIT);
+
+        clock.set(Instant.now().plus(Duration.ofMinutes(2)));
+        assertThat(projection.recover(Duration.ofMinutes(1)).block(WAIT)).as("batches that owed anything").isPositive();
+
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(1);
+        assertThat(owedBy(owed.caseIds().get(0))).isEmpty();
+        assertThat(documents.owedBefore(Instant.now().plus(Duration.ofDays(1))).collectList().block(WAIT))
+                .extracting(CaseDocuments.OwedBatch::batch).doesNotContain(owed.batchId(), "never-written-" + fact.caseId());
+    }
+
+    private boolean notedFor(String caseId) {
+        return documents.owedBefore(Instant.now().plus(Duration.ofDays(1))).any(noted -> noted.caseIds().contains(caseId)).block(WAIT);
     }
 
     @Test

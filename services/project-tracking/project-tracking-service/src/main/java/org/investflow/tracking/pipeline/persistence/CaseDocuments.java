@@ -47,6 +47,8 @@ public class CaseDocuments {
     /** The live collections. */
     public static final String CASES = "pipeline_cases";
     public static final String TALLIES = "pipeline_tallies";
+    /** The live batches whose cases owe the tallies, until they are settled ({@link #markOwed}). */
+    public static final String OWED = "pipeline_owed_batches";
 
     private static final int RECOUNT_BATCH = 1000;
     /** A tally document's marks of the batches it has (see {@link #tallyOnce}), and a case's tally outbox. */
@@ -106,20 +108,42 @@ public class CaseDocuments {
                 : mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.updateMany(Filters.in("_id", ids), update))).then();
     }
 
-    /**
-     * The cases that owe the tallies a batch projected before {@code cutoff} (a crash or a failed write between the
-     * case's write and the tallies'): a scan, for the recovery sweep only, never a request.
-     */
-    public Flux<PipelineCase> owing(String collection, Instant cutoff) {
-        Query query = Query.query(Criteria.where(PENDING + ".at").lt(cutoff));
-        query.fields().include(PENDING);
-        return mongo.find(query, PipelineCase.class, collection);
+    /** A live batch not settled yet: its id, when it was projected, and the cases it changed that owe the tallies. */
+    public record OwedBatch(String batch, Instant at, List<String> caseIds) {
     }
 
-    /** Empties every case's tally outbox: before a recount, which counts what they owe as it counts the cases. */
+    /**
+     * Notes, before the live cases of batch {@code batch} are written, that they will owe the tallies: one keyed insert
+     * into {@value #OWED}, which holds only the batches not settled yet, so that the recovery finds them without
+     * scanning the cases.
+     */
+    public Mono<Void> markOwed(OwedBatch owed) {
+        Document marker = new Document("_id", owed.batch()).append("at", java.util.Date.from(owed.at()))
+                .append("cases", owed.caseIds());
+        return mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.insertOne(marker))).then();
+    }
+
+    /** Forgets the note of batch {@code batch}, once it is settled. */
+    public Mono<Void> unmarkOwed(String batch) {
+        return mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.deleteOne(Filters.eq("_id", batch)))).then();
+    }
+
+    /**
+     * The live batches noted before {@code cutoff} and not settled since (a crash or a failed write between the cases'
+     * write and the tallies'): a read of the unsettled batches' notes, however many cases there are.
+     */
+    public Flux<OwedBatch> owedBefore(Instant cutoff) {
+        return mongo.getCollection(OWED).flatMapMany(markers -> Flux.from(markers.find(Filters.lt("at", java.util.Date.from(cutoff)))))
+                .map(marker -> new OwedBatch(marker.getString("_id"), marker.getDate("at").toInstant(),
+                        marker.getList("cases", String.class, List.of())));
+    }
+
+    /** Empties every case's tally outbox and the batches' notes: before a recount, which counts what they owe as it counts the cases. */
     public Mono<Void> forgetOwed(String collection) {
         return mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.updateMany(
-                Filters.exists(PENDING + ".0"), Updates.set(PENDING, List.of())))).then();
+                Filters.exists(PENDING + ".0"), Updates.set(PENDING, List.of()))))
+                .then(mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.deleteMany(new Document()))))
+                .then();
     }
 
     private static Document updateOf(TallyIncrements increment) {
