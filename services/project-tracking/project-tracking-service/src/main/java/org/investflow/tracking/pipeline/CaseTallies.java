@@ -37,7 +37,10 @@ import reactor.util.retry.Retry;
  * (half a bucket's width, 0.5 %, plus rounding to the second). Figure fields: {@code contracted}, {@code landed},
  * {@code constructionStarted}, {@code fulfilled}, {@code jobsCommitted}, {@code jobsCreated} and per committed currency
  * {@code capital.CUR.n}, {@code .committed}, {@code .realised} (exact decimals). One more document counts the cases
- * per district for the gauges ({@value #DISTRICTS}).
+ * per district for the gauges ({@value #DISTRICTS}). The cases still in the funnel (not in an exit, not yet operating) are
+ * counted by when they entered their current stage, for the stalled-cases gauge: {@value #WAITING_DAYS} by UTC day
+ * ({@code d.<epoch day>}) and one document per day ({@code W|<epoch day>}) by millisecond of that day
+ * ({@code ms.<millisecond>}), so that the cases waiting since before any instant are two keyed reads, exactly.
  */
 @Component
 public class CaseTallies {
@@ -46,6 +49,10 @@ public class CaseTallies {
     /** The one document of the cases per district, for the gauges: field {@code district.<name>} (escaped; {@code ~} unknown). */
     static final String DISTRICTS = "G|districts";
     static final String FIGURES = "C";
+    /** The cases in the funnel by the day they entered their stage; {@code W|<epoch day>} by the millisecond of that day. */
+    static final String WAITING_DAYS = "W|*";
+    private static final String WAITING = "W|";
+    private static final long DAY_MILLIS = 86_400_000L;
     static final String ALL_TIME = "*";
     static final String ANY = "*";
     static final int EXACT_BELOW = 1000;
@@ -78,11 +85,40 @@ public class CaseTallies {
             district.count("district." + fieldName(pipelineCase.profile() == null ? null : pipelineCase.profile().district()), 1);
             counted.put(DISTRICTS, district);
         }
+        if (waiting(pipelineCase)) {
+            long movedAt = pipelineCase.movedAt().toEpochMilli();
+            long day = Math.floorDiv(movedAt, DAY_MILLIS);
+            TallyIncrements byDay = new TallyIncrements();
+            byDay.count("d." + day, 1);
+            counted.put(WAITING_DAYS, byDay);
+            TallyIncrements byMillisecond = new TallyIncrements();
+            byMillisecond.count("ms." + Math.floorMod(movedAt, DAY_MILLIS), 1);
+            counted.put(WAITING + day, byMillisecond);
+        }
         if (pipelineCase.committed() != null) {
             documents(counted, FIGURES, pipelineCase.profile(), pipelineCase.enteredAt().get(PipelineStage.CONTRACTED),
                     figureFields(pipelineCase));
         }
         return counted;
+    }
+
+    /** Whether {@code pipelineCase} can stall: in a stage of the funnel that is not an exit and not the last one. */
+    static boolean waiting(PipelineCase pipelineCase) {
+        return pipelineCase.stage() != null && pipelineCase.stage().ordinal() < PipelineStage.OPERATING.ordinal()
+                && pipelineCase.movedAt() != null;
+    }
+
+    /**
+     * How many cases have waited in their stage since before {@code movedBefore} (exactly, to the millisecond), from
+     * two tally documents that {@code read} answers by id: the days before, and the day of {@code movedBefore} itself.
+     */
+    public Mono<Long> waitingSince(Instant movedBefore, Function<List<String>, Mono<List<Map<String, Object>>>> read) {
+        long cutoff = movedBefore.toEpochMilli();
+        long day = Math.floorDiv(cutoff, DAY_MILLIS);
+        long millisecond = Math.floorMod(cutoff, DAY_MILLIS);
+        // the days document holds only d, a day's only ms
+        return read.apply(List.of(WAITING_DAYS, WAITING + day)).map(found -> found.stream().mapToLong(document ->
+                TallyFold.sumBelow(document, "d", day) + TallyFold.sumBelow(document, "ms", millisecond)).sum());
     }
 
     /** Per tally document, what all of {@code cases} count in it: the tallies a rebuild writes. */

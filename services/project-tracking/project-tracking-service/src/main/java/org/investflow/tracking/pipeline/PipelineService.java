@@ -121,8 +121,13 @@ public class PipelineService {
         return counts.cases(filter);
     }
 
-    /** How many cases are stalled now. */
+    /** How many cases are stalled now: from the tallies, two documents whatever the number of cases. */
     public Mono<Long> countStalled() {
+        return tallies.waitingSince(clock.instant().minus(settings.stalledAfter()), this::read);
+    }
+
+    /** How many cases are stalled now, counted case by case: what {@link #countStalled()} must equal. */
+    public Mono<Long> recountStalled() {
         return counts.countStalled(clock.instant().minus(settings.stalledAfter()));
     }
 

@@ -67,6 +67,12 @@ final class TallyFold {
         return cases;
     }
 
+    /** The sum of the counts under {@code field} whose key, a number, is below {@code bound}. */
+    static long sumBelow(Map<String, Object> document, String field, long bound) {
+        return nested(document, field).entrySet().stream().filter(entry -> Long.parseLong(entry.getKey()) < bound)
+                .mapToLong(entry -> ((Number) entry.getValue()).longValue()).sum();
+    }
+
     private static void sum(Map<String, Object> document, String field, long[] into) {
         nested(document, field).forEach((stage, count) -> into[PipelineStage.valueOf(stage).ordinal()] += ((Number) count).longValue());
     }

@@ -7,6 +7,7 @@ import static org.investflow.tracking.TrackingFixtures.freshCaseId;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,8 @@ class PipelineAnalyticsTest {
     int port;
     @Autowired
     TestClock clock;
+    @Autowired
+    PipelineService pipeline;
 
     WebTestClient http;
     final String district = "Analytics District " + UUID.randomUUID();
@@ -168,12 +171,27 @@ class PipelineAnalyticsTest {
                 min(ids.get("B"), ids.get("C")), max(ids.get("B"), ids.get("C")));
         assertThat(stalled.get(0).days()).isEqualTo(32);
         assertThat(stalled.get(0).stage()).isEqualTo(PipelineStage.INTENTION);
+        long stalledAt32Days = awaitStalledCountEqualsTheRecount();
 
         clock.set(T.plus(Duration.ofDays(40)));
         assertThat(stalled()).extracting(StalledCase::caseId).containsExactlyInAnyOrder(ids.get("A"), ids.get("B"),
                 ids.get("C"), ids.get("E"), ids.get("F"));
+        long stalledAt40Days = awaitStalledCountEqualsTheRecount();
         clock.set(T.plus(Duration.ofDays(20)));
         assertThat(stalled()).isEmpty();
+        long stalledAt20Days = awaitStalledCountEqualsTheRecount();
+        assertThat(stalledAt32Days - stalledAt20Days).as("this fixture's cases stalled at 32 days").isGreaterThanOrEqualTo(3);
+        assertThat(stalledAt40Days - stalledAt20Days).as("this fixture's cases stalled at 40 days").isGreaterThanOrEqualTo(5);
+    }
+
+    /** The gauge's count (two tally documents) equals the count of the stored cases, once other tests' events are in. */
+    private long awaitStalledCountEqualsTheRecount() {
+        AtomicLong tallied = new AtomicLong();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            tallied.set(pipeline.countStalled().block(Duration.ofSeconds(10)));
+            assertThat(tallied.get()).isEqualTo(pipeline.recountStalled().block(Duration.ofSeconds(10)));
+        });
+        return tallied.get();
     }
 
     private List<StalledCase> stalled() {

@@ -112,6 +112,7 @@ class TalliesPropertyTest {
 
     private void compare(Random random) {
         compareDistricts();
+        compareWaiting(random);
         for (int i = 0; i < 12; i++) {
             PipelineFilter filter = filter(random);
             Funnel tallied = tallies.documents(CaseTallies.FUNNEL, filter, this::read).map(TallyFold::funnel).block();
@@ -135,6 +136,22 @@ class TalliesPropertyTest {
                             && matches(pipelineCase, filter, pipelineCase.enteredAt().get(PipelineStage.CONTRACTED)))
                     .reduce(new FiguresTally(REPORTING), FiguresTally::add, (left, right) -> left).figures();
             assertThat(figures).as(filter.toString()).isEqualTo(figuresRecounted);
+        }
+    }
+
+    /** The cases waiting since before an instant: at a case's own move (not counted), a millisecond after it, and anywhere. */
+    private void compareWaiting(Random random) {
+        List<Instant> moves = stored.values().stream().map(PipelineCase::movedAt).filter(java.util.Objects::nonNull).toList();
+        if (moves.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < 6; i++) {
+            Instant move = moves.get(random.nextInt(moves.size()));
+            for (Instant cutoff : List.of(move, move.plusMillis(1), move.plusSeconds(random.nextInt(86_400 * 40) - 86_400 * 20L))) {
+                long recounted = stored.values().stream().filter(CaseTallies::waiting)
+                        .filter(pipelineCase -> pipelineCase.movedAt().isBefore(cutoff)).count();
+                assertThat(tallies.waitingSince(cutoff, this::read).block()).as("waiting since before " + cutoff).isEqualTo(recounted);
+            }
         }
     }
 
