@@ -17,8 +17,17 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
  */
 final class DatabaseCommands {
 
+    /** A command that took the server at least {@value #SLOW_MILLIS} ms: when it ended, how long it took, and what it was. */
+    record Slow(long endedAtNanos, long millis, String command) {
+    }
+
+    /** How long a command must take to be kept as slow. */
+    static final long SLOW_MILLIS = 100;
+    private static final int SLOW_KEPT = 200;
+
     /** By database, then by command, e.g. {@code update(intentions)}. */
     private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
+    private final java.util.Deque<Slow> slow = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /** {@code backend}, counting every command that reaches it over the wire. */
     MongoBackend counting(MongoBackend backend) {
@@ -31,12 +40,36 @@ final class DatabaseCommands {
                         counts.computeIfAbsent(message.getDatabaseName(), database -> new ConcurrentHashMap<>())
                                 .computeIfAbsent(on, key -> new LongAdder()).increment();
                     }
+                    long started = System.nanoTime();
                     try {
                         return method.invoke(backend, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
+                    } finally {
+                        long ended = System.nanoTime();
+                        long millis = (ended - started) / 1_000_000;
+                        if (millis >= SLOW_MILLIS && args != null && args.length > 0 && args[0] instanceof MongoMessage message) {
+                            keepSlow(new Slow(ended, millis, message.getDatabaseName() + " " + abbreviated(message.getDocument().toString())));
+                        }
                     }
                 });
+    }
+
+    private void keepSlow(Slow command) {
+        slow.addLast(command);
+        while (slow.size() > SLOW_KEPT) {
+            slow.pollFirst();
+        }
+    }
+
+    private static String abbreviated(String command) {
+        return command.length() > 300 ? command.substring(0, 300) + "…" : command;
+    }
+
+    /** The slow commands (at least {@value #SLOW_MILLIS} ms in the server) that ended after {@code sinceNanos}, slowest first. */
+    java.util.List<Slow> slowSince(long sinceNanos) {
+        return slow.stream().filter(command -> command.endedAtNanos() - sinceNanos > 0)
+                .sorted(java.util.Comparator.comparingLong(Slow::millis).reversed()).toList();
     }
 
     /** The counts so far, by database, then by command. */

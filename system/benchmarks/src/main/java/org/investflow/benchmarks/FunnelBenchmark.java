@@ -173,6 +173,7 @@ final class FunnelBenchmark {
      */
     private HttpLoad.Outcome timedQueries(Report report, String prefix, int warmup, int queries, long deadline, boolean profiled) {
         Machine.usedHeap();
+        long started = System.nanoTime();
         long collectionsBefore = Machine.collections();
         long collectionMillisBefore = Machine.collectionMillis();
         HttpLoad.Outcome outcome;
@@ -188,6 +189,12 @@ final class FunnelBenchmark {
         report.figure(prefix + ".gcDuringQueries", Machine.collections() - collectionsBefore,
                 "collections of this JVM's heap (services and in-memory database) while the queries ran");
         report.figure(prefix + ".gcDuringQueriesMs", Machine.collectionMillis() - collectionMillisBefore, "ms spent in them");
+        List<DatabaseCommands.Slow> slow = rig.databaseCommands().slowSince(started);
+        report.figure(prefix + ".slowDatabaseCommands", (long) slow.size(), "commands that took the database server at least "
+                + DatabaseCommands.SLOW_MILLIS + " ms while the queries ran, any service");
+        for (int i = 0; i < Math.min(3, slow.size()); i++) {
+            report.figure(prefix + ".slowDatabaseCommand" + (i + 1), slow.get(i).millis() + " ms " + slow.get(i).command(), "");
+        }
         return outcome;
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.domain.PublishesNothing;
 import org.investflow.platform.events.EventCatalog;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -15,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
  * Makes the {@link AggregateStore}s of a service and knows their collections: the outbox relay
  * drains, and the audit trail reads, exactly the collections of the aggregate types stored through
  * here, together with every mapped {@code @Document} type that extends {@link AggregateRoot}. No
- * list of collections is configured, so none can be left out.
+ * list of collections is configured, so none can be left out. A mapped type marked {@link PublishesNothing} (a read
+ * model that keeps an inbox) is not drained unless it is stored through here.
  */
 public class AggregateStores {
 
@@ -47,11 +49,15 @@ public class AggregateStores {
         return new AggregateStore<>(mongo, outbox, type, catalog, beforeSave, (aggregate, events) -> { }, signals);
     }
 
-    /** The collections that hold aggregates, hence outboxes and audit histories, in name order. */
+    /** The collections that hold aggregates with outboxes, in name order: what the outbox relay drains. */
     public List<String> collections() {
         Set<String> names = new TreeSet<>();
         registered.forEach(type -> names.add(mongo.getCollectionName(type)));
-        names.addAll(mappedAggregateCollections(mongo));
+        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+            if (AggregateRoot.class.isAssignableFrom(entity.getType()) && !entity.getType().isAnnotationPresent(PublishesNothing.class)) {
+                names.add(entity.getCollection());
+            }
+        }
         return List.copyOf(names);
     }
 

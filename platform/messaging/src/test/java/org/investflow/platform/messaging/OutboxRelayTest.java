@@ -54,6 +54,14 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theRelayLeavesAReadModelThatPublishesNothingAlone() {
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Seen.class);
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(Unstored.class);
+
+        assertThat(stores.collections()).doesNotContain("relay_seen").contains("relay_unstored");
+    }
+
+    @Test
     void aCopyReadBeforeTheRelayRanCannotPutThePublishedEventBack() {
         String caseId = "CQ-2026-" + (100000 + (int) (Math.random() * 899999));
         Check saved = mongo.insert(new Check(caseId, message(caseId))).block();
@@ -107,6 +115,20 @@ class OutboxRelayTest {
     private static OutboxMessage message(String caseId) {
         return new OutboxMessage(UUID.randomUUID().toString(), "relay.check", "org.investflow.test.checked.v1",
                 "/investflow/test", caseId, Instant.parse("2026-01-01T00:00:00Z"), "{\"caseId\":\"" + caseId + "\"}", "tester", "SYSTEM");
+    }
+
+    @Document("relay_seen")
+    @org.investflow.platform.domain.PublishesNothing
+    static class Seen extends AggregateRoot {
+        @Id
+        String id;
+    }
+
+    /** An aggregate saved without a store: still drained, in case its outbox holds events. */
+    @Document("relay_unstored")
+    static class Unstored extends AggregateRoot {
+        @Id
+        String id;
     }
 
     @Document("relay_checks")

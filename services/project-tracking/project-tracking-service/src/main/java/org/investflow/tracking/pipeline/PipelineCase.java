@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.domain.PublishesNothing;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -21,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * events already applied), so a redelivered event changes nothing. It publishes nothing.
  */
 @Document("pipeline_cases")
+@PublishesNothing
 public class PipelineCase extends AggregateRoot {
 
     @Id
