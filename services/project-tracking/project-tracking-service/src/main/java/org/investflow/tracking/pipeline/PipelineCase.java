@@ -13,6 +13,7 @@ import java.util.Map;
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.PublishesNothing;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -22,6 +23,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * events already applied), so a redelivered event changes nothing. It publishes nothing.
  */
 @Document("pipeline_cases")
+// AggregateStore.VERSION_INDEX: the conditional replace of CaseDocuments.store is a keyed write on any store
+@CompoundIndex(name = "_id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 @PublishesNothing
 public class PipelineCase extends AggregateRoot {
 

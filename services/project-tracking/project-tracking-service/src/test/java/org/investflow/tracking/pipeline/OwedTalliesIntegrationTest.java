@@ -1,6 +1,7 @@
 package org.investflow.tracking.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -88,6 +89,21 @@ class OwedTalliesIntegrationTest {
         assertThat(owedBy(owed.caseIds().get(0))).isEmpty();
         assertThat(documents.owedBefore(Instant.now().plus(Duration.ofDays(1))).collectList().block(WAIT))
                 .extracting(CaseDocuments.OwedBatch::batch).doesNotContain(owed.batchId(), "never-written-" + fact.caseId());
+    }
+
+    @Test
+    void aBatchThatReadACaseBeforeAnotherStoredItFailsInsteadOfWritingOverIt() {
+        PipelineFilter district = districtOfItsOwn();
+        ProjectionBatch.Fact fact = intention(district);
+        projection.projectFacts(List.of(fact), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
+        PipelineCase staleCopy = documents.load(CaseDocuments.CASES, List.of(fact.caseId())).blockFirst(WAIT);
+        PipelineCase fresh = documents.load(CaseDocuments.CASES, List.of(fact.caseId())).blockFirst(WAIT);
+        documents.store(CaseDocuments.CASES, List.of(fresh)).block(WAIT); // another instance's batch
+
+        assertThatThrownBy(() -> documents.store(CaseDocuments.CASES, List.of(staleCopy)).block(WAIT))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThat(documents.load(CaseDocuments.CASES, List.of(fact.caseId())).blockFirst(WAIT).version())
+                .isEqualTo(fresh.version() == null ? 1L : fresh.version() + 1);
     }
 
     private boolean notedFor(String caseId) {

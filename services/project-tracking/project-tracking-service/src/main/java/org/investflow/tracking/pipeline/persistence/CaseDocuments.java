@@ -23,6 +23,9 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.messaging.AggregateStore;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.investflow.tracking.pipeline.PendingTally;
@@ -67,15 +70,27 @@ public class CaseDocuments {
                 : mongo.find(Query.query(Criteria.where("_id").in(caseIds)), PipelineCase.class, collection);
     }
 
-    /** Replaces (or inserts) every case of {@code changed}, in one bulk write. */
+    /**
+     * Replaces (or inserts) every case of {@code changed}, in one bulk write, each only if it is still the version the
+     * batch read ({@code {_id, version}}, served by the unique index {@value AggregateStore#VERSION_INDEX} that {@link PipelineCase} declares): a batch of an
+     * instance that lost the case's partition while it ran (a rebalance, a database outage) would otherwise write its
+     * stale copy over the new owner's. A case that changed since fails the write with an
+     * {@link OptimisticLockingFailureException}, and the batch is consumed again from a fresh read (the cases it did
+     * write have its events in their inboxes and owe the tallies under its note).
+     */
     public Mono<Void> store(String collection, Collection<PipelineCase> changed) {
         List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
         for (PipelineCase pipelineCase : changed) {
             Document document = new Document();
             mongo.getConverter().write(pipelineCase, document);
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", pipelineCase.caseId()), document, new ReplaceOptions().upsert(true)));
+            Long read = pipelineCase.version();
+            document.put(AggregateRoot.VERSION_FIELD, read == null ? 1L : read + 1);
+            // not found as read: the upsert collides with the case's key, which is how a changed case shows
+            writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", pipelineCase.caseId()),
+                    Filters.eq(AggregateRoot.VERSION_FIELD, read)), document, new ReplaceOptions().upsert(true)));
         }
-        return bulk(collection, writes);
+        return bulk(collection, writes).onErrorMap(CaseDocuments::onlyDuplicateKeys,
+                changedSince -> new OptimisticLockingFailureException("a case of the batch changed since it was read", changedSince));
     }
 
     /**
@@ -88,10 +103,10 @@ public class CaseDocuments {
         increments.forEach((id, increment) -> writes.add(new UpdateOneModel<>(
                 Filters.and(Filters.eq("_id", id), Filters.ne(APPLIED, batch)),
                 updateOf(increment).append("$push", new Document(APPLIED, batch)), new UpdateOptions().upsert(true))));
-        return bulk(collection, writes).onErrorResume(CaseDocuments::onlyMarkedAlready, marked -> Mono.empty());
+        return bulk(collection, writes).onErrorResume(CaseDocuments::onlyDuplicateKeys, marked -> Mono.empty());
     }
 
-    private static boolean onlyMarkedAlready(Throwable error) {
+    private static boolean onlyDuplicateKeys(Throwable error) {
         return error instanceof MongoBulkWriteException bulk
                 && bulk.getWriteErrors().stream().allMatch(write -> write.getCategory() == ErrorCategory.DUPLICATE_KEY);
     }
