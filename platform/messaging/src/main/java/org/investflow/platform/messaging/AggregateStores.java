@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.PublishesNothing;
@@ -53,22 +55,18 @@ public class AggregateStores {
     public List<String> collections() {
         Set<String> names = new TreeSet<>();
         registered.forEach(type -> names.add(mongo.getCollectionName(type)));
-        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
-            if (AggregateRoot.class.isAssignableFrom(entity.getType()) && !entity.getType().isAnnotationPresent(PublishesNothing.class)) {
-                names.add(entity.getCollection());
-            }
-        }
+        mappedAggregates(mongo).filter(entity -> !entity.getType().isAnnotationPresent(PublishesNothing.class))
+                .forEach(entity -> names.add(entity.getCollection()));
         return List.copyOf(names);
     }
 
     /** The collections of every mapped entity that is an aggregate. */
     public static Set<String> mappedAggregateCollections(ReactiveMongoTemplate mongo) {
-        Set<String> names = new TreeSet<>();
-        for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
-            if (AggregateRoot.class.isAssignableFrom(entity.getType())) {
-                names.add(entity.getCollection());
-            }
-        }
-        return names;
+        return mappedAggregates(mongo).map(MongoPersistentEntity::getCollection).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Stream<? extends MongoPersistentEntity<?>> mappedAggregates(ReactiveMongoTemplate mongo) {
+        return mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> AggregateRoot.class.isAssignableFrom(entity.getType()));
     }
 }

@@ -23,7 +23,7 @@ public class OutboxSignals {
      */
     public record PendingDocument(String collection, Object id, List<OutboxMessage> outbox) {
 
-        /** A document whose outbox the relay has to read. */
+        /** A document whose outbox the relay has to read (what its sweep finds). */
         public PendingDocument(String collection, Object id) {
             this(collection, id, null);
         }
@@ -31,21 +31,12 @@ public class OutboxSignals {
 
     private final Sinks.Many<PendingDocument> sink = Sinks.many().multicast().onBackpressureBuffer(BUFFER, false);
 
-    /** Tells the relay that {@code id} in {@code collection} has events waiting; never blocks. */
-    public void raise(String collection, Object id) {
-        raise(new PendingDocument(collection, id));
-    }
-
     /**
      * Tells the relay that {@code id} in {@code collection} was saved holding {@code outbox}, so that it can
      * publish those events without reading the document back; never blocks.
      */
-    public void raise(String collection, Object id, List<OutboxMessage> outbox) {
-        raise(new PendingDocument(collection, id, List.copyOf(outbox)));
-    }
-
-    private synchronized void raise(PendingDocument pending) {
-        sink.tryEmitNext(pending);
+    public synchronized void raise(String collection, Object id, List<OutboxMessage> outbox) {
+        sink.tryEmitNext(new PendingDocument(collection, id, List.copyOf(outbox)));
     }
 
     /** The documents signalled, in the order of their saves. */

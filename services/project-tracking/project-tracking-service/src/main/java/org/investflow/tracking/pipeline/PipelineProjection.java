@@ -140,7 +140,7 @@ public class PipelineProjection {
     private Mono<Void> settle(String caseCollection, String tallyCollection, Owed owed) {
         Mono<Void> settled = settle(caseCollection, tallyCollection, owed.batchId(), owed.increments(), owed.caseIds());
         return live(caseCollection) && !owed.caseIds().isEmpty()
-                ? settled.then(documents.unmarkOwed(owed.batchId()).retryWhen(CaseTallies.WRITE_RETRY)) : settled;
+                ? settled.then(documents.unmarkOwed(List.of(owed.batchId())).retryWhen(CaseTallies.WRITE_RETRY)) : settled;
     }
 
     /** What a stored batch owes the tallies: its id, the increments by tally document, the cases that hold them. */
@@ -169,7 +169,7 @@ public class PipelineProjection {
                 Set<String> caseIds = noted.stream().flatMap(owed -> owed.caseIds().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
                 return documents.load(CaseDocuments.CASES, caseIds).collectList()
                         .flatMap(cases -> settleOwed(cases, batches, cutoff))
-                        .flatMap(settled -> Flux.fromIterable(batches).concatMap(documents::unmarkOwed).then(Mono.just(settled)));
+                        .flatMap(settled -> documents.unmarkOwed(batches).thenReturn(settled));
             });
         });
     }

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,14 +24,14 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
-import org.investflow.platform.domain.AggregateRoot;
-import org.investflow.platform.messaging.AggregateStore;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
+import org.investflow.platform.domain.AggregateRoot;
+import org.investflow.platform.messaging.AggregateStore;
 import org.investflow.tracking.pipeline.PendingTally;
 import org.investflow.tracking.pipeline.PipelineCase;
 import org.investflow.tracking.pipeline.TallyIncrements;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -133,14 +134,15 @@ public class CaseDocuments {
      * scanning the cases.
      */
     public Mono<Void> markOwed(OwedBatch owed) {
-        Document marker = new Document("_id", owed.batch()).append("at", java.util.Date.from(owed.at()))
+        Document marker = new Document("_id", owed.batch()).append("at", Date.from(owed.at()))
                 .append("cases", owed.caseIds());
         return mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.insertOne(marker))).then();
     }
 
-    /** Forgets the note of batch {@code batch}, once it is settled. */
-    public Mono<Void> unmarkOwed(String batch) {
-        return mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.deleteOne(Filters.eq("_id", batch)))).then();
+    /** Forgets the notes of {@code batches}, once they are settled, in one write. */
+    public Mono<Void> unmarkOwed(Collection<String> batches) {
+        return batches.isEmpty() ? Mono.empty()
+                : mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.deleteMany(Filters.in("_id", batches)))).then();
     }
 
     /**
@@ -148,7 +150,7 @@ public class CaseDocuments {
      * write and the tallies'): a read of the unsettled batches' notes, however many cases there are.
      */
     public Flux<OwedBatch> owedBefore(Instant cutoff) {
-        return mongo.getCollection(OWED).flatMapMany(markers -> Flux.from(markers.find(Filters.lt("at", java.util.Date.from(cutoff)))))
+        return mongo.getCollection(OWED).flatMapMany(markers -> Flux.from(markers.find(Filters.lt("at", Date.from(cutoff)))))
                 .map(marker -> new OwedBatch(marker.getString("_id"), marker.getDate("at").toInstant(),
                         marker.getList("cases", String.class, List.of())));
     }
