@@ -22,7 +22,9 @@ import org.investflow.platform.scheduling.SchedulerLease;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -63,6 +65,14 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int LANES = 8;
     /** The lease a sweep holds in the service's {@code scheduler_locks}. */
     public static final String SWEEP_LEASE = "outbox-relay-sweep";
+    /**
+     * The sparse index the sweep's query uses on every collection it drains: only documents with a pending event have
+     * an {@code outbox.eventId}, so on MongoDB the sweep reads the index's few entries instead of every document ever
+     * saved. (The MongoDB-wire server keeps the index but scans; it serves only unique indexes.)
+     */
+    public static final String PENDING_INDEX = "outbox_pending";
+    static final String PENDING_FIELD = "outbox.eventId";
+    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
     /** How long a sweeper that died keeps the others from sweeping. */
     static final Duration SWEEP_LEASE_TIME = Duration.ofSeconds(15);
     /** How long the relay remembers an event it published, so that a later save's signal does not send it again. */
@@ -78,6 +88,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<String, Mono<Void>> pendingIndexes = new ConcurrentHashMap<>();
     private final Cache<String, Boolean> sent = Caffeine.newBuilder().maximumSize(REMEMBERED_EVENTS)
             .expireAfterWrite(REMEMBERED).build();
     private volatile Disposable listening;
@@ -100,11 +111,22 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Mono<Void> drain(String collection) {
-        Query pending = Query.query(Criteria.where("outbox.0").exists(true)).limit(BATCH);
+        Query pending = Query.query(Criteria.where(PENDING_FIELD).exists(true)).limit(BATCH);
         pending.fields().include("_id");
-        return mongo.find(pending, Document.class, collection)
+        return pendingIndex(collection).thenMany(mongo.find(pending, Document.class, collection))
                 .concatMap(document -> publish(new PendingDocument(collection, document.get("_id"))))
                 .then();
+    }
+
+    /** Declares {@value #PENDING_INDEX} on {@code collection} once (again at the next sweep if that failed: the sweep still works, only slower). */
+    private Mono<Void> pendingIndex(String collection) {
+        return pendingIndexes.computeIfAbsent(collection, name -> mongo.indexOps(name)
+                        .createIndex(new Index().on(PENDING_FIELD, Sort.Direction.ASC).sparse().named(PENDING_INDEX)).then()
+                        .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER))
+                .onErrorResume(failed -> {
+                    log.warn("no {} index on {} yet: {}", PENDING_INDEX, collection, failed.toString());
+                    return Mono.empty();
+                });
     }
 
     /**

@@ -62,6 +62,25 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theSweepFindsPendingDocumentsThroughASparseIndexOfTheirEventIds() {
+        String pending = "CQ-2026-" + (100000 + (int) (Math.random() * 899999));
+        String published = pending + "-P";
+        mongo.insert(new Check(pending, message(pending))).block();
+        mongo.insert(new Check(published, null)).block();
+
+        relay.drain().block(Duration.ofSeconds(30));
+
+        assertThat(mongo.findById(pending, Check.class).block().outbox()).as("drained by the sweep").isEmpty();
+        assertThat(mongo.indexOps(Check.class).getIndexInfo().collectList().block())
+                .filteredOn(index -> OutboxRelay.PENDING_INDEX.equals(index.getName()))
+                .singleElement().satisfies(index -> {
+                    assertThat(index.isSparse()).isTrue();
+                    assertThat(index.getIndexFields()).singleElement()
+                            .satisfies(field -> assertThat(field.getKey()).isEqualTo(OutboxRelay.PENDING_FIELD));
+                });
+    }
+
+    @Test
     void aCopyReadBeforeTheRelayRanCannotPutThePublishedEventBack() {
         String caseId = "CQ-2026-" + (100000 + (int) (Math.random() * 899999));
         Check saved = mongo.insert(new Check(caseId, message(caseId))).block();
@@ -140,9 +159,12 @@ class OutboxRelayTest {
         Check() {
         }
 
+        /** With {@code message} pending, or none when null. */
         Check(String id, OutboxMessage message) {
             this.id = id;
-            enqueue(List.of(message));
+            if (message != null) {
+                enqueue(List.of(message));
+            }
         }
     }
 
