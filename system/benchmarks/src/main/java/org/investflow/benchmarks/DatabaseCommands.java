@@ -27,18 +27,20 @@ final class DatabaseCommands {
 
     /** By database, then by command, e.g. {@code update(intentions)}. */
     private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
+    /** The server's time on them, nanoseconds, keyed as {@link #counts}. */
+    private final Map<String, Map<String, LongAdder>> nanos = new ConcurrentHashMap<>();
     private final java.util.Deque<Slow> slow = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /** {@code backend}, counting every command that reaches it over the wire. */
     MongoBackend counting(MongoBackend backend) {
         return (MongoBackend) Proxy.newProxyInstance(MongoBackend.class.getClassLoader(), new Class<?>[] {MongoBackend.class},
                 (proxy, method, args) -> {
+                    String on = null;
                     if (method.getName().equals("handleMessage") && args[0] instanceof MongoMessage message) {
                         String command = message.getDocument().keySet().stream().findFirst().orElse("?");
                         Object collection = message.getDocument().get(command);
-                        String on = collection instanceof String name ? command + "(" + name + ")" : command;
-                        counts.computeIfAbsent(message.getDatabaseName(), database -> new ConcurrentHashMap<>())
-                                .computeIfAbsent(on, key -> new LongAdder()).increment();
+                        on = collection instanceof String name ? command + "(" + name + ")" : command;
+                        adder(counts, message.getDatabaseName(), on).increment();
                     }
                     long started = System.nanoTime();
                     try {
@@ -47,12 +49,19 @@ final class DatabaseCommands {
                         throw e.getCause();
                     } finally {
                         long ended = System.nanoTime();
+                        if (on != null) {
+                            adder(nanos, ((MongoMessage) args[0]).getDatabaseName(), on).add(ended - started);
+                        }
                         long millis = (ended - started) / 1_000_000;
                         if (millis >= SLOW_MILLIS && args != null && args.length > 0 && args[0] instanceof MongoMessage message) {
                             keepSlow(new Slow(ended, millis, message.getDatabaseName() + " " + abbreviated(message.getDocument().toString())));
                         }
                     }
                 });
+    }
+
+    private static LongAdder adder(Map<String, Map<String, LongAdder>> by, String database, String command) {
+        return by.computeIfAbsent(database, any -> new ConcurrentHashMap<>()).computeIfAbsent(command, key -> new LongAdder());
     }
 
     private void keepSlow(Slow command) {
@@ -74,16 +83,34 @@ final class DatabaseCommands {
 
     /** The counts so far, by database, then by command. */
     Map<String, Map<String, Long>> snapshot() {
+        return copy(counts);
+    }
+
+    /** The server's time on the commands so far (nanoseconds), by database, then by command. */
+    Map<String, Map<String, Long>> nanosSnapshot() {
+        return copy(nanos);
+    }
+
+    private static Map<String, Map<String, Long>> copy(Map<String, Map<String, LongAdder>> by) {
         Map<String, Map<String, Long>> copy = new TreeMap<>();
-        counts.forEach((database, commands) -> commands.forEach((command, count) ->
+        by.forEach((database, commands) -> commands.forEach((command, count) ->
                 copy.computeIfAbsent(database, any -> new TreeMap<>()).put(command, count.sum())));
         return copy;
     }
 
     /** What was counted since {@code before}, by database, then by command, leaving out what did not move. */
     Map<String, Map<String, Long>> since(Map<String, Map<String, Long>> before) {
+        return moved(snapshot(), before);
+    }
+
+    /** The server's time (nanoseconds) since {@code before} (a {@link #nanosSnapshot}), keyed as {@link #since}. */
+    Map<String, Map<String, Long>> nanosSince(Map<String, Map<String, Long>> before) {
+        return moved(nanosSnapshot(), before);
+    }
+
+    private static Map<String, Map<String, Long>> moved(Map<String, Map<String, Long>> after, Map<String, Map<String, Long>> before) {
         Map<String, Map<String, Long>> moved = new TreeMap<>();
-        snapshot().forEach((database, commands) -> commands.forEach((command, now) -> {
+        after.forEach((database, commands) -> commands.forEach((command, now) -> {
             long delta = now - before.getOrDefault(database, Map.of()).getOrDefault(command, 0L);
             if (delta > 0) {
                 moved.computeIfAbsent(database, any -> new TreeMap<>()).put(command, delta);

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.investflow.devstack.Service;
 import org.investflow.intake.events.IntakeEvents;
+import org.investflow.platform.messaging.InboundEvents;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +54,8 @@ final class PropagationBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long WATCH_INTERVAL_MS = 1;
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
+    /** project-tracking's consumer group of the pipeline read model. */
+    private static final String PIPELINE_GROUP = "project-tracking-pipeline";
 
     private final Rig rig;
     private final BenchmarkPlan plan;
@@ -74,6 +78,10 @@ final class PropagationBenchmark {
         Set<String> pending = ConcurrentHashMap.newKeySet();
         Lags lags = new Lags();
         AtomicLong failed = new AtomicLong();
+        TimerWindow delay = projectorTimer(InboundEvents.BATCH_DELAY);
+        TimerWindow handling = projectorTimer(InboundEvents.BATCH_HANDLING);
+        Map<String, Map<String, Long>> countsBefore = rig.databaseCommands().snapshot();
+        Map<String, Map<String, Long>> nanosBefore = rig.databaseCommands().nanosSnapshot();
         try (MongoClient client = MongoClients.create("mongodb://" + rig.mongoAddress());
              PublishedRecords published = PublishedRecords.start(rig.bootstrapServers(), lags.publishedAt(), pending)) {
             MongoCollection<Document> cases = client.getDatabase(Service.PROJECT_TRACKING.database()).getCollection("pipeline_cases");
@@ -92,10 +100,39 @@ final class PropagationBenchmark {
         report.figure("investflow.propagation.fromPublishedP50Ms", (double) lags.fromPublished().getValueAtPercentile(50),
                 "ms record's timestamp → visible (Kafka, the projector's poll, its reads and writes)");
         report.figure("investflow.propagation.fromPublishedP99Ms", (double) lags.fromPublished().getValueAtPercentile(99), "ms");
+        projector(report, "Delay", delay.close(),
+                "ms record's timestamp → its batch handed to the read model's projector (Kafka, the consumer's poll), all records of the phase");
+        projector(report, "Handling", handling.close(),
+                "ms projector's batch handed over → its reads and writes done (decode, cases read, note, cases and tallies written)");
+        databaseTime(report, rig.databaseCommands().since(countsBefore), rig.databaseCommands().nanosSince(nanosBefore));
         report.figure("investflow.propagation.cases", lags.fromEventTime().getTotalCount(),
                 "timed of " + plan.propagationCases() + ", submitted at " + plan.propagationRate() + "/s; "
                         + lags.fromPublished().getTotalCount() + " of them with their record seen");
         report.figure("investflow.propagation.failed", failed.get(), "submissions intake refused");
+    }
+
+    /** A timer of project-tracking's read-model consumer group, from this phase's start. */
+    private TimerWindow projectorTimer(String name) {
+        MeterRegistry meters = rig.meters(Service.PROJECT_TRACKING);
+        return TimerWindow.open(() -> meters.find(name).tag("group", PIPELINE_GROUP).timer());
+    }
+
+    /** project-tracking's commands in the phase, each with the server's mean time on it. */
+    private static void databaseTime(Report report, Map<String, Map<String, Long>> counts, Map<String, Map<String, Long>> nanos) {
+        String database = Service.PROJECT_TRACKING.database();
+        Map<String, Long> took = nanos.getOrDefault(database, Map.of());
+        StringBuilder each = new StringBuilder();
+        counts.getOrDefault(database, Map.of()).forEach((command, count) -> each.append(each.isEmpty() ? "" : ", ")
+                .append(command).append(' ').append(count).append(" × ")
+                .append(String.format(java.util.Locale.ROOT, "%.2f", took.getOrDefault(command, 0L) / 1e6 / count)).append(" ms"));
+        report.figure("investflow.propagation.projectTrackingCommands", counts.getOrDefault(database, Map.of()).values().stream()
+                .mapToLong(Long::longValue).sum(), "commands of project-tracking in the phase, each with the server's mean time: " + each);
+    }
+
+    private static void projector(Report report, String what, TimerWindow.Recorded recorded, String meaning) {
+        report.figure("investflow.propagation.projector" + what + "P50Ms", recorded.percentileMs(50), meaning + "; bucket upper bound");
+        report.figure("investflow.propagation.projector" + what + "P99Ms", recorded.percentileMs(99), "ms");
+        report.figure("investflow.propagation.projector" + what + "MeanMs", recorded.meanMs(), "ms over " + recorded.count());
     }
 
     /** Submits the intentions at the planned rate; completes when every one was answered. */

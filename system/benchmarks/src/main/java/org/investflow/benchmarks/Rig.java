@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.investflow.devstack.DemoTokens;
 import org.investflow.devstack.IssuerProcess;
 import org.investflow.devstack.KafkaBrokerProcess;
@@ -101,6 +102,11 @@ final class Rig implements AutoCloseable {
 
     Map<Service, URI> services() {
         return fleet.baseUris();
+    }
+
+    /** {@code service}'s meters (its own registry, as its {@code /actuator/prometheus} shows them). */
+    MeterRegistry meters(Service service) {
+        return fleet.bean(service, MeterRegistry.class);
     }
 
     URI bareWebFlux() {

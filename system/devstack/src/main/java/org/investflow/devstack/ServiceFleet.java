@@ -96,6 +96,11 @@ public final class ServiceFleet implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + running.get(service).getEnvironment().getProperty("local.server.port"));
     }
 
+    /** {@code service}'s bean of {@code type}: for measurements in this JVM (the benchmark reads the services' meters). */
+    public <T> T bean(Service service, Class<T> type) {
+        return running.get(service).getBean(type);
+    }
+
     /** Every service's base URI, in pipeline order. */
     public Map<Service, URI> baseUris() {
         Map<Service, URI> uris = new EnumMap<>(Service.class);

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.investflow.platform.events.EventCatalog;
 import org.slf4j.Logger;
@@ -27,16 +29,24 @@ import reactor.util.retry.Retry;
  */
 public class InboundEvents {
 
+    /** Publication → batch handed to the group, per record. */
+    public static final String BATCH_DELAY = "investflow.inbound.batch.delay";
+    /** Batch handed to the group → its work done, per batch. */
+    public static final String BATCH_HANDLING = "investflow.inbound.batch.handling";
+
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
 
     private final CloudEventCodec codec;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final MessagingProperties properties;
+    private final MeterRegistry meters;
 
-    public InboundEvents(CloudEventCodec codec, DeadLetterPublishingRecoverer deadLetters, MessagingProperties properties) {
+    public InboundEvents(CloudEventCodec codec, DeadLetterPublishingRecoverer deadLetters, MessagingProperties properties,
+                         MeterRegistry meters) {
         this.codec = codec;
         this.deadLetters = deadLetters;
         this.properties = properties;
+        this.meters = meters;
     }
 
     /** Consumes {@code record} with the handler {@code inbound} registered for its type; other types are skipped. */
@@ -52,8 +62,27 @@ public class InboundEvents {
      * dead-letter topic, the readable events are handed over together and retried together a bounded number of times;
      * if the batch still fails, its events are handed over one at a time (in order), each retried, and only the one that
      * still fails goes to the dead-letter topic. Like {@link #consume}, the returned {@code Mono} never fails.
+     * <p>
+     * Timed per group: {@value #BATCH_DELAY} (each record's timestamp, when its producer sent it, to the moment its
+     * batch is handed over: Kafka and the poll) and {@value #BATCH_HANDLING} (handed over to done: the group's reads
+     * and writes), so that a read model's lag can be split without a profiler.
      */
     public Mono<Void> consumeBatch(List<ConsumerRecord<String, byte[]>> records, BatchInbound group) {
+        long handedOver = System.currentTimeMillis();
+        Timer delay = timer(BATCH_DELAY, "record's timestamp (sent by its producer) to its batch handed to the group", group);
+        records.forEach(record -> delay.record(Duration.ofMillis(Math.max(0, handedOver - record.timestamp()))));
+        Timer.Sample handling = Timer.start(meters);
+        return handle(records, group).doFinally(signal -> handling.stop(
+                timer(BATCH_HANDLING, "a batch handed to the group until its reads and writes completed", group)));
+    }
+
+    private Timer timer(String name, String description, BatchInbound group) {
+        return Timer.builder(name).description(description).tag("group", group.groupId())
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30)).register(meters);
+    }
+
+    private Mono<Void> handle(List<ConsumerRecord<String, byte[]>> records, BatchInbound group) {
         List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>(records.size());
         List<IncomingEvent> events = new ArrayList<>(records.size());
         List<Mono<Void>> poison = new ArrayList<>();

@@ -102,8 +102,9 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    InboundEvents inboundEvents(CloudEventCodec codec, DeadLetterPublishingRecoverer recoverer, MessagingProperties properties) {
-        return new InboundEvents(codec, recoverer, properties);
+    InboundEvents inboundEvents(CloudEventCodec codec, DeadLetterPublishingRecoverer recoverer, MessagingProperties properties,
+                                MeterRegistry meters) {
+        return new InboundEvents(codec, recoverer, properties, meters);
     }
 
     @Bean

@@ -112,11 +112,16 @@ public class PipelineProjection {
      * the batch adds to them. A process that dies after it has lost nothing: {@link #recover} adds what the cases owe.
      */
     Mono<Owed> storeOwing(List<ProjectionBatch.Fact> facts, String caseCollection) {
-        return documents.load(caseCollection, ProjectionBatch.caseIds(facts)).collectMap(PipelineCase::caseId).flatMap(stored -> {
-            ProjectionBatch batch = new ProjectionBatch(stored, tallies);
+        List<String> caseIds = ProjectionBatch.caseIds(facts);
+        String batchId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        // a live batch is noted (every case it names: those that will owe are among them) while its cases are read, so
+        // that the recovery finds what they owe by key; the note is in place before any case is written
+        Mono<Void> noted = live(caseCollection) ? documents.markOwed(new CaseDocuments.OwedBatch(batchId, now, caseIds)) : Mono.empty();
+        Mono<Map<String, PipelineCase>> read = documents.load(caseCollection, caseIds).collectMap(PipelineCase::caseId);
+        return Mono.zip(read, noted.thenReturn(true)).flatMap(readAndNoted -> {
+            ProjectionBatch batch = new ProjectionBatch(readAndNoted.getT1(), tallies);
             facts.forEach(batch::apply);
-            String batchId = UUID.randomUUID().toString();
-            Instant now = clock.instant();
             Map<String, Map<String, TallyIncrements>> byCase = batch.tallyIncrementsByCase();
             batch.changed().forEach(changed -> {
                 Map<String, TallyIncrements> increments = byCase.get(changed.caseId());
@@ -124,12 +129,8 @@ public class PipelineProjection {
                     changed.owe(PendingTally.of(batchId, now, increments));
                 }
             });
-            List<String> owing = List.copyOf(byCase.keySet());
-            // the live batches are noted first, so that the recovery finds what their cases owe by key
-            Mono<Void> noted = live(caseCollection) && !owing.isEmpty()
-                    ? documents.markOwed(new CaseDocuments.OwedBatch(batchId, now, owing)) : Mono.empty();
-            return noted.then(documents.store(caseCollection, batch.changed()))
-                    .thenReturn(new Owed(batch, batchId, ProjectionBatch.sum(byCase), owing));
+            return documents.store(caseCollection, batch.changed())
+                    .thenReturn(new Owed(batch, batchId, ProjectionBatch.sum(byCase), List.copyOf(byCase.keySet())));
         });
     }
 
@@ -139,8 +140,7 @@ public class PipelineProjection {
 
     private Mono<Void> settle(String caseCollection, String tallyCollection, Owed owed) {
         Mono<Void> settled = settle(caseCollection, tallyCollection, owed.batchId(), owed.increments(), owed.caseIds());
-        return live(caseCollection) && !owed.caseIds().isEmpty()
-                ? settled.then(documents.unmarkOwed(List.of(owed.batchId())).retryWhen(CaseTallies.WRITE_RETRY)) : settled;
+        return live(caseCollection) ? settled.then(documents.unmarkOwed(List.of(owed.batchId())).retryWhen(CaseTallies.WRITE_RETRY)) : settled;
     }
 
     /** What a stored batch owes the tallies: its id, the increments by tally document, the cases that hold them. */

@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.awaitility.Awaitility;
 import org.investflow.intake.events.IntakeEvents;
 import org.investflow.negotiation.events.NegotiationEvents;
+import org.investflow.platform.messaging.InboundEvents;
 import org.investflow.platform.testkit.GoldenEvents;
 import org.investflow.platform.testkit.SharedInfrastructure;
 import org.investflow.signing.events.SigningEvents;
@@ -23,6 +26,7 @@ import org.investflow.tracking.TrackingServiceTest;
 import org.investflow.tracking.pipeline.web.PipelineCaseView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -34,6 +38,8 @@ class PipelineIntegrationTest {
     int port;
 
     WebTestClient http;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void connect() {
@@ -116,6 +122,25 @@ class PipelineIntegrationTest {
      * (2026-04-10) reopens the negotiation; a contract voided as superseded changes nothing; the contract
      * executed (2026-04-12) moves the case on and carries the commitment into the case.
      */
+    @Test
+    void theProjectorTimesEachRecordFromItsPublicationAndEachBatchItHandled() {
+        long delayedBefore = timed(InboundEvents.BATCH_DELAY);
+        long handledBefore = timed(InboundEvents.BATCH_HANDLING);
+        String caseId = freshCaseId();
+        publish(IntakeEvents.CATALOG, IntakeEvents.INTENTION_SUBMITTED, caseId, "investor-timed");
+        awaitCase(caseId, view -> assertThat(view.stage()).isEqualTo(PipelineStage.INTENTION));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(timed(InboundEvents.BATCH_DELAY)).as("records timed").isGreaterThan(delayedBefore);
+            assertThat(timed(InboundEvents.BATCH_HANDLING)).as("batches timed").isGreaterThan(handledBefore);
+        });
+    }
+
+    private long timed(String timer) {
+        Timer found = meters.find(timer).tag("group", "project-tracking-pipeline").timer();
+        return found == null ? 0 : found.count();
+    }
+
     @Test
     void aDeclinedContractReopensTheNegotiationAndTheExecutedOneCarriesTheCommitment() {
         String caseId = freshCaseId();

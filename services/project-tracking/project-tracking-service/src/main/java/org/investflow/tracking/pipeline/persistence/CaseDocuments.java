@@ -124,7 +124,7 @@ public class CaseDocuments {
                 : mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.updateMany(Filters.in("_id", ids), update))).then();
     }
 
-    /** A live batch not settled yet: its id, when it was projected, and the cases it changed that owe the tallies. */
+    /** A live batch not settled yet: its id, when it was projected, and the cases it names (those that owe the tallies among them). */
     public record OwedBatch(String batch, Instant at, List<String> caseIds) {
     }
 
