@@ -38,8 +38,9 @@ import reactor.core.publisher.Sinks;
  * (seen in the benchmark: 70 of 10,000 rebuilt cases set back from LANDED to CONTRACTED by the lagging live batches).
  * <p>
  * Nothing counted is lost between the two writes: each changed case is written with what its change adds to the
- * tallies ({@link PendingTally}, its tally outbox); the tallies then take the batch once (marked with its id), and
- * the batch leaves the cases and the marks. Should the tally write fail or the process die before it, the cases keep
+ * tallies ({@link PendingTally}, its tally outbox), under a note of the batch written while its cases are read; the
+ * tallies then take the batch once (marked with its id), the note goes, and the batch leaves the cases and the marks
+ * (see {@link #settle(String, String, String, Map, Collection)}). Should the tally write fail or the process die before it, the cases keep
  * what they owe (their events are in their inboxes and are not projected again), and {@link #recover} adds it once.
  */
 @Component
@@ -139,18 +140,26 @@ public class PipelineProjection {
     }
 
     private Mono<Void> settle(String caseCollection, String tallyCollection, Owed owed) {
-        Mono<Void> settled = settle(caseCollection, tallyCollection, owed.batchId(), owed.increments(), owed.caseIds());
-        return live(caseCollection) ? settled.then(documents.unmarkOwed(List.of(owed.batchId())).retryWhen(CaseTallies.WRITE_RETRY)) : settled;
+        return settle(caseCollection, tallyCollection, owed.batchId(), owed.increments(), owed.caseIds());
     }
 
     /** What a stored batch owes the tallies: its id, the increments by tally document, the cases that hold them. */
     record Owed(ProjectionBatch batch, String batchId, Map<String, TallyIncrements> increments, List<String> caseIds) {
     }
 
-    /** Adds a batch's {@code increments} to the tallies once, then forgets the batch in {@code caseIds} and the tallies. */
+    /**
+     * Adds a batch's {@code increments} to the tallies once; then, on the live collections, removes the batch's note, from
+     * which on the recovery cannot add it again; then forgets the batch in {@code caseIds} and in the tallies' marks, both
+     * at once. A crash or a failed write after the note went leaves only those leftovers (the recovery reads notes, never
+     * them), never a batch counted twice: were the tallies' marks gone while a note still named cases owing the batch,
+     * the recovery would add it again.
+     */
     private Mono<Void> settle(String caseCollection, String tallyCollection, String batchId, Map<String, TallyIncrements> increments,
                               Collection<String> caseIds) {
+        Mono<Void> unnoted = live(caseCollection)
+                ? documents.unmarkOwed(List.of(batchId)).retryWhen(CaseTallies.WRITE_RETRY) : Mono.empty();
         return documents.tallyOnce(tallyCollection, batchId, increments).retryWhen(CaseTallies.WRITE_RETRY)
+                .then(unnoted)
                 .then(documents.settle(caseCollection, tallyCollection, batchId, caseIds, increments.keySet())
                         .retryWhen(CaseTallies.WRITE_RETRY));
     }

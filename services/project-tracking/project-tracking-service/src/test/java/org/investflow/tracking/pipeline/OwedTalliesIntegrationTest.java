@@ -129,6 +129,22 @@ class OwedTalliesIntegrationTest {
     }
 
     @Test
+    void aCrashAfterTheNoteWentLeavesMarksTheRecoveryNeverAddsAgain() {
+        PipelineFilter district = districtOfItsOwn();
+        projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
+        PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments()).block(WAIT);
+        documents.unmarkOwed(List.of(owed.batchId())).block(WAIT); // and the process died before the marks went
+
+        clock.set(Instant.now().plus(Duration.ofMinutes(2)));
+        assertThat(projection.recover(Duration.ofMinutes(1)).block(WAIT)).as("batches added again").isZero();
+
+        assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(2);
+        assertThat(owedBy(owed.caseIds().get(0))).as("the leftover mark, read by nothing").hasSize(1);
+    }
+
+    @Test
     void aBatchWaitsWhileTheLiveCollectionsAreReplacedAndIsStoredAfter() {
         PipelineFilter district = districtOfItsOwn();
         Sinks.Empty<Void> replacing = Sinks.empty();

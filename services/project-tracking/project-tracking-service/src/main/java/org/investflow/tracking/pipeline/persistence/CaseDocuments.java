@@ -112,11 +112,14 @@ public class CaseDocuments {
                 && bulk.getWriteErrors().stream().allMatch(write -> write.getCategory() == ErrorCategory.DUPLICATE_KEY);
     }
 
-    /** Forgets batch {@code batch} once the tallies have it: out of its cases' tally outboxes, then its mark out of the tallies. */
+    /**
+     * Forgets batch {@code batch} once the tallies have it and its note is gone: out of its cases' tally outboxes and its
+     * mark out of the tallies, the two writes at once.
+     */
     public Mono<Void> settle(String caseCollection, String tallyCollection, String batch, Collection<String> caseIds,
                              Collection<String> tallyIds) {
-        return updateMany(caseCollection, caseIds, Updates.pull(PENDING, new Document("batch", batch)))
-                .then(updateMany(tallyCollection, tallyIds, Updates.pull(APPLIED, batch)));
+        return Mono.when(updateMany(caseCollection, caseIds, Updates.pull(PENDING, new Document("batch", batch))),
+                updateMany(tallyCollection, tallyIds, Updates.pull(APPLIED, batch)));
     }
 
     private Mono<Void> updateMany(String collection, Collection<String> ids, Bson update) {
