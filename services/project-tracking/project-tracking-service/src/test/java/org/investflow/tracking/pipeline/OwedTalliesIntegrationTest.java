@@ -16,7 +16,9 @@ import org.investflow.tracking.pipeline.persistence.CaseDocuments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -39,6 +41,8 @@ class OwedTalliesIntegrationTest {
     CaseDocuments documents;
     @Autowired
     TestClock clock;
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @AfterEach
     void resetClock() {
@@ -142,6 +146,21 @@ class OwedTalliesIntegrationTest {
         assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
         assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(2);
         assertThat(owedBy(owed.caseIds().get(0))).as("the leftover mark, read by nothing").hasSize(1);
+    }
+
+    @Test
+    void theSameBatchWrittenToTheTalliesByManyAtOnceIsAddedOnceThroughTheirVersionIndex() {
+        PipelineFilter district = districtOfItsOwn();
+        projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
+        PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
+
+        Flux.range(0, 8).flatMap(writer -> documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments())
+                .retryWhen(CaseTallies.WRITE_RETRY)).blockLast(Duration.ofSeconds(30));
+
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).as("one case before, then eight writers of one batch").isEqualTo(2);
+        assertThat(mongo.indexOps(CaseDocuments.TALLIES).getIndexInfo().collectList().block(WAIT))
+                .filteredOn(index -> CaseDocuments.TALLY_VERSION_INDEX.equals(index.getName())).singleElement()
+                .satisfies(index -> assertThat(index.isUnique()).isTrue());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.investflow.tracking.pipeline.persistence;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -17,10 +19,11 @@ import com.mongodb.client.model.RenameCollectionOptions;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
@@ -32,7 +35,9 @@ import org.investflow.tracking.pipeline.PendingTally;
 import org.investflow.tracking.pipeline.PipelineCase;
 import org.investflow.tracking.pipeline.TallyIncrements;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -41,9 +46,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The pipeline's documents a batch of events reads and writes: the cases by id in one read, the changed cases in one
- * unordered bulk write (each replaced by {@code _id}, which every MongoDB-compatible store serves from its key), the
- * tallies they count in one more (an {@code $inc} upsert per tally document, by {@code _id}, marked with the batch),
- * then the batch settled in the cases and the tallies (see {@link PendingTally}).
+ * unordered bulk write (each replaced by {@code {_id, version}}, served by a unique index on exactly those fields), the
+ * tallies they count in one read of their marks and one more write (an {@code $inc} per tally document by
+ * {@code {_id, v}}, marked with the batch; see {@link #tallyOnce}), then the batch settled in the cases and the tallies
+ * (see {@link PendingTally}).
  */
 @Component
 public class CaseDocuments {
@@ -59,7 +65,14 @@ public class CaseDocuments {
     private static final String APPLIED = "appliedBatches";
     private static final String PENDING = "pendingTallies";
 
+    /** A tally document's version, which each conditional update of {@link #tallyOnce} raises. */
+    private static final String TALLY_VERSION = "v";
+    /** The unique index on {@code {_id, v}} of every tally collection, by which {@link #tallyOnce}'s updates find their document. */
+    public static final String TALLY_VERSION_INDEX = "_id_v";
+    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+
     private final ReactiveMongoTemplate mongo;
+    private final Map<String, Mono<Void>> tallyIndexes = new ConcurrentHashMap<>();
 
     CaseDocuments(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -95,16 +108,63 @@ public class CaseDocuments {
     }
 
     /**
-     * Adds batch {@code batch}'s {@code increments} to their tally documents once, in one bulk write: each document is
-     * marked with the batch in the same update, and one that has the mark already is left as it is (its upsert then
-     * collides with the document's key, which is how a repeated batch shows; see {@link PendingTally}).
+     * Adds batch {@code batch}'s {@code increments} to their tally documents once. Each document is marked with the
+     * batch in the same update, and one that has the mark already is left as it is. The marks are read first (one
+     * read by key), and each update is conditional on the document's version as read ({@code {_id, v}}, served by the
+     * unique index {@value #TALLY_VERSION_INDEX}; a new document is inserted): a filter on the marks themselves
+     * ({@code appliedBatches: {$ne: batch}}) is served by MongoDB's {@code _id} index but made the MongoDB-wire server
+     * scan every tally document for every update (5 ms of the server per batch at ~2,000 cases in the benchmark,
+     * growing with the tallies). A document that changed since it was read (another instance's batch) fails the write
+     * with an {@link OptimisticLockingFailureException}; the caller's retry reads the marks again.
      */
     public Mono<Void> tallyOnce(String collection, String batch, Map<String, TallyIncrements> increments) {
-        List<WriteModel<Document>> writes = new ArrayList<>(increments.size());
-        increments.forEach((id, increment) -> writes.add(new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", id), Filters.ne(APPLIED, batch)),
-                updateOf(increment).append("$push", new Document(APPLIED, batch)), new UpdateOptions().upsert(true))));
-        return bulk(collection, writes).onErrorResume(CaseDocuments::onlyDuplicateKeys, marked -> Mono.empty());
+        if (increments.isEmpty()) {
+            return Mono.empty();
+        }
+        return tallyVersionIndex(collection).then(Mono.defer(() -> marks(collection, increments.keySet()))).flatMap(read -> {
+            List<WriteModel<Document>> writes = new ArrayList<>(increments.size());
+            int updates = 0;
+            for (Map.Entry<String, TallyIncrements> increment : increments.entrySet()) {
+                Document found = read.get(increment.getKey());
+                if (found == null) {
+                    writes.add(new InsertOneModel<>(tallyDocument(increment.getKey(), increment.getValue())
+                            .append(TALLY_VERSION, 1L).append(APPLIED, List.of(batch))));
+                } else if (!found.getList(APPLIED, String.class, List.of()).contains(batch)) {
+                    Document update = updateOf(increment.getValue());
+                    ((Document) update.computeIfAbsent("$inc", any -> new Document())).append(TALLY_VERSION, 1L);
+                    update.append("$push", new Document(APPLIED, batch));
+                    writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", increment.getKey()),
+                            Filters.eq(TALLY_VERSION, found.get(TALLY_VERSION))), update));
+                    updates++;
+                }
+            }
+            int conditional = updates;
+            return writes.isEmpty() ? Mono.<Void>empty() : mongo.getCollection(collection)
+                    .flatMap(documents -> Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                    .onErrorMap(CaseDocuments::onlyDuplicateKeys, inserted -> changedSince(inserted))
+                    .flatMap(result -> result.getMatchedCount() == conditional ? Mono.<Void>empty()
+                            : Mono.error(changedSince(null)));
+        });
+    }
+
+    private static OptimisticLockingFailureException changedSince(Throwable cause) {
+        return new OptimisticLockingFailureException("a tally document changed since its marks were read", cause);
+    }
+
+    /** The version and batch marks of the tally documents among {@code ids} that exist, by id, in one read. */
+    private Mono<Map<String, Document>> marks(String collection, Collection<String> ids) {
+        return mongo.getCollection(collection)
+                .flatMapMany(documents -> documents.find(Filters.in("_id", ids)).projection(Projections.include(TALLY_VERSION, APPLIED)))
+                .collectMap(document -> document.getString("_id"));
+    }
+
+    /** Declares {@value #TALLY_VERSION_INDEX} on {@code collection} once (again at the next write if that failed: writes stay correct, only slower). */
+    private Mono<Void> tallyVersionIndex(String collection) {
+        return tallyIndexes.computeIfAbsent(collection, name -> mongo.indexOps(name)
+                        .createIndex(new Index().on("_id", Sort.Direction.ASC).on(TALLY_VERSION, Sort.Direction.ASC).unique()
+                                .named(TALLY_VERSION_INDEX)).then()
+                        .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER))
+                .onErrorResume(failed -> Mono.empty());
     }
 
     private static boolean onlyDuplicateKeys(Throwable error) {
@@ -217,7 +277,7 @@ public class CaseDocuments {
 
     /** Creates {@code collection} and inserts {@code totals} as its tally documents, a thousand per round trip. */
     public Mono<Void> insertTallies(String collection, Map<String, TallyIncrements> totals) {
-        return mongo.createCollection(collection)
+        return mongo.createCollection(collection).then(tallyVersionIndex(collection))
                 .thenMany(Flux.fromIterable(totals.entrySet()).map(total -> tallyDocument(total.getKey(), total.getValue()))
                         .buffer(RECOUNT_BATCH)
                         .concatMap(batch -> mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.insertMany(batch)))))
