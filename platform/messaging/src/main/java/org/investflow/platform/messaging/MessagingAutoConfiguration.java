@@ -1,6 +1,7 @@
 package org.investflow.platform.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,6 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableKafka
 @EnableConfigurationProperties({MessagingProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
+
+    /** How long a paused consumer's poll waits before it looks again whether its listener's work completed. */
+    static final Duration PAUSED_POLL = Duration.ofMillis(2);
 
     @Bean
     CloudEventCodec cloudEventCodec(JsonMapper json) {
@@ -118,6 +122,11 @@ public class MessagingAutoConfiguration {
         // Asynchronous commits are still issued only after the record's work completed, and in order; one lost to a
         // crash redelivers records the inboxes absorb (at least once, as before)
         factory.getContainerProperties().setSyncCommits(false);
+        // while a listener's Mono runs, its consumer is paused and polls with this timeout. A record listener's ack wakes
+        // the consumer, a batch listener's does not (spring-kafka 4.0 wakes it for batches only in MANUAL_IMMEDIATE), so
+        // the read model's next batch waited out the default 100 ms: records published during a batch reached the
+        // projector p99 134 ms after publication in the benchmark, against a batch's 28 ms of work
+        factory.getContainerProperties().setPollTimeoutWhilePaused(PAUSED_POLL);
         return factory;
     }
 
