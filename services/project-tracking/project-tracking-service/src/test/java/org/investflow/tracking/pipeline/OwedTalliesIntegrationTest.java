@@ -149,6 +149,23 @@ class OwedTalliesIntegrationTest {
     }
 
     @Test
+    void aRecoveryThatReadTheNoteBeforeTheLiveBatchSettledDoesNotAddTheBatchAgain() {
+        PipelineFilter district = districtOfItsOwn();
+        PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
+        boolean notedWhenTheRecoveryLooked = documents.isNoted(owed.batchId()).block(WAIT);
+        // the live batch, stalled past the recovery's age, now settles: tallies, note, marks
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents.isNoted(owed.batchId())).block(WAIT);
+        documents.unmarkOwed(List.of(owed.batchId())).block(WAIT);
+        documents.settle(CaseDocuments.CASES, CaseDocuments.TALLIES, owed.batchId(), owed.caseIds(), owed.increments().keySet()).block(WAIT);
+
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents.isNoted(owed.batchId())).block(WAIT);
+
+        assertThat(notedWhenTheRecoveryLooked).isTrue();
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).as("added by the live batch only").isEqualTo(1);
+        assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
+    }
+
+    @Test
     void theSameBatchWrittenToTheTalliesByManyAtOnceIsAddedOnceThroughTheirVersionIndex() {
         PipelineFilter district = districtOfItsOwn();
         projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);

@@ -118,10 +118,22 @@ public class CaseDocuments {
      * with an {@link OptimisticLockingFailureException}; the caller's retry reads the marks again.
      */
     public Mono<Void> tallyOnce(String collection, String batch, Map<String, TallyIncrements> increments) {
+        return tallyOnce(collection, batch, increments, Mono.just(true));
+    }
+
+    /**
+     * As {@link #tallyOnce(String, String, Map)}, writing only if {@code stillOwed}, asked after the marks were read,
+     * answers true (on the live tallies: whether the batch's note still exists). A batch's marks leave the tallies only
+     * after its note went, so a writer that read no mark and then finds the note knows no one has added the batch and
+     * removed its marks since; any one adding it meanwhile changes the documents' versions, which fails this write.
+     */
+    public Mono<Void> tallyOnce(String collection, String batch, Map<String, TallyIncrements> increments, Mono<Boolean> stillOwed) {
         if (increments.isEmpty()) {
             return Mono.empty();
         }
-        return tallyVersionIndex(collection).then(Mono.defer(() -> marks(collection, increments.keySet()))).flatMap(read -> {
+        return tallyVersionIndex(collection).then(Mono.defer(() -> marks(collection, increments.keySet())))
+                .flatMap(read -> stillOwed.filter(Boolean::booleanValue).map(owed -> read))
+                .flatMap(read -> {
             List<WriteModel<Document>> writes = new ArrayList<>(increments.size());
             int updates = 0;
             for (Map.Entry<String, TallyIncrements> increment : increments.entrySet()) {
@@ -208,6 +220,11 @@ public class CaseDocuments {
         Document marker = new Document("_id", owed.batch()).append("at", Date.from(owed.at()))
                 .append("cases", owed.caseIds());
         return mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.insertOne(marker))).then();
+    }
+
+    /** Whether batch {@code batch}'s note still exists (one read by key). */
+    public Mono<Boolean> isNoted(String batch) {
+        return mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.find(Filters.eq("_id", batch)).first())).hasElement();
     }
 
     /** Forgets the notes of {@code batches}, once they are settled, in one write. */
