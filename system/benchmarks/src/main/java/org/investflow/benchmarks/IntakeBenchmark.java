@@ -79,16 +79,9 @@ final class IntakeBenchmark {
                 "ms of the database server's time per submitted intention, all services' commands");
         commands.forEach((database, byCommand) -> report.figure("investflow.intake.databaseCommandsOf." + database,
                 (double) byCommand.values().stream().mapToLong(Long::longValue).sum() / submitted,
-                "commands of " + database + " per submission " + busiest(byCommand, nanos.getOrDefault(database, Map.of()))));
+                "commands of " + database + " per submission (" + DatabaseCommands.described(byCommand, nanos.getOrDefault(database, Map.of()), 8) + ")"));
     }
 
-    /** The eight commands sent most, each with the server's mean time, e.g. "(update(intentions) 3100 × 0.12 ms, …)". */
-    private static String busiest(Map<String, Long> byCommand, Map<String, Long> nanos) {
-        return byCommand.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                .map(entry -> entry.getKey() + " " + entry.getValue() + " × " + String.format(java.util.Locale.ROOT, "%.2f ms",
-                        nanos.getOrDefault(entry.getKey(), 0L) / 1e6 / entry.getValue()))
-                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
-    }
 
     private static void record(Report report, String prefix, HttpLoad.Outcome outcome, String what) {
         report.figure(prefix + ".requestsPerSecond", outcome.perSecond(), "req/s at concurrency, " + what);

@@ -120,13 +120,10 @@ final class PropagationBenchmark {
     /** project-tracking's commands in the phase, each with the server's mean time on it. */
     private static void databaseTime(Report report, Map<String, Map<String, Long>> counts, Map<String, Map<String, Long>> nanos) {
         String database = Service.PROJECT_TRACKING.database();
-        Map<String, Long> took = nanos.getOrDefault(database, Map.of());
-        StringBuilder each = new StringBuilder();
-        counts.getOrDefault(database, Map.of()).forEach((command, count) -> each.append(each.isEmpty() ? "" : ", ")
-                .append(command).append(' ').append(count).append(" × ")
-                .append(String.format(java.util.Locale.ROOT, "%.2f", took.getOrDefault(command, 0L) / 1e6 / count)).append(" ms"));
-        report.figure("investflow.propagation.projectTrackingCommands", counts.getOrDefault(database, Map.of()).values().stream()
-                .mapToLong(Long::longValue).sum(), "commands of project-tracking in the phase, each with the server's mean time: " + each);
+        Map<String, Long> commands = counts.getOrDefault(database, Map.of());
+        report.figure("investflow.propagation.projectTrackingCommands", commands.values().stream().mapToLong(Long::longValue).sum(),
+                "commands of project-tracking in the phase, each with the server's mean time: "
+                        + DatabaseCommands.described(commands, nanos.getOrDefault(database, Map.of()), commands.size()));
     }
 
     private static void projector(Report report, String what, TimerWindow.Recorded recorded, String meaning) {

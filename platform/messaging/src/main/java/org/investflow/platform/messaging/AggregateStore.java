@@ -1,6 +1,5 @@
 package org.investflow.platform.messaging;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -42,7 +41,6 @@ public final class AggregateStore<A extends AggregateRoot> {
     public static final String VERSION_INDEX = "_id_version";
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregateStore.class);
-    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
 
     /** A new aggregate and the events its creation caused. */
     public record Creation<A>(A aggregate, List<? extends CaseEvent> events) {
@@ -88,8 +86,7 @@ public final class AggregateStore<A extends AggregateRoot> {
     private static Mono<Void> versionIndex(ReactiveMongoTemplate mongo, Class<?> type) {
         Index byKeyAndVersion = new Index().on("_id", Sort.Direction.ASC).on(AggregateRoot.VERSION_FIELD, Sort.Direction.ASC)
                 .unique().named(VERSION_INDEX);
-        Mono<Void> created = Mono.defer(() -> mongo.indexOps(type).createIndex(byKeyAndVersion)).then()
-                .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER);
+        Mono<Void> created = DeclaredIndex.once(Mono.defer(() -> mongo.indexOps(type).createIndex(byKeyAndVersion)));
         created.subscribe(done -> { }, failed -> LOG.warn("No {} index on {} yet: {}", VERSION_INDEX, type.getSimpleName(),
                 failed.toString()));
         return created.onErrorResume(failed -> Mono.empty());

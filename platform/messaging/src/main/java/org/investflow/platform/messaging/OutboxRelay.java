@@ -72,7 +72,6 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public static final String PENDING_INDEX = "outbox_pending";
     static final String PENDING_FIELD = "outbox.eventId";
-    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
     /** How long a sweeper that died keeps the others from sweeping. */
     static final Duration SWEEP_LEASE_TIME = Duration.ofSeconds(15);
     /** How long the relay remembers an event it published, so that a later save's signal does not send it again. */
@@ -88,7 +87,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failures;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Map<String, Mono<Void>> pendingIndexes = new ConcurrentHashMap<>();
+    private final DeclaredIndex pendingIndex;
     private final Cache<String, Boolean> sent = Caffeine.newBuilder().maximumSize(REMEMBERED_EVENTS)
             .expireAfterWrite(REMEMBERED).build();
     private volatile Disposable listening;
@@ -96,6 +95,7 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec,
                        AggregateStores stores, OutboxSignals signals, MessagingProperties properties, MeterRegistry meters) {
         this.mongo = mongo;
+        this.pendingIndex = new DeclaredIndex(mongo, new Index().on(PENDING_FIELD, Sort.Direction.ASC).sparse().named(PENDING_INDEX));
         this.kafka = kafka;
         this.codec = codec;
         this.stores = stores;
@@ -113,21 +113,11 @@ public class OutboxRelay implements SmartLifecycle {
     private Mono<Void> drain(String collection) {
         Query pending = Query.query(Criteria.where(PENDING_FIELD).exists(true)).limit(BATCH);
         pending.fields().include("_id");
-        return pendingIndex(collection).thenMany(mongo.find(pending, Document.class, collection))
+        return pendingIndex.on(collection).thenMany(mongo.find(pending, Document.class, collection))
                 .concatMap(document -> publish(new PendingDocument(collection, document.get("_id"))))
                 .then();
     }
 
-    /** Declares {@value #PENDING_INDEX} on {@code collection} once (again at the next sweep if that failed: the sweep still works, only slower). */
-    private Mono<Void> pendingIndex(String collection) {
-        return pendingIndexes.computeIfAbsent(collection, name -> mongo.indexOps(name)
-                        .createIndex(new Index().on(PENDING_FIELD, Sort.Direction.ASC).sparse().named(PENDING_INDEX)).then()
-                        .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER))
-                .onErrorResume(failed -> {
-                    log.warn("no {} index on {} yet: {}", PENDING_INDEX, collection, failed.toString());
-                    return Mono.empty();
-                });
-    }
 
     /**
      * Publishes what the document holds now, unless this relay is already publishing it: the sweep and a

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -120,8 +121,8 @@ class OwedTalliesIntegrationTest {
         projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
 
         PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
-        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments()).block(WAIT); // and the process died
-        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments()).block(WAIT);
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), Mono.just(true)).block(WAIT); // and the process died
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), Mono.just(true)).block(WAIT);
         assertThat(reached(pipeline.funnel(district).block(WAIT))).as("the same batch added twice").isEqualTo(2);
 
         clock.set(Instant.now().plus(Duration.ofMinutes(2)));
@@ -137,7 +138,7 @@ class OwedTalliesIntegrationTest {
         PipelineFilter district = districtOfItsOwn();
         projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
         PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
-        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments()).block(WAIT);
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), Mono.just(true)).block(WAIT);
         documents.unmarkOwed(List.of(owed.batchId())).block(WAIT); // and the process died before the marks went
 
         clock.set(Instant.now().plus(Duration.ofMinutes(2)));
@@ -171,7 +172,7 @@ class OwedTalliesIntegrationTest {
         projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
         PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
 
-        Flux.range(0, 8).flatMap(writer -> documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments())
+        Flux.range(0, 8).flatMap(writer -> documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), Mono.just(true))
                 .retryWhen(CaseTallies.WRITE_RETRY)).blockLast(Duration.ofSeconds(30));
 
         assertThat(reached(pipeline.funnel(district).block(WAIT))).as("one case before, then eight writers of one batch").isEqualTo(2);

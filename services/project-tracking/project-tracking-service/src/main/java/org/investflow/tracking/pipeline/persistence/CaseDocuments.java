@@ -2,7 +2,6 @@ package org.investflow.tracking.pipeline.persistence;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -31,6 +29,7 @@ import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.messaging.AggregateStore;
+import org.investflow.platform.messaging.DeclaredIndex;
 import org.investflow.tracking.pipeline.PendingTally;
 import org.investflow.tracking.pipeline.PipelineCase;
 import org.investflow.tracking.pipeline.TallyIncrements;
@@ -69,13 +68,14 @@ public class CaseDocuments {
     private static final String TALLY_VERSION = "v";
     /** The unique index on {@code {_id, v}} of every tally collection, by which {@link #tallyOnce}'s updates find their document. */
     public static final String TALLY_VERSION_INDEX = "_id_v";
-    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
 
     private final ReactiveMongoTemplate mongo;
-    private final Map<String, Mono<Void>> tallyIndexes = new ConcurrentHashMap<>();
+    private final DeclaredIndex tallyVersionIndex;
 
     CaseDocuments(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        this.tallyVersionIndex = new DeclaredIndex(mongo, new Index().on("_id", Sort.Direction.ASC).on(TALLY_VERSION, Sort.Direction.ASC)
+                .unique().named(TALLY_VERSION_INDEX));
     }
 
     /** The stored cases among {@code caseIds}, in one read. */
@@ -116,46 +116,47 @@ public class CaseDocuments {
      * scan every tally document for every update (5 ms of the server per batch at ~2,000 cases in the benchmark,
      * growing with the tallies). A document that changed since it was read (another instance's batch) fails the write
      * with an {@link OptimisticLockingFailureException}; the caller's retry reads the marks again.
-     */
-    public Mono<Void> tallyOnce(String collection, String batch, Map<String, TallyIncrements> increments) {
-        return tallyOnce(collection, batch, increments, Mono.just(true));
-    }
-
-    /**
-     * As {@link #tallyOnce(String, String, Map)}, writing only if {@code stillOwed}, asked after the marks were read,
-     * answers true (on the live tallies: whether the batch's note still exists). A batch's marks leave the tallies only
-     * after its note went, so a writer that read no mark and then finds the note knows no one has added the batch and
-     * removed its marks since; any one adding it meanwhile changes the documents' versions, which fails this write.
+     * <p>
+     * It writes only if {@code stillOwed}, asked after the marks were read, answers true (on the live tallies: whether
+     * the batch's note still exists). A batch's marks leave the tallies only after its note went, so a writer that read
+     * no mark and then finds the note knows no one has added the batch and removed its marks since; any one adding it
+     * meanwhile changes the documents' versions, which fails this write.
      */
     public Mono<Void> tallyOnce(String collection, String batch, Map<String, TallyIncrements> increments, Mono<Boolean> stillOwed) {
         if (increments.isEmpty()) {
             return Mono.empty();
         }
-        return tallyVersionIndex(collection).then(Mono.defer(() -> marks(collection, increments.keySet())))
+        return tallyVersionIndex.on(collection).then(Mono.defer(() -> marks(collection, increments.keySet())))
                 .flatMap(read -> stillOwed.filter(Boolean::booleanValue).map(owed -> read))
                 .flatMap(read -> {
-            List<WriteModel<Document>> writes = new ArrayList<>(increments.size());
-            int updates = 0;
-            for (Map.Entry<String, TallyIncrements> increment : increments.entrySet()) {
-                Document found = read.get(increment.getKey());
-                if (found == null) {
-                    writes.add(new InsertOneModel<>(tallyDocument(increment.getKey(), increment.getValue())
-                            .append(TALLY_VERSION, 1L).append(APPLIED, List.of(batch))));
-                } else if (!found.getList(APPLIED, String.class, List.of()).contains(batch)) {
-                    Document update = updateOf(increment.getValue());
-                    ((Document) update.computeIfAbsent("$inc", any -> new Document())).append(TALLY_VERSION, 1L);
-                    update.append("$push", new Document(APPLIED, batch));
-                    writes.add(new UpdateOneModel<>(byKeyAndVersion(increment.getKey(), TALLY_VERSION, found.get(TALLY_VERSION)), update));
-                    updates++;
-                }
+                    List<WriteModel<Document>> writes = tallyWrites(batch, increments, read);
+                    long conditional = writes.stream().filter(UpdateOneModel.class::isInstance).count();
+                    return writes.isEmpty() ? Mono.<Void>empty() : mongo.getCollection(collection)
+                            .flatMap(documents -> Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                            .onErrorMap(CaseDocuments::onlyDuplicateKeys, inserted -> changedSince(inserted))
+                            .flatMap(result -> result.getMatchedCount() == conditional ? Mono.<Void>empty()
+                                    : Mono.error(changedSince(null)));
+                });
+    }
+
+    /**
+     * The writes that add {@code batch}'s increments to the tally documents {@code read} (by id: their version and marks)
+     * does not show marked: an insert of a document not read, an update by {@code {_id, v}} of one read.
+     */
+    private static List<WriteModel<Document>> tallyWrites(String batch, Map<String, TallyIncrements> increments, Map<String, Document> read) {
+        List<WriteModel<Document>> writes = new ArrayList<>(increments.size());
+        increments.forEach((id, increment) -> {
+            Document found = read.get(id);
+            if (found == null) {
+                writes.add(new InsertOneModel<>(tallyDocument(id, increment).append(TALLY_VERSION, 1L).append(APPLIED, List.of(batch))));
+            } else if (!found.getList(APPLIED, String.class, List.of()).contains(batch)) {
+                Document update = updateOf(increment);
+                ((Document) update.computeIfAbsent("$inc", any -> new Document())).append(TALLY_VERSION, 1L);
+                update.append("$push", new Document(APPLIED, batch));
+                writes.add(new UpdateOneModel<>(byKeyAndVersion(id, TALLY_VERSION, found.get(TALLY_VERSION)), update));
             }
-            int conditional = updates;
-            return writes.isEmpty() ? Mono.<Void>empty() : mongo.getCollection(collection)
-                    .flatMap(documents -> Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
-                    .onErrorMap(CaseDocuments::onlyDuplicateKeys, inserted -> changedSince(inserted))
-                    .flatMap(result -> result.getMatchedCount() == conditional ? Mono.<Void>empty()
-                            : Mono.error(changedSince(null)));
         });
+        return writes;
     }
 
     /**
@@ -178,14 +179,6 @@ public class CaseDocuments {
                 .collectMap(document -> document.getString("_id"));
     }
 
-    /** Declares {@value #TALLY_VERSION_INDEX} on {@code collection} once (again at the next write if that failed: writes stay correct, only slower). */
-    private Mono<Void> tallyVersionIndex(String collection) {
-        return tallyIndexes.computeIfAbsent(collection, name -> mongo.indexOps(name)
-                        .createIndex(new Index().on("_id", Sort.Direction.ASC).on(TALLY_VERSION, Sort.Direction.ASC).unique()
-                                .named(TALLY_VERSION_INDEX)).then()
-                        .cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER))
-                .onErrorResume(failed -> Mono.empty());
-    }
 
     private static boolean onlyDuplicateKeys(Throwable error) {
         return error instanceof MongoBulkWriteException bulk
@@ -302,7 +295,7 @@ public class CaseDocuments {
 
     /** Creates {@code collection} and inserts {@code totals} as its tally documents, a thousand per round trip. */
     public Mono<Void> insertTallies(String collection, Map<String, TallyIncrements> totals) {
-        return mongo.createCollection(collection).then(tallyVersionIndex(collection))
+        return mongo.createCollection(collection).then(tallyVersionIndex.on(collection))
                 .thenMany(Flux.fromIterable(totals.entrySet()).map(total -> tallyDocument(total.getKey(), total.getValue()))
                         .buffer(RECOUNT_BATCH)
                         .concatMap(batch -> mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.insertMany(batch)))))
