@@ -41,8 +41,10 @@ final class FunnelBenchmark {
     private static final java.util.concurrent.atomic.AtomicLong SYNTHETIC_CASES = new java.util.concurrent.atomic.AtomicLong();
     /** A funnel query that reads tallies answers in milliseconds; this bounds one that would not. */
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(4);
-    /** Unrecorded queries before the first size: the query path's first compilations. */
+    /** Unrecorded queries before each size's timed ones: the query path compiled again after the load and the recount. */
     private static final int WARM_UP_QUERIES = 50;
+    /** Queries of the largest size sent again under a JFR recording, after the timed ones (a recording's start pauses the JVM). */
+    private static final int PROFILED_QUERIES = 100;
     /** Funnel shares of the synthetic cases, by current stage (percent). */
     private static final Map<String, Integer> SHARES = Map.of("INTENTION", 30, "REJECTED", 15, "SCREENED", 15,
             "NEGOTIATING", 15, "AGREED", 10, "CONTRACTED", 7, "LANDED", 6, "OPERATING", 2);
@@ -89,8 +91,7 @@ final class FunnelBenchmark {
             projection.recounted(size, recountSeconds);
             report.figure(prefix + ".recountSeconds", recountSeconds,
                     "s POST /api/pipeline/recount: tallies recounted from " + recounted + " stored cases (once, after the direct load)");
-            HttpLoad.Outcome outcome = timedQueries(report, prefix, i == 0 ? WARM_UP_QUERIES : 0, queries, deadline,
-                    i == plan.funnelSizes().size() - 1);
+            HttpLoad.Outcome outcome = timedQueries(report, prefix, queries, deadline, i == plan.funnelSizes().size() - 1);
             if (outcome.ok() == 0) {
                 report.figure(prefix + ".cases", (long) cases.count(), "cases in the read model");
                 report.unavailable(prefix + ".p50Ms", "no funnel query answered within the time left (at most " + QUERY_TIMEOUT.toSeconds() + " s): " + outcome.statuses());
@@ -150,10 +151,10 @@ final class FunnelBenchmark {
 
         String refusal(long toAdd, int size, int queries, long deadline) {
             double projectedSeconds = (GROWTH * (toAdd * loadNanosPerCase + size * (recountNanosPerCase + checkNanosPerCase))
-                    + queries * queryNanos) / 1e9;
+                    + (WARM_UP_QUERIES + queries + PROFILED_QUERIES) * queryNanos) / 1e9;
             double leftSeconds = (deadline - System.nanoTime()) / 1e9;
             if (projectedSeconds > leftSeconds) {
-                return String.format("projected %.0f s to load %d cases, recount the tallies, query %d times and check the answer "
+                return String.format("projected %.0f s to load %d cases, recount the tallies, query %d times (after a warm-up) and check the answer "
                         + "by a brute-force recount, %.0f s of the budget left", projectedSeconds, toAdd, queries, leftSeconds);
             }
             long projectedBytes = (long) (toAdd * bytesPerCase * 1.3);
@@ -166,34 +167,41 @@ final class FunnelBenchmark {
     }
 
     /**
-     * Times the funnel queries of one size. The heap is collected first (as JMH does between iterations), so the garbage
-     * the harness's direct load and the recount left is not collected inside the queries; the collections that still
-     * happen while they run are reported ({@code gcDuringQueries*}): the in-memory database holds the cases in this heap,
-     * where a real MongoDB holds them in its own process. The largest size's queries run under a JFR recording.
+     * Times the funnel queries of one size, in a steady state: the heap is collected first (as JMH does between
+     * iterations), so the garbage the harness's direct load and the recount left is not collected inside the queries;
+     * unrecorded queries follow (the load and the recount ran other code through the shared paths since the last size).
+     * The collections and the JIT compiler's time that still fall inside the timed queries are reported
+     * ({@code gcDuringQueries*}, {@code jitDuringQueriesMs}): the in-memory database holds the cases in this heap, where a
+     * real MongoDB holds them in its own process, and the four services compile on the same 2 cores for minutes (the
+     * compiler was never idle for a second within 30 s of waiting, measured). The largest size's queries are then sent
+     * again under a JFR recording ({@code funnel.jfr}), untimed: starting a recording redefines classes at a safepoint
+     * (117 ms measured inside the timed queries when the recording covered them).
      */
-    private HttpLoad.Outcome timedQueries(Report report, String prefix, int warmup, int queries, long deadline, boolean profiled) {
+    private HttpLoad.Outcome timedQueries(Report report, String prefix, int queries, long deadline, boolean profiled) {
         Machine.usedHeap();
+        query(WARM_UP_QUERIES, 0, deadline);
         long started = System.nanoTime();
         long collectionsBefore = Machine.collections();
         long collectionMillisBefore = Machine.collectionMillis();
-        HttpLoad.Outcome outcome;
-        if (profiled) {
-            try (ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
-                outcome = query(warmup, queries, deadline);
-                profile.stop();
-                profile.summarise(report, "profile.funnel", 5);
-            }
-        } else {
-            outcome = query(warmup, queries, deadline);
-        }
+        long compilationMillisBefore = Machine.compilationMillis();
+        HttpLoad.Outcome outcome = query(0, queries, deadline);
         report.figure(prefix + ".gcDuringQueries", Machine.collections() - collectionsBefore,
                 "collections of this JVM's heap (services and in-memory database) while the queries ran");
         report.figure(prefix + ".gcDuringQueriesMs", Machine.collectionMillis() - collectionMillisBefore, "ms spent in them");
+        report.figure(prefix + ".jitDuringQueriesMs", Machine.compilationMillis() - compilationMillisBefore,
+                "ms the JIT compiler threads spent compiling while the queries ran");
         List<DatabaseCommands.Slow> slow = rig.databaseCommands().slowSince(started);
         report.figure(prefix + ".slowDatabaseCommands", (long) slow.size(), "commands that took the database server at least "
                 + DatabaseCommands.SLOW_MILLIS + " ms while the queries ran, any service");
         for (int i = 0; i < Math.min(3, slow.size()); i++) {
             report.figure(prefix + ".slowDatabaseCommand" + (i + 1), slow.get(i).millis() + " ms " + slow.get(i).command(), "");
+        }
+        if (profiled) {
+            try (ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
+                query(0, PROFILED_QUERIES, deadline);
+                profile.stop();
+                profile.summarise(report, "profile.funnel", 5);
+            }
         }
         return outcome;
     }
