@@ -82,6 +82,9 @@ final class PropagationBenchmark {
         TimerWindow handling = projectorTimer(InboundEvents.BATCH_HANDLING);
         Map<String, Map<String, Long>> countsBefore = rig.databaseCommands().snapshot();
         Map<String, Map<String, Long>> nanosBefore = rig.databaseCommands().nanosSnapshot();
+        CpuTime cpuAtStart = CpuTime.now();
+        long compilationMillisAtStart = Machine.compilationMillis();
+        long started = System.nanoTime();
         try (MongoClient client = MongoClients.create("mongodb://" + rig.mongoAddress());
              PublishedRecords published = PublishedRecords.start(rig.bootstrapServers(), lags.publishedAt(), pending)) {
             MongoCollection<Document> cases = client.getDatabase(Service.PROJECT_TRACKING.database()).getCollection("pipeline_cases");
@@ -90,6 +93,11 @@ final class PropagationBenchmark {
             watch(cases, pending, lags, () -> submitted.isDone() && pending.isEmpty() || System.nanoTime() > deadline);
             submitted.join();
         }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report.figure("investflow.propagation.cpuUtilisation", CpuTime.now().secondsSince(cpuAtStart) / (seconds * Runtime.getRuntime().availableProcessors()),
+                "share of the cores the rig used during the phase (this JVM, broker, issuer)");
+        report.figure("investflow.propagation.jitMs", Machine.compilationMillis() - compilationMillisAtStart,
+                "ms the JIT compiler threads spent compiling during the phase's " + Math.round(seconds) + " s");
         report.figure("investflow.propagation.p50Ms", (double) lags.fromEventTime().getValueAtPercentile(50),
                 "ms event time → visible in the pipeline read model (watched every " + WATCH_INTERVAL_MS + " ms)");
         report.figure("investflow.propagation.p99Ms", (double) lags.fromEventTime().getValueAtPercentile(99), "ms");
