@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
  * time budget — then project-tracking recounts its tallies from the stored cases ({@code POST /api/pipeline/recount},
  * what an upgrade does once; timed apart), {@code GET /api/pipeline/funnel} is timed over HTTP with a leader's token,
  * and its answer is checked against a brute-force recount of the stored cases (every case read through the driver:
- * current and reached counts equal, time-in-stage percentiles within the tallies' stated 0.55 %).
+ * current and reached counts equal, time-in-stage percentiles within the tallies' stated 1 %).
  * A size whose projected load and query time or memory does not fit what is left is skipped, and
  * says so.
  */
@@ -183,13 +183,13 @@ final class FunnelBenchmark {
         long started = System.nanoTime();
         long collectionsBefore = Machine.collections();
         long collectionMillisBefore = Machine.collectionMillis();
-        long compilationMillisBefore = Machine.compilationMillis();
+        long compilerCpuBefore = Machine.compilerCpuMillis();
         HttpLoad.Outcome outcome = query(0, queries, deadline);
         report.figure(prefix + ".gcDuringQueries", Machine.collections() - collectionsBefore,
                 "collections of this JVM's heap (services and in-memory database) while the queries ran");
         report.figure(prefix + ".gcDuringQueriesMs", Machine.collectionMillis() - collectionMillisBefore, "ms spent in them");
-        report.figure(prefix + ".jitDuringQueriesMs", Machine.compilationMillis() - compilationMillisBefore,
-                "ms the JIT compiler threads spent compiling while the queries ran");
+        report.figure(prefix + ".jitCpuDuringQueriesMs", Machine.compilerCpuMillis() - compilerCpuBefore,
+                "ms of CPU the JIT compiler threads used while the queries ran");
         List<DatabaseCommands.Slow> slow = rig.databaseCommands().slowSince(started);
         report.figure(prefix + ".slowDatabaseCommands", (long) slow.size(), "commands that took the database server at least "
                 + DatabaseCommands.SLOW_MILLIS + " ms while the queries ran, any service");

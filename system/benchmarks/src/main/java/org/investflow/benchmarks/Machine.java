@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -50,9 +53,43 @@ final class Machine {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
-    /** Milliseconds this JVM's JIT compiler threads spent compiling so far. */
-    static long compilationMillis() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    /**
+     * Milliseconds of CPU this JVM's JIT compiler threads used so far, read from {@code /proc/self/task} (Linux: each
+     * thread's user and system ticks, 100 per second); {@code -1} where there is no such directory. A compiler thread that
+     * ended (the JVM adds and removes them with the load) no longer counts, so a difference is a lower bound.
+     * {@code CompilationMXBean}'s total compilation time is no substitute: it adds up the compiler threads' elapsed time,
+     * which on 2 busy cores includes the time they waited for one.
+     */
+    static long compilerCpuMillis() {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(tasks)) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                ticks += compilerTicks(thread);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+        return ticks * 10;
+    }
+
+    /** User and system ticks of {@code thread} if it is a compiler thread ({@code C1 CompilerThre…}, {@code C2 …}), else 0. */
+    private static long compilerTicks(Path thread) {
+        try {
+            String name = Files.readString(thread.resolve("comm")).strip();
+            if (!name.matches("C[12] CompilerThre.*")) {
+                return 0;
+            }
+            String stat = Files.readString(thread.resolve("stat"));
+            // after "pid (comm) ": state is field 3; utime and stime are fields 14 and 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException ended) {
+            return 0;
+        }
     }
 
     static double loadAverage() {
