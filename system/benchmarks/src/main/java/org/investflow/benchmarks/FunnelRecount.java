@@ -24,7 +24,7 @@ final class FunnelRecount {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** The tallies' stated error of a time-in-stage percentile (relative). */
-    private static final double PERCENTILE_ERROR = 0.0055;
+    private static final double PERCENTILE_ERROR = 0.01;
 
     private FunnelRecount() {
     }

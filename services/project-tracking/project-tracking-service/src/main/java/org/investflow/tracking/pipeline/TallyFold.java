@@ -77,14 +77,13 @@ final class TallyFold {
         nested(document, field).forEach((stage, count) -> into[PipelineStage.valueOf(stage).ordinal()] += ((Number) count).longValue());
     }
 
+    /** Adds the histograms of {@code document} ({@code spent.STAGE.nK} and {@code .sK}) to {@code into}: per bucket K its count and sum. */
     private static void histograms(Map<String, Object> document, Map<PipelineStage, SortedMap<Long, long[]>> into) {
-        nested(document, "seconds").forEach((stage, buckets) -> asMap(buckets).forEach((bucket, value) -> {
-            Map<String, Object> fields = asMap(value);
-            long[] sums = into.computeIfAbsent(PipelineStage.valueOf(stage), any -> new TreeMap<>())
-                    .computeIfAbsent(Long.parseLong(bucket.substring(1)), any -> new long[2]);
-            sums[0] += number(fields, "n");
-            sums[1] += number(fields, "s");
-        }));
+        nested(document, CaseTallies.HISTOGRAMS).forEach((stage, buckets) -> {
+            SortedMap<Long, long[]> histogram = into.computeIfAbsent(PipelineStage.valueOf(stage), any -> new TreeMap<>());
+            asMap(buckets).forEach((field, value) -> histogram.computeIfAbsent(Long.parseLong(field.substring(1)), any -> new long[2])
+                    [field.charAt(0) == 'n' ? 0 : 1] += ((Number) value).longValue());
+        });
     }
 
     private static Map<String, Object> nested(Map<String, Object> document, String field) {

@@ -220,6 +220,48 @@ class PipelineFiguresTest {
         assertThat(Percentiles.of(List.of(), 0.5)).isNull();
     }
 
+    /**
+     * The histogram's stated error: a percentile is the rounded mean of its bucket, so any two whole seconds that share
+     * a bucket must differ by less than 1 % of the smaller — checked for every second up to ten days, and at the
+     * bucket edges of times up to ten years — and a bucket's key grows with the seconds it holds (the fold sorts by it).
+     */
+    @Test
+    void secondsThatShareAHistogramBucketDifferByLessThanOnePercent() {
+        Map<Long, long[]> spans = new java.util.HashMap<>();
+        long previousKey = -1;
+        for (long seconds = 0; seconds <= 864_000; seconds++) {
+            long key = CaseTallies.bucket(seconds);
+            assertThat(key).as("key of %d s", seconds).isGreaterThanOrEqualTo(previousKey);
+            previousKey = key;
+            long at = seconds;
+            spans.merge(key, new long[] {at, at}, (span, one) -> new long[] {span[0], at});
+        }
+        spans.forEach((key, span) -> assertThat((double) (span[1] - span[0])).as("bucket %d: %d to %d s", key, span[0], span[1])
+                .isLessThan(span[0] * 0.01 + (span[0] < CaseTallies.EXACT_BELOW ? 0.5 : 0)));
+        assertThat(spans.keySet().stream().filter(key -> key < CaseTallies.EXACT_BELOW)).hasSize(CaseTallies.EXACT_BELOW);
+        for (long seconds = 864_000; seconds < 315_360_000L; seconds = seconds + seconds / 97) {
+            long key = CaseTallies.bucket(seconds);
+            long low = firstWithKeyAbove(key - 1, seconds / 2, seconds);
+            long high = firstWithKeyAbove(key, seconds, seconds * 2) - 1;
+            assertThat((double) (high - low)).as("bucket %d: %d to %d s", key, low, high).isLessThan(low * 0.01);
+        }
+    }
+
+    /** The least number of seconds in ({@code from}, {@code to}] whose bucket key is above {@code key} (binary search). */
+    private static long firstWithKeyAbove(long key, long from, long to) {
+        long low = from;
+        long high = to;
+        while (high - low > 1) {
+            long middle = (low + high) >>> 1;
+            if (CaseTallies.bucket(middle) > key) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return high;
+    }
+
     @Test
     void conversionComparesEachStageWithTheOneBeforeItAndAnExitWithTheStageItLeaves() {
         assertThat(PipelineStage.INTENTION.predecessor()).isEmpty();
