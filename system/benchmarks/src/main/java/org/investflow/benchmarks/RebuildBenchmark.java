@@ -15,6 +15,7 @@ import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.investflow.devstack.Service;
 import org.investflow.platform.messaging.CloudEventCodec;
+import org.investflow.platform.messaging.InboundEvents;
 import org.investflow.platform.messaging.OutboxMessages;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.DeserializationFeature;
@@ -48,6 +50,11 @@ final class RebuildBenchmark {
     private static final String ADMIN = "admin-zhao";
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    /** project-tracking's consumer group of the live pipeline read model. */
+    private static final String LIVE_GROUP = "project-tracking-pipeline";
+    /** The longest wait, after the first size's produce, for the live read model to have stored every record. */
+    private static final Duration LIVE_WAIT = Duration.ofSeconds(15);
+
     private final Rig rig;
     private final BenchmarkPlan plan;
     private final Path profileFile;
@@ -68,7 +75,8 @@ final class RebuildBenchmark {
         CloudEventCodec codec = new CloudEventCodec(JSON);
         CaseHistories histories = new CaseHistories(JSON, new OutboxMessages(codec), codec);
         try (MongoClient client = MongoClients.create("mongodb://" + rig.mongoAddress());
-             Producer<String, byte[]> producer = producer()) {
+             Producer<String, byte[]> producer = producer();
+             ConsumerLag live = ConsumerLag.of(rig.bootstrapServers(), LIVE_GROUP)) {
             Rebuilt baseline = run(deadline);
             Map<String, Long> expected = stages(client);
             check(baseline, expected, client, 0);
@@ -89,7 +97,11 @@ final class RebuildBenchmark {
                     break;
                 }
                 long usedBefore = Machine.usedHeap();
+                LiveWindow window = i == 0 ? openLive(live) : null;
                 CaseHistories.Produced added = histories.produce(producer, (int) (size - produced), deadline);
+                if (window != null) {
+                    live(report, prefix, live, window, added, deadline);
+                }
                 produced = size;
                 added.byStage().forEach((stage, count) -> expected.merge(stage, count, Long::sum));
                 boolean last = i == plan.rebuildSizes().size() - 1;
@@ -105,6 +117,49 @@ final class RebuildBenchmark {
             }
         }
         growth(report);
+    }
+
+    /**
+     * The live read model's rate: project-tracking's own consumer group keeps projecting while the generated events are
+     * produced (as in production while an admin rebuilds). From the first produced record until the group has committed
+     * every record of its topics, or {@link #LIVE_WAIT} after the produce ended, the records it stored over the time is
+     * what the live projector sustains (its capacity when it is still behind at the end, a lower bound when it caught
+     * up), with its batches' count and mean handling time. Only for the first size: the second's wait would come out of
+     * the rebuild's budget (the live group then competes with the rebuild, as it did before).
+     */
+    private void live(Report report, String prefix, ConsumerLag live, LiveWindow window, CaseHistories.Produced added, long deadline) {
+        long lagAtProduceEnd = live.records();
+        boolean caughtUp = live.awaitNone(Math.min(deadline, System.nanoTime() + LIVE_WAIT.toNanos()));
+        double seconds = (System.nanoTime() - window.started()) / 1e9;
+        long left = caughtUp ? 0 : live.records();
+        long lagBefore = window.lagBefore();
+        long stored = added.events() + lagBefore - left;
+        TimerWindow.Recorded handled = window.batches().close();
+        String database = Service.PROJECT_TRACKING.database();
+        Map<String, Long> commands = rig.databaseCommands().since(window.commands()).getOrDefault(database, Map.of());
+        report.figure(prefix + "LiveDatabaseCommands", commands.values().stream().mapToLong(Long::longValue).sum(),
+                "commands of project-tracking meanwhile, each with the server's mean time: " + DatabaseCommands.described(commands,
+                        rig.databaseCommands().nanosSince(window.nanos()).getOrDefault(database, Map.of()), 6));
+        report.figure(prefix + "LiveEventsPerSecond", stored / seconds, "records/s the live read model (" + LIVE_GROUP
+                + ", beside) stored from the first produced record: " + stored + " in " + String.format("%.1f", seconds) + " s; "
+                + added.events() + " produced in " + String.format("%.1f", added.seconds()) + " s, " + lagBefore
+                + " behind at the start, " + lagAtProduceEnd + " when the produce ended, " + (caughtUp ? "all stored"
+                : left + " still to go " + LIVE_WAIT.toSeconds() + " s later (so this is its capacity)"));
+        report.figure(prefix + "LiveBatches", handled.count(), "batches the live read model handled meanwhile, "
+                + (handled.count() == 0 ? "none" : String.format("%.0f records each on average, %.1f ms each on average (handling: "
+                + "decode, cases read, note, cases and tallies written)", (double) stored / handled.count(), handled.meanMs())));
+    }
+
+    /** Where the live read model stood when the produce started: its lag, batch timer, and the database's command counts and times. */
+    private record LiveWindow(long started, long lagBefore, TimerWindow batches, Map<String, Map<String, Long>> commands,
+                              Map<String, Map<String, Long>> nanos) {
+    }
+
+    private LiveWindow openLive(ConsumerLag live) {
+        MeterRegistry meters = rig.meters(Service.PROJECT_TRACKING);
+        return new LiveWindow(System.nanoTime(), live.records(),
+                TimerWindow.open(() -> meters.find(InboundEvents.BATCH_HANDLING).tag("group", LIVE_GROUP).timer()),
+                rig.databaseCommands().snapshot(), rig.databaseCommands().nanosSnapshot());
     }
 
     private static void report(Report report, String prefix, int size, CaseHistories.Produced added, Rebuilt rebuilt,
