@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -39,8 +40,8 @@ import reactor.core.publisher.Sinks;
  * <p>
  * Nothing counted is lost between the two writes: each changed case is written with what its change adds to the
  * tallies ({@link PendingTally}, its tally outbox), under a note of the batch written while its cases are read; the
- * tallies then take the batch once (marked with its id), the note goes, and the batch leaves the cases and the marks
- * (see {@link #settle(String, String, String, Map, Collection)}). Should the tally write fail or the process die before it, the cases keep
+ * tallies then take the batch once (marked with its id), the note goes, and the batch leaves the cases (its marks go with
+ * each tally document's next write; see {@link #settle(String, String, String, Map, Collection)}). Should the tally write fail or the process die before it, the cases keep
  * what they owe (their events are in their inboxes and are not projected again), and {@link #recover} adds it once.
  */
 @Component
@@ -149,10 +150,10 @@ public class PipelineProjection {
 
     /**
      * Adds a batch's {@code increments} to the tallies once; then, on the live collections, removes the batch's note, from
-     * which on the recovery cannot add it again; then forgets the batch in {@code caseIds} and in the tallies' marks, both
-     * at once. A crash or a failed write after the note went leaves only those leftovers (the recovery reads notes, never
-     * them), never a batch counted twice: were the tallies' marks gone while a note still named cases owing the batch,
-     * the recovery would add it again. On the live tallies the write also needs the note to exist after the marks were
+     * which on the recovery cannot add it again; then forgets the batch in {@code caseIds}. Its marks leave each tally
+     * document with the document's next write, which keeps only the marks of batches still noted. A crash or a failed
+     * write after the note went leaves only those leftovers (the recovery reads notes, never them), never a batch counted
+     * twice: were the tallies' marks gone while a note still named cases owing the batch, the recovery would add it again. On the live tallies the write also needs the note to exist after the marks were
      * read: a recovery and the live batch can both be settling one batch (the live one stalled past the recovery's age),
      * and whichever comes second then either sees the other's marks, fails on the versions the other changed, or finds
      * the note gone (the first one removed it before its marks; seen in the fault run: a batch added twice).
@@ -161,11 +162,10 @@ public class PipelineProjection {
                               Collection<String> caseIds) {
         boolean live = live(caseCollection);
         Mono<Void> unnoted = live ? documents.unmarkOwed(List.of(batchId)).retryWhen(CaseTallies.WRITE_RETRY) : Mono.empty();
-        Mono<Boolean> stillOwed = live ? documents.isNoted(batchId) : Mono.just(true);
-        return documents.tallyOnce(tallyCollection, batchId, increments, stillOwed).retryWhen(CaseTallies.WRITE_RETRY)
+        Function<Set<String>, Mono<Set<String>>> noted = live ? documents::noted : marked -> Mono.just(Set.of(batchId));
+        return documents.tallyOnce(tallyCollection, batchId, increments, noted).retryWhen(CaseTallies.WRITE_RETRY)
                 .then(unnoted)
-                .then(documents.settle(caseCollection, tallyCollection, batchId, caseIds, increments.keySet())
-                        .retryWhen(CaseTallies.WRITE_RETRY));
+                .then(documents.settle(caseCollection, batchId, caseIds).retryWhen(CaseTallies.WRITE_RETRY));
     }
 
     /**

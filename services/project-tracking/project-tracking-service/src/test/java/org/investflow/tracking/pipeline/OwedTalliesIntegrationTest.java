@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -121,8 +122,8 @@ class OwedTalliesIntegrationTest {
         projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
 
         PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
-        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), Mono.just(true)).block(WAIT); // and the process died
-        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), Mono.just(true)).block(WAIT);
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents::noted).block(WAIT); // and the process died
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents::noted).block(WAIT);
         assertThat(reached(pipeline.funnel(district).block(WAIT))).as("the same batch added twice").isEqualTo(2);
 
         clock.set(Instant.now().plus(Duration.ofMinutes(2)));
@@ -138,7 +139,7 @@ class OwedTalliesIntegrationTest {
         PipelineFilter district = districtOfItsOwn();
         projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
         PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
-        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), Mono.just(true)).block(WAIT);
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents::noted).block(WAIT);
         documents.unmarkOwed(List.of(owed.batchId())).block(WAIT); // and the process died before the marks went
 
         clock.set(Instant.now().plus(Duration.ofMinutes(2)));
@@ -153,17 +154,41 @@ class OwedTalliesIntegrationTest {
     void aRecoveryThatReadTheNoteBeforeTheLiveBatchSettledDoesNotAddTheBatchAgain() {
         PipelineFilter district = districtOfItsOwn();
         PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
-        boolean notedWhenTheRecoveryLooked = documents.isNoted(owed.batchId()).block(WAIT);
-        // the live batch, stalled past the recovery's age, now settles: tallies, note, marks
-        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents.isNoted(owed.batchId())).block(WAIT);
+        boolean notedWhenTheRecoveryLooked = documents.noted(Set.of(owed.batchId())).block(WAIT).contains(owed.batchId());
+        // the live batch, stalled past the recovery's age, now settles: tallies, note, the cases' outboxes
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents::noted).block(WAIT);
         documents.unmarkOwed(List.of(owed.batchId())).block(WAIT);
-        documents.settle(CaseDocuments.CASES, CaseDocuments.TALLIES, owed.batchId(), owed.caseIds(), owed.increments().keySet()).block(WAIT);
+        documents.settle(CaseDocuments.CASES, owed.batchId(), owed.caseIds()).block(WAIT);
 
-        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents.isNoted(owed.batchId())).block(WAIT);
+        documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents::noted).block(WAIT);
 
         assertThat(notedWhenTheRecoveryLooked).isTrue();
         assertThat(reached(pipeline.funnel(district).block(WAIT))).as("added by the live batch only").isEqualTo(1);
         assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
+    }
+
+    @Test
+    void aTallyWriteTakesAwayTheMarksOfSettledBatchesAndKeepsThoseStillNoted() {
+        PipelineFilter district = districtOfItsOwn();
+        projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
+        List<String> settled = marks(district);
+        assertThat(settled).as("a settled batch's mark stays until the document's next write").hasSize(1);
+
+        PipelineProjection.Owed stalled = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
+        documents.tallyOnce(CaseDocuments.TALLIES, stalled.batchId(), stalled.increments(), documents::noted).block(WAIT);
+        assertThat(marks(district)).as("the next write took the mark of the batch whose note is gone").containsExactly(stalled.batchId());
+
+        projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
+        assertThat(marks(district)).as("the stalled batch is still noted: its mark stays").hasSize(2).startsWith(stalled.batchId());
+
+        assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(3);
+        assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
+    }
+
+    /** The batches marked on the all-time funnel tally of {@code district}. */
+    private List<String> marks(PipelineFilter district) {
+        return documents.tallies(CaseDocuments.TALLIES, List.of("F|" + CaseTallies.dimensions(district) + "|" + CaseTallies.ALL_TIME))
+                .next().map(tally -> tally.getList("appliedBatches", String.class)).block(WAIT);
     }
 
     @Test
@@ -172,7 +197,7 @@ class OwedTalliesIntegrationTest {
         projection.projectFacts(List.of(intention(district)), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
         PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
 
-        Flux.range(0, 8).flatMap(writer -> documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), Mono.just(true))
+        Flux.range(0, 8).flatMap(writer -> documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents::noted)
                 .retryWhen(CaseTallies.WRITE_RETRY)).blockLast(Duration.ofSeconds(30));
 
         assertThat(reached(pipeline.funnel(district).block(WAIT))).as("one case before, then eight writers of one batch").isEqualTo(2);

@@ -37,10 +37,9 @@ class ProjectorHotPathQueriesTest {
             "find pipeline_cases {_id:$in}",
             "update pipeline_cases {_id, version}",
             "find pipeline_tallies {_id:$in}",
-            "find pipeline_owed_batches {_id}",
+            "find pipeline_owed_batches {_id:$in}",
             "update pipeline_tallies {_id, v}",
             "update pipeline_cases {_id:$in}",
-            "update pipeline_tallies {_id:$in}",
             "delete pipeline_owed_batches {_id:$in}");
 
     @Autowired

@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -117,19 +121,27 @@ public class CaseDocuments {
      * growing with the tallies). A document that changed since it was read (another instance's batch) fails the write
      * with an {@link OptimisticLockingFailureException}; the caller's retry reads the marks again.
      * <p>
-     * It writes only if {@code stillOwed}, asked after the marks were read, answers true (on the live tallies: whether
-     * the batch's note still exists). A batch's marks leave the tallies only after its note went, so a writer that read
-     * no mark and then finds the note knows no one has added the batch and removed its marks since; any one adding it
-     * meanwhile changes the documents' versions, which fails this write.
+     * It writes only if {@code noted}, asked after the marks were read with the batch and every batch marked on the
+     * documents, answers the batch among the batches still noted (on the live tallies: whose notes still exist; on a
+     * rebuild's fresh tallies, which have no notes and one writer, the batch alone). A batch's marks may leave the tallies
+     * only after its note went, so a writer that read no mark and then finds the note knows no one has added the batch
+     * and removed its marks since; any one adding it meanwhile changes the documents' versions, which fails this write.
+     * The marks of batches no longer noted go in the same update (the array is set whole, under the version condition):
+     * removing them in a write of their own rewrote every tally document a second time per batch.
      */
-    public Mono<Void> tallyOnce(String collection, String batch, Map<String, TallyIncrements> increments, Mono<Boolean> stillOwed) {
+    public Mono<Void> tallyOnce(String collection, String batch, Map<String, TallyIncrements> increments,
+                                Function<Set<String>, Mono<Set<String>>> noted) {
         if (increments.isEmpty()) {
             return Mono.empty();
         }
         return tallyVersionIndex.on(collection).then(Mono.defer(() -> marks(collection, increments.keySet())))
-                .flatMap(read -> stillOwed.filter(Boolean::booleanValue).map(owed -> read))
                 .flatMap(read -> {
-                    List<WriteModel<Document>> writes = tallyWrites(batch, increments, read);
+                    Set<String> marked = new HashSet<>(Set.of(batch));
+                    read.values().forEach(found -> marked.addAll(found.getList(APPLIED, String.class, List.of())));
+                    return noted.apply(marked).filter(still -> still.contains(batch)).map(still -> Map.entry(read, still));
+                })
+                .flatMap(readAndNoted -> {
+                    List<WriteModel<Document>> writes = tallyWrites(batch, increments, readAndNoted.getKey(), readAndNoted.getValue());
                     long conditional = writes.stream().filter(UpdateOneModel.class::isInstance).count();
                     return writes.isEmpty() ? Mono.<Void>empty() : mongo.getCollection(collection)
                             .flatMap(documents -> Mono.from(documents.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
@@ -141,18 +153,25 @@ public class CaseDocuments {
 
     /**
      * The writes that add {@code batch}'s increments to the tally documents {@code read} (by id: their version and marks)
-     * does not show marked: an insert of a document not read, an update by {@code {_id, v}} of one read.
+     * does not show marked: an insert of a document not read, an update by {@code {_id, v}} of one read, whose marks then
+     * keep only the batches still {@code noted} and add this one.
      */
-    private static List<WriteModel<Document>> tallyWrites(String batch, Map<String, TallyIncrements> increments, Map<String, Document> read) {
+    private static List<WriteModel<Document>> tallyWrites(String batch, Map<String, TallyIncrements> increments, Map<String, Document> read,
+                                                          Set<String> noted) {
         List<WriteModel<Document>> writes = new ArrayList<>(increments.size());
         increments.forEach((id, increment) -> {
             Document found = read.get(id);
             if (found == null) {
                 writes.add(new InsertOneModel<>(tallyDocument(id, increment).append(TALLY_VERSION, 1L).append(APPLIED, List.of(batch))));
-            } else if (!found.getList(APPLIED, String.class, List.of()).contains(batch)) {
+                return;
+            }
+            List<String> marks = found.getList(APPLIED, String.class, List.of());
+            if (!marks.contains(batch)) {
+                List<String> kept = new ArrayList<>(marks.stream().filter(noted::contains).toList());
+                kept.add(batch);
                 Document update = updateOf(increment);
                 ((Document) update.computeIfAbsent("$inc", any -> new Document())).append(TALLY_VERSION, 1L);
-                update.append("$push", new Document(APPLIED, batch));
+                ((Document) update.computeIfAbsent("$set", any -> new Document())).append(APPLIED, kept);
                 writes.add(new UpdateOneModel<>(byKeyAndVersion(id, TALLY_VERSION, found.get(TALLY_VERSION)), update));
             }
         });
@@ -186,13 +205,11 @@ public class CaseDocuments {
     }
 
     /**
-     * Forgets batch {@code batch} once the tallies have it and its note is gone: out of its cases' tally outboxes and its
-     * mark out of the tallies, the two writes at once.
+     * Forgets batch {@code batch} once the tallies have it and its note is gone: out of its cases' tally outboxes. Its
+     * marks leave the tallies with the next write of each document ({@link #tallyOnce}).
      */
-    public Mono<Void> settle(String caseCollection, String tallyCollection, String batch, Collection<String> caseIds,
-                             Collection<String> tallyIds) {
-        return Mono.when(updateMany(caseCollection, caseIds, Updates.pull(PENDING, new Document("batch", batch))),
-                updateMany(tallyCollection, tallyIds, Updates.pull(APPLIED, batch)));
+    public Mono<Void> settle(String caseCollection, String batch, Collection<String> caseIds) {
+        return updateMany(caseCollection, caseIds, Updates.pull(PENDING, new Document("batch", batch)));
     }
 
     private Mono<Void> updateMany(String collection, Collection<String> ids, Bson update) {
@@ -215,9 +232,10 @@ public class CaseDocuments {
         return mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.insertOne(marker))).then();
     }
 
-    /** Whether batch {@code batch}'s note still exists (one read by key). */
-    public Mono<Boolean> isNoted(String batch) {
-        return mongo.getCollection(OWED).flatMap(markers -> Mono.from(markers.find(Filters.eq("_id", batch)).first())).hasElement();
+    /** Which of {@code batches} still have their note (one read by key). */
+    public Mono<Set<String>> noted(Set<String> batches) {
+        return mongo.getCollection(OWED).flatMapMany(markers -> markers.find(Filters.in("_id", batches)).projection(Projections.include("_id")))
+                .map(marker -> marker.getString("_id")).collect(Collectors.toSet());
     }
 
     /** Forgets the notes of {@code batches}, once they are settled, in one write. */
