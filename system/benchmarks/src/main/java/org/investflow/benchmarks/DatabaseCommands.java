@@ -93,6 +93,26 @@ final class DatabaseCommands {
     }
 
     /** The counts so far, by database, then by command. */
+    /** The commands from now on: {@link Window#of} tells one database's since this call. */
+    Window window() {
+        return new Window(this, snapshot(), nanosSnapshot());
+    }
+
+    /** Command counts and server times at one moment, to tell what a database sent since. */
+    record Window(DatabaseCommands commands, Map<String, Map<String, Long>> countsBefore, Map<String, Map<String, Long>> nanosBefore) {
+
+        /** How many commands {@code database} sent since the window opened, and the busiest {@code limit} with their mean server time. */
+        Moved of(String database, int limit) {
+            Map<String, Long> counts = commands.since(countsBefore).getOrDefault(database, Map.of());
+            return new Moved(counts.values().stream().mapToLong(Long::longValue).sum(),
+                    described(counts, commands.nanosSince(nanosBefore).getOrDefault(database, Map.of()), limit));
+        }
+    }
+
+    /** A database's commands in a window: their number and their description ({@link #described}). */
+    record Moved(long count, String described) {
+    }
+
     Map<String, Map<String, Long>> snapshot() {
         return copy(counts);
     }

@@ -80,8 +80,7 @@ final class PropagationBenchmark {
         AtomicLong failed = new AtomicLong();
         TimerWindow delay = projectorTimer(InboundEvents.BATCH_DELAY);
         TimerWindow handling = projectorTimer(InboundEvents.BATCH_HANDLING);
-        Map<String, Map<String, Long>> countsBefore = rig.databaseCommands().snapshot();
-        Map<String, Map<String, Long>> nanosBefore = rig.databaseCommands().nanosSnapshot();
+        DatabaseCommands.Window commands = rig.databaseCommands().window();
         CpuTime cpuAtStart = CpuTime.now();
         long compilerCpuAtStart = Machine.compilerCpuMillis();
         long started = System.nanoTime();
@@ -112,7 +111,9 @@ final class PropagationBenchmark {
                 "ms record's timestamp → its batch handed to the read model's projector (Kafka, the consumer's poll), all records of the phase");
         projector(report, "Handling", handling.close(),
                 "ms projector's batch handed over → its reads and writes done (decode, cases read, note, cases and tallies written)");
-        databaseTime(report, rig.databaseCommands().since(countsBefore), rig.databaseCommands().nanosSince(nanosBefore));
+        DatabaseCommands.Moved projectTracking = commands.of(Service.PROJECT_TRACKING.database(), Integer.MAX_VALUE);
+        report.figure("investflow.propagation.projectTrackingCommands", projectTracking.count(),
+                "commands of project-tracking in the phase, each with the server's mean time: " + projectTracking.described());
         report.figure("investflow.propagation.cases", lags.fromEventTime().getTotalCount(),
                 "timed of " + plan.propagationCases() + ", submitted at " + plan.propagationRate() + "/s; "
                         + lags.fromPublished().getTotalCount() + " of them with their record seen");
@@ -123,15 +124,6 @@ final class PropagationBenchmark {
     private TimerWindow projectorTimer(String name) {
         MeterRegistry meters = rig.meters(Service.PROJECT_TRACKING);
         return TimerWindow.open(() -> meters.find(name).tag("group", PIPELINE_GROUP).timer());
-    }
-
-    /** project-tracking's commands in the phase, each with the server's mean time on it. */
-    private static void databaseTime(Report report, Map<String, Map<String, Long>> counts, Map<String, Map<String, Long>> nanos) {
-        String database = Service.PROJECT_TRACKING.database();
-        Map<String, Long> commands = counts.getOrDefault(database, Map.of());
-        report.figure("investflow.propagation.projectTrackingCommands", commands.values().stream().mapToLong(Long::longValue).sum(),
-                "commands of project-tracking in the phase, each with the server's mean time: "
-                        + DatabaseCommands.described(commands, nanos.getOrDefault(database, Map.of()), commands.size()));
     }
 
     private static void projector(Report report, String what, TimerWindow.Recorded recorded, String meaning) {

@@ -135,11 +135,9 @@ final class RebuildBenchmark {
         long lagBefore = window.lagBefore();
         long stored = added.events() + lagBefore - left;
         TimerWindow.Recorded handled = window.batches().close();
-        String database = Service.PROJECT_TRACKING.database();
-        Map<String, Long> commands = rig.databaseCommands().since(window.commands()).getOrDefault(database, Map.of());
-        report.figure(prefix + "LiveDatabaseCommands", commands.values().stream().mapToLong(Long::longValue).sum(),
-                "commands of project-tracking meanwhile, each with the server's mean time: " + DatabaseCommands.described(commands,
-                        rig.databaseCommands().nanosSince(window.nanos()).getOrDefault(database, Map.of()), 6));
+        DatabaseCommands.Moved commands = window.commands().of(Service.PROJECT_TRACKING.database(), 6);
+        report.figure(prefix + "LiveDatabaseCommands", commands.count(),
+                "commands of project-tracking meanwhile, each with the server's mean time: " + commands.described());
         report.figure(prefix + "LiveEventsPerSecond", stored / seconds, "records/s the live read model (" + LIVE_GROUP
                 + ", beside) stored from the first produced record: " + stored + " in " + String.format("%.1f", seconds) + " s; "
                 + added.events() + " produced in " + String.format("%.1f", added.seconds()) + " s, " + lagBefore
@@ -151,15 +149,14 @@ final class RebuildBenchmark {
     }
 
     /** Where the live read model stood when the produce started: its lag, batch timer, and the database's command counts and times. */
-    private record LiveWindow(long started, long lagBefore, TimerWindow batches, Map<String, Map<String, Long>> commands,
-                              Map<String, Map<String, Long>> nanos) {
+    private record LiveWindow(long started, long lagBefore, TimerWindow batches, DatabaseCommands.Window commands) {
     }
 
     private LiveWindow openLive(ConsumerLag live) {
         MeterRegistry meters = rig.meters(Service.PROJECT_TRACKING);
         return new LiveWindow(System.nanoTime(), live.records(),
                 TimerWindow.open(() -> meters.find(InboundEvents.BATCH_HANDLING).tag("group", LIVE_GROUP).timer()),
-                rig.databaseCommands().snapshot(), rig.databaseCommands().nanosSnapshot());
+                rig.databaseCommands().window());
     }
 
     private static void report(Report report, String prefix, int size, CaseHistories.Produced added, Rebuilt rebuilt,

@@ -3,7 +3,6 @@ package org.investflow.platform.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +15,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Which unique index of a collection serves a query's filter, by the rule of the MongoDB-wire server (the
@@ -30,16 +31,13 @@ public record ServingIndexes(Map<String, List<Set<String>>> uniqueIndexes) {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     /** The field sets of every unique index (and {@code _id}) of the database's collections, as the store lists them. */
-    public static ServingIndexes of(ReactiveMongoTemplate mongo) {
-        Map<String, List<Set<String>>> unique = new TreeMap<>();
-        for (String collection : mongo.getCollectionNames().collectList().block(WAIT)) {
-            List<Set<String>> fields = new ArrayList<>();
-            mongo.getCollection(collection).flatMapMany(c -> c.listIndexes()).collectList().block(WAIT).stream()
-                    .filter(index -> index.getBoolean("unique", false) || "_id_".equals(index.getString("name")))
-                    .forEach(index -> fields.add(new LinkedHashSet<>(((Document) index.get("key")).keySet())));
-            unique.put(collection, fields);
-        }
-        return new ServingIndexes(unique);
+    public static Mono<ServingIndexes> of(ReactiveMongoTemplate mongo) {
+        return mongo.getCollectionNames().flatMap(collection -> mongo.getCollection(collection).flatMapMany(c -> c.listIndexes())
+                        .filter(index -> index.getBoolean("unique", false) || "_id_".equals(index.getString("name")))
+                        .<Set<String>>map(index -> new LinkedHashSet<>(((Document) index.get("key")).keySet()))
+                        .collectList().map(fields -> Map.entry(collection, fields)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
+                .map(ServingIndexes::new);
     }
 
     /**
@@ -52,7 +50,7 @@ public record ServingIndexes(Map<String, List<Set<String>>> uniqueIndexes) {
         queries.forEach(query -> shapes.putIfAbsent(query.shape(), query.request()));
         shapes.forEach((shape, request) -> System.out.printf("hot-path query: %-55s first sent by %s%n", shape, request));
         assertThat(shapes.keySet()).containsExactlyInAnyOrderElementsOf(hotPath);
-        ServingIndexes indexes = of(mongo);
+        ServingIndexes indexes = of(mongo).block(WAIT);
         assertThat(queries).allSatisfy(query -> assertThat(indexes.serving(query))
                 .as("a unique index serving %s (sent by %s)", query.shape(), query.request()).isPresent());
         assertNoCollectionScanWhereExplained(mongo, queries);
@@ -72,23 +70,23 @@ public record ServingIndexes(Map<String, List<Set<String>>> uniqueIndexes) {
      * {@code queries} (one per shape) scans a collection; does nothing elsewhere.
      */
     static void assertNoCollectionScanWhereExplained(ReactiveMongoTemplate mongo, Collection<QueryLog.Query> queries) {
-        if (!explains(mongo)) {
-            return;
-        }
         Map<String, QueryLog.Query> byShape = new TreeMap<>();
         queries.forEach(query -> byShape.putIfAbsent(query.shape(), query));
-        byShape.values().forEach(query -> {
-            Document plan = mongo.executeCommand(new Document("explain",
-                            new Document("find", query.collection()).append("filter", Document.parse(query.filter().toJson())))
-                    .append("verbosity", "queryPlanner")).block(WAIT);
-            assertThat(plan.toJson()).as("plan of %s", query.shape()).doesNotContain("COLLSCAN");
-        });
+        Map<String, String> plans = explains(mongo).filter(Boolean::booleanValue)
+                .flatMapMany(yes -> Flux.fromIterable(byShape.entrySet()))
+                .flatMap(shape -> explain(mongo, shape.getValue().collection(), Document.parse(shape.getValue().filter().toJson()))
+                        .map(plan -> Map.entry(shape.getKey(), plan.toJson())))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue).block(WAIT);
+        plans.forEach((shape, plan) -> assertThat(plan).as("plan of %s", shape).doesNotContain("COLLSCAN"));
     }
 
-    private static boolean explains(ReactiveMongoTemplate mongo) {
-        return mongo.executeCommand(new Document("explain", new Document("find", "any").append("filter", new Document()))
-                        .append("verbosity", "queryPlanner"))
-                .map(plan -> true).onErrorReturn(false).block(WAIT);
+    private static Mono<Boolean> explains(ReactiveMongoTemplate mongo) {
+        return explain(mongo, "any", new Document()).map(plan -> true).onErrorReturn(false);
+    }
+
+    private static Mono<Document> explain(ReactiveMongoTemplate mongo, String collection, Document filter) {
+        return mongo.executeCommand(new Document("explain", new Document("find", collection).append("filter", filter))
+                .append("verbosity", "queryPlanner"));
     }
 
     private static boolean equality(BsonValue value, boolean singleField) {

@@ -75,7 +75,7 @@ class EnvelopeHotPathQueriesTest extends SigningHttpTest {
 
     @Test
     void theQueriesTheKeysReplacedWouldHaveScanned() {
-        ServingIndexes indexes = ServingIndexes.of(mongo);
+        ServingIndexes indexes = ServingIndexes.of(mongo).block(WAIT);
         assertThat(indexes.serving(new QueryLog.Query("find", "envelopes",
                 BsonDocument.parse("{caseId: 'ES-2026-000001', status: {$in: ['SENT']}}"), "test"))).isEmpty();
         assertThat(indexes.serving(new QueryLog.Query("find", "envelopes",

@@ -65,7 +65,7 @@ class HotPathQueriesTest {
 
     @Test
     void aQueryWhoseFieldsAreNoUniqueIndexsIsCaughtAsAScan() {
-        ServingIndexes indexes = ServingIndexes.of(mongo);
+        ServingIndexes indexes = ServingIndexes.of(mongo).block(java.time.Duration.ofSeconds(10));
         BsonDocument byCompany = BsonDocument.parse("{companyKey: 'acme', 'details.industryCode': 'C29'}");
         BsonDocument byIdAndStatus = BsonDocument.parse("{_id: 'CQ-2026-000001', status: 'IN_REVIEW'}");
         BsonDocument byIdRange = BsonDocument.parse("{_id: {$gt: 'CQ-2026-000001'}}");

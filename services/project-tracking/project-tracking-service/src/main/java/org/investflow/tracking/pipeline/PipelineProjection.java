@@ -153,10 +153,11 @@ public class PipelineProjection {
      * which on the recovery cannot add it again; then forgets the batch in {@code caseIds}. Its marks leave each tally
      * document with the document's next write, which keeps only the marks of batches still noted. A crash or a failed
      * write after the note went leaves only those leftovers (the recovery reads notes, never them), never a batch counted
-     * twice: were the tallies' marks gone while a note still named cases owing the batch, the recovery would add it again. On the live tallies the write also needs the note to exist after the marks were
-     * read: a recovery and the live batch can both be settling one batch (the live one stalled past the recovery's age),
-     * and whichever comes second then either sees the other's marks, fails on the versions the other changed, or finds
-     * the note gone (the first one removed it before its marks; seen in the fault run: a batch added twice).
+     * twice: were the tallies' marks gone while a note still named cases owing the batch, the recovery would add it again.
+     * On the live tallies the write also needs the note to exist after the marks were read: a recovery and the live batch
+     * can both be settling one batch (the live one stalled past the recovery's age), and whichever comes second then
+     * either sees the other's marks, fails on the versions the other changed, or finds the note gone (the first one
+     * removed it before its marks; seen in the fault run: a batch added twice).
      */
     private Mono<Void> settle(String caseCollection, String tallyCollection, String batchId, Map<String, TallyIncrements> increments,
                               Collection<String> caseIds) {
