@@ -54,7 +54,7 @@ final class DatabaseCommands {
                         }
                         long millis = (ended - started) / 1_000_000;
                         if (millis >= SLOW_MILLIS && args != null && args.length > 0 && args[0] instanceof MongoMessage message) {
-                            keepSlow(new Slow(ended, millis, message.getDatabaseName() + " " + abbreviated(message.getDocument().toString())));
+                            keepSlow(new Slow(ended, millis, message.getDatabaseName() + " " + outline(message.getDocument())));
                         }
                     }
                 });
@@ -71,8 +71,20 @@ final class DatabaseCommands {
         }
     }
 
-    private static String abbreviated(String command) {
-        return command.length() > 300 ? command.substring(0, 300) + "…" : command;
+    /**
+     * The command as text, its lists (a bulk write's documents) by their size only, at most 300 characters: rendering
+     * a bulk write of hundreds of documents whole took the server's worker thread longer than many a command.
+     */
+    private static String outline(de.bwaldvogel.mongo.bson.Document command) {
+        StringBuilder text = new StringBuilder("{");
+        command.forEach((key, value) -> {
+            if (text.length() > 1) {
+                text.append(", ");
+            }
+            text.append(key).append(": ").append(value instanceof java.util.Collection<?> many ? "[" + many.size() + " items]" : value);
+        });
+        String outline = text.append('}').toString();
+        return outline.length() > 300 ? outline.substring(0, 300) + "…" : outline;
     }
 
     /** The slow commands (at least {@value #SLOW_MILLIS} ms in the server) that ended after {@code sinceNanos}, slowest first. */

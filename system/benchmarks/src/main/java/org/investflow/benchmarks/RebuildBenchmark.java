@@ -97,10 +97,17 @@ final class RebuildBenchmark {
                     break;
                 }
                 long usedBefore = Machine.usedHeap();
-                LiveWindow window = i == 0 ? openLive(live) : null;
-                CaseHistories.Produced added = histories.produce(producer, (int) (size - produced), deadline);
-                if (window != null) {
-                    live(report, prefix, live, window, added, deadline);
+                CaseHistories.Produced added;
+                if (i == 0) {
+                    try (ExecutionProfile profile = ExecutionProfile.start(profileFile.resolveSibling("live.jfr"))) {
+                        LiveWindow window = openLive(live);
+                        added = histories.produce(producer, (int) (size - produced), deadline);
+                        live(report, prefix, live, window, added, deadline);
+                        profile.stop();
+                        profile.summarise(report, "profile.live", 8);
+                    }
+                } else {
+                    added = histories.produce(producer, (int) (size - produced), deadline);
                 }
                 produced = size;
                 added.byStage().forEach((stage, count) -> expected.merge(stage, count, Long::sum));
@@ -129,13 +136,19 @@ final class RebuildBenchmark {
      */
     private void live(Report report, String prefix, ConsumerLag live, LiveWindow window, CaseHistories.Produced added, long deadline) {
         long lagAtProduceEnd = live.records();
+        long produceEnded = System.nanoTime();
         boolean caughtUp = live.awaitNone(Math.min(deadline, System.nanoTime() + LIVE_WAIT.toNanos()));
-        double seconds = (System.nanoTime() - window.started()) / 1e9;
+        long ended = System.nanoTime();
+        double seconds = (ended - window.started()) / 1e9;
         long left = caughtUp ? 0 : live.records();
+        double drainSeconds = (ended - produceEnded) / 1e9;
+        report.figure(prefix + "LiveDrainEventsPerSecond", (lagAtProduceEnd - left) / drainSeconds, "records/s the live read model "
+                + "stored after the produce ended (the harness's producer no longer sharing the cores): " + (lagAtProduceEnd - left)
+                + " in " + String.format("%.1f", drainSeconds) + " s" + (caughtUp ? ", all it had left (a lower bound)" : ""));
         long lagBefore = window.lagBefore();
         long stored = added.events() + lagBefore - left;
         TimerWindow.Recorded handled = window.batches().close();
-        DatabaseCommands.Moved commands = window.commands().of(Service.PROJECT_TRACKING.database(), 6);
+        DatabaseCommands.Moved commands = window.commands().of(Service.PROJECT_TRACKING.database(), 10);
         report.figure(prefix + "LiveDatabaseCommands", commands.count(),
                 "commands of project-tracking meanwhile, each with the server's mean time: " + commands.described());
         report.figure(prefix + "LiveEventsPerSecond", stored / seconds, "records/s the live read model (" + LIVE_GROUP

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import org.investflow.platform.events.Role;
@@ -40,13 +39,14 @@ record PipelineTallies(List<String> maintained, List<String> recounted, long cas
     }
 
     /**
-     * The pipeline cases that still owe the tallies what a batch added (a kill between the batch's case write and its
-     * tally write; project-tracking's recovery adds it), read from the database.
+     * The batches whose cases still owe the tallies what they added (a kill between the batch's case write and its tally
+     * write; project-tracking's recovery adds it): the batches' notes, which go once the tallies have them, read from the
+     * database. (A case keeps a settled batch's pending tally until its next write, so the cases do not tell.)
      */
-    static long casesOwing(int databasePort) {
+    static long batchesOwed(int databasePort) {
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + databasePort)) {
-            return Mono.from(client.getDatabase("investflow_project_tracking").getCollection("pipeline_cases")
-                    .countDocuments(Filters.exists("pendingTallies.0"))).block(Duration.ofSeconds(10));
+            return Mono.from(client.getDatabase("investflow_project_tracking").getCollection("pipeline_owed_batches")
+                    .countDocuments()).block(Duration.ofSeconds(10));
         }
     }
 

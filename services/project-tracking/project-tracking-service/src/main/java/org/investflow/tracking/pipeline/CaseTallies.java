@@ -83,6 +83,11 @@ public class CaseTallies {
 
     /** Per tally document, what {@code pipelineCase} counts in it (nothing for a case without facts). */
     public Map<String, TallyIncrements> of(PipelineCase pipelineCase) {
+        return of(pipelineCase.counted());
+    }
+
+    /** Per tally document, what a case that is {@code pipelineCase} counts in it (nothing for a case without facts). */
+    public Map<String, TallyIncrements> of(CountedCase pipelineCase) {
         Map<String, TallyIncrements> counted = new LinkedHashMap<>();
         TallyIncrements funnel = funnelFields(pipelineCase);
         if (!funnel.isEmpty()) {
@@ -110,6 +115,10 @@ public class CaseTallies {
 
     /** Whether {@code pipelineCase} can stall: in a stage of the funnel that is not an exit and not the last one. */
     static boolean waiting(PipelineCase pipelineCase) {
+        return waiting(pipelineCase.counted());
+    }
+
+    private static boolean waiting(CountedCase pipelineCase) {
         return pipelineCase.stage() != null && pipelineCase.stage().ordinal() < PipelineStage.OPERATING.ordinal()
                 && pipelineCase.movedAt() != null;
     }
@@ -127,6 +136,34 @@ public class CaseTallies {
                 TallyFold.sumBelow(document, "d", day) + TallyFold.sumBelow(document, "ms", millisecond)).sum());
     }
 
+    /**
+     * What each of {@code owing}'s pending tallies adds to the tallies, oldest first: per tally document, what they count of
+     * the case after its batch (the next pending tally's {@code before}, or the case as it is) minus before it. One
+     * without {@code before} (the layout before {@link CountedCase}, which held the increments) owes nothing here: the
+     * recount after the upgrade counts it.
+     */
+    public Map<PendingTally, Map<String, TallyIncrements>> owed(PipelineCase owing) {
+        List<PendingTally> pending = owing.pendingTallies();
+        Map<PendingTally, Map<String, TallyIncrements>> owed = new LinkedHashMap<>();
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i).before() == null) {
+                continue;
+            }
+            CountedCase after = i + 1 < pending.size() ? pending.get(i + 1).before() : owing.counted();
+            owed.put(pending.get(i), change(pending.get(i).before(), after));
+        }
+        return owed;
+    }
+
+    /** Per tally document, what a case counts as {@code after} minus what it counted as {@code before}; no empty increments. */
+    Map<String, TallyIncrements> change(CountedCase before, CountedCase after) {
+        Map<String, TallyIncrements> increments = new LinkedHashMap<>();
+        addTo(increments, of(before), -1);
+        addTo(increments, of(after), 1);
+        increments.values().removeIf(TallyIncrements::isEmpty);
+        return increments;
+    }
+
     /** Per tally document, what all of {@code cases} count in it: the tallies a rebuild writes. */
     public Map<String, TallyIncrements> ofAll(Iterable<PipelineCase> cases) {
         Map<String, TallyIncrements> totals = new LinkedHashMap<>();
@@ -142,7 +179,7 @@ public class CaseTallies {
         }
     }
 
-    private static TallyIncrements funnelFields(PipelineCase pipelineCase) {
+    private static TallyIncrements funnelFields(CountedCase pipelineCase) {
         TallyIncrements fields = new TallyIncrements();
         if (pipelineCase.stage() != null) {
             fields.count("current." + pipelineCase.stage().name(), 1);
@@ -157,7 +194,7 @@ public class CaseTallies {
         return fields;
     }
 
-    private static TallyIncrements figureFields(PipelineCase pipelineCase) {
+    private static TallyIncrements figureFields(CountedCase pipelineCase) {
         CaseFact.Committed committed = pipelineCase.committed();
         BigDecimal realised = pipelineCase.realised() == null ? BigDecimal.ZERO : pipelineCase.realised().capital().amount();
         int jobs = pipelineCase.jobsToDate() == null ? 0 : pipelineCase.jobsToDate().jobs();

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.investflow.platform.domain.AggregateRoot;
 import org.investflow.platform.domain.PublishesNothing;
@@ -231,12 +232,29 @@ public class PipelineCase extends AggregateRoot {
         return ordered;
     }
 
+    /** What the tallies count of it now. */
+    public CountedCase counted() {
+        return new CountedCase(stage, profile, enteredAt, secondsInStage, openedAt, movedAt, committed, realised, jobsToDate,
+                constructionStartedAt);
+    }
+
     /** Keeps what its change in a batch adds to the tallies, to be written with it (see {@link PendingTally}). */
     void owe(PendingTally pending) {
         pendingTallies.add(pending);
     }
 
-    /** What its changes add to the tallies that the tallies do not have yet, oldest first. */
+    /**
+     * Drops the oldest of its pending tallies whose batches are {@code settled} (the tallies have them and their notes are
+     * gone), up to the first one that is not: a pending tally's batch ends where the next one's begins, so one after a
+     * pending tally still owed stays while that one does.
+     */
+    void forgetSettled(Predicate<String> settled) {
+        while (!pendingTallies.isEmpty() && settled.test(pendingTallies.get(0).batch())) {
+            pendingTallies.remove(0);
+        }
+    }
+
+    /** What its changes add to the tallies that the tallies may not have yet (settled ones until its next write), oldest first. */
     public List<PendingTally> pendingTallies() {
         return List.copyOf(pendingTallies);
     }

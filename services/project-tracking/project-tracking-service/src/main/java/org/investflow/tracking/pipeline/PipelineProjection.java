@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -38,22 +40,36 @@ import reactor.core.publisher.Sinks;
  * stale case over the rebuilt one, and add its tally increments to tallies that already count the case's end state
  * (seen in the benchmark: 70 of 10,000 rebuilt cases set back from LANDED to CONTRACTED by the lagging live batches).
  * <p>
- * Nothing counted is lost between the two writes: each changed case is written with what its change adds to the
- * tallies ({@link PendingTally}, its tally outbox), under a note of the batch written while its cases are read; the
- * tallies then take the batch once (marked with its id), the note goes, and the batch leaves the cases (its marks go with
- * each tally document's next write; see {@link #settle(String, String, String, Map, Collection)}). Should the tally write fail or the process die before it, the cases keep
- * what they owe (their events are in their inboxes and are not projected again), and {@link #recover} adds it once.
+ * Nothing counted is lost between the two writes: each changed case is written with what the tallies counted of it
+ * before the batch ({@link PendingTally}, its tally outbox), under a note of the batch written while its cases are read;
+ * the tallies then take the batch once (marked with its id) and the note goes. The batch leaves each case with the case's
+ * next write, and its marks each tally document with the document's next write (see
+ * {@link #settle(String, String, String, Map)}): removing them in writes of their own rewrote every case and tally document
+ * of a batch a second time. Should the tally write fail or the process die before it, the cases keep what they owe
+ * (their events are in their inboxes and are not projected again), and {@link #recover} adds it once.
  */
 @Component
 public class PipelineProjection {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineProjection.class);
+    /** How many of the latest batches it saw settled this instance remembers (each a case may still name once). */
+    private static final int SETTLED_KEPT = 10_000;
 
     private final CaseDocuments documents;
     private final PipelineMoves moves;
     private final CaseTallies tallies;
     private final Clock clock;
     private Mono<Void> tail = Mono.empty();
+    /**
+     * The latest batches this instance saw settled (the tallies have them, their notes are gone): their pending tallies
+     * leave the cases with the cases' next writes. Of a batch not among them a case names, the notes tell.
+     */
+    private final Set<String> settled = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SETTLED_KEPT;
+        }
+    }));
 
     PipelineProjection(CaseDocuments documents, PipelineMoves moves, CaseTallies tallies, Clock clock) {
         this.documents = documents;
@@ -110,8 +126,10 @@ public class PipelineProjection {
     }
 
     /**
-     * The first write of a batch: the cases {@code facts} change, each with what it now owes the tallies; answers what
-     * the batch adds to them. A process that dies after it has lost nothing: {@link #recover} adds what the cases owe.
+     * The first write of a batch: the cases {@code facts} change, each with what the tallies counted of it before (on the
+     * live collections, where the recovery looks) and without the pending tallies of batches settled since its last write;
+     * answers what the batch adds to the tallies. A process that dies after it has lost nothing: {@link #recover} adds
+     * what the cases owe.
      */
     Mono<Owed> storeOwing(List<ProjectionBatch.Fact> facts, String caseCollection) {
         List<String> caseIds = ProjectionBatch.caseIds(facts);
@@ -125,14 +143,31 @@ public class PipelineProjection {
             ProjectionBatch batch = new ProjectionBatch(readAndNoted.getT1(), tallies);
             facts.forEach(batch::apply);
             Map<String, Map<String, TallyIncrements>> byCase = batch.tallyIncrementsByCase();
-            batch.changed().forEach(changed -> {
-                Map<String, TallyIncrements> increments = byCase.get(changed.caseId());
-                if (increments != null) {
-                    changed.owe(PendingTally.of(batchId, now, increments));
-                }
-            });
-            return documents.store(caseCollection, batch.changed())
+            Mono<Void> owing = !live(caseCollection) ? Mono.empty() : settledAmong(batch.changed()).doOnNext(isSettled ->
+                    batch.changed().forEach(changed -> {
+                        changed.forgetSettled(isSettled);
+                        if (byCase.containsKey(changed.caseId())) {
+                            changed.owe(new PendingTally(batchId, now, batch.before(changed.caseId())));
+                        }
+                    })).then();
+            return owing.then(Mono.defer(() -> documents.store(caseCollection, batch.changed())))
                     .thenReturn(new Owed(batch, batchId, ProjectionBatch.sum(byCase), List.copyOf(byCase.keySet())));
+        });
+    }
+
+    /**
+     * Which batches the pending tallies of {@code cases} name are settled: those this instance saw settled, and of the
+     * others (after a restart, or settled by another instance) those whose notes are gone, asked in one read by key.
+     */
+    private Mono<Predicate<String>> settledAmong(Collection<PipelineCase> cases) {
+        Set<String> unknown = cases.stream().flatMap(pipelineCase -> pipelineCase.pendingTallies().stream())
+                .map(PendingTally::batch).filter(batch -> !settled.contains(batch)).collect(Collectors.toSet());
+        if (unknown.isEmpty()) {
+            return Mono.just(settled::contains);
+        }
+        return documents.noted(unknown).map(noted -> {
+            unknown.stream().filter(batch -> !noted.contains(batch)).forEach(settled::add);
+            return settled::contains;
         });
     }
 
@@ -141,7 +176,7 @@ public class PipelineProjection {
     }
 
     private Mono<Void> settle(String caseCollection, String tallyCollection, Owed owed) {
-        return settle(caseCollection, tallyCollection, owed.batchId(), owed.increments(), owed.caseIds());
+        return settle(caseCollection, tallyCollection, owed.batchId(), owed.increments());
     }
 
     /** What a stored batch owes the tallies: its id, the increments by tally document, the cases that hold them. */
@@ -150,23 +185,22 @@ public class PipelineProjection {
 
     /**
      * Adds a batch's {@code increments} to the tallies once; then, on the live collections, removes the batch's note, from
-     * which on the recovery cannot add it again; then forgets the batch in {@code caseIds}. Its marks leave each tally
-     * document with the document's next write, which keeps only the marks of batches still noted. A crash or a failed
-     * write after the note went leaves only those leftovers (the recovery reads notes, never them), never a batch counted
-     * twice: were the tallies' marks gone while a note still named cases owing the batch, the recovery would add it again.
+     * which on the recovery cannot add it again. The batch leaves its cases with each case's next write (which drops the
+     * pending tallies of batches settled) and its marks each tally document with the document's next write (which keeps
+     * only the marks of batches still noted). Those leftovers are all a crash or a failed write after the note went
+     * leaves (the recovery reads notes, never them), never a batch counted twice: were the tallies' marks gone while a note still named cases owing the batch, the recovery would add it again.
      * On the live tallies the write also needs the note to exist after the marks were read: a recovery and the live batch
      * can both be settling one batch (the live one stalled past the recovery's age), and whichever comes second then
      * either sees the other's marks, fails on the versions the other changed, or finds the note gone (the first one
      * removed it before its marks; seen in the fault run: a batch added twice).
      */
-    private Mono<Void> settle(String caseCollection, String tallyCollection, String batchId, Map<String, TallyIncrements> increments,
-                              Collection<String> caseIds) {
+    private Mono<Void> settle(String caseCollection, String tallyCollection, String batchId, Map<String, TallyIncrements> increments) {
         boolean live = live(caseCollection);
-        Mono<Void> unnoted = live ? documents.unmarkOwed(List.of(batchId)).retryWhen(CaseTallies.WRITE_RETRY) : Mono.empty();
+        Mono<Void> unnoted = live ? documents.unmarkOwed(List.of(batchId)).retryWhen(CaseTallies.WRITE_RETRY)
+                .then(Mono.fromRunnable(() -> settled.add(batchId))) : Mono.empty();
         Function<Set<String>, Mono<Set<String>>> noted = live ? documents::noted : marked -> Mono.just(Set.of(batchId));
         return documents.tallyOnce(tallyCollection, batchId, increments, noted).retryWhen(CaseTallies.WRITE_RETRY)
-                .then(unnoted)
-                .then(documents.settle(caseCollection, batchId, caseIds).retryWhen(CaseTallies.WRITE_RETRY));
+                .then(unnoted);
     }
 
     /**
@@ -183,7 +217,8 @@ public class PipelineProjection {
                 Set<String> caseIds = noted.stream().flatMap(owed -> owed.caseIds().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
                 return documents.load(CaseDocuments.CASES, caseIds).collectList()
                         .flatMap(cases -> settleOwed(cases, batches, cutoff))
-                        .flatMap(settled -> documents.unmarkOwed(batches).thenReturn(settled));
+                        .flatMap(owing -> documents.unmarkOwed(batches).then(Mono.fromRunnable(() -> settled.addAll(batches)))
+                                .thenReturn(owing));
             });
         });
     }
@@ -192,14 +227,14 @@ public class PipelineProjection {
     private Mono<Long> settleOwed(List<PipelineCase> cases, Set<String> batches, Instant cutoff) {
         Map<String, Map<String, TallyIncrements>> owedByBatch = new LinkedHashMap<>();
         Map<String, List<String>> casesByBatch = new LinkedHashMap<>();
-        cases.forEach(owing -> owing.pendingTallies().stream()
-                .filter(pending -> batches.contains(pending.batch()) && pending.at().isBefore(cutoff)).forEach(pending -> {
-                    pending.addTo(owedByBatch.computeIfAbsent(pending.batch(), any -> new LinkedHashMap<>()));
-                    casesByBatch.computeIfAbsent(pending.batch(), any -> new ArrayList<>()).add(owing.caseId());
-                }));
+        cases.forEach(owing -> tallies.owed(owing).forEach((pending, increments) -> {
+            if (batches.contains(pending.batch()) && pending.at().isBefore(cutoff) && !increments.isEmpty()) {
+                CaseTallies.addTo(owedByBatch.computeIfAbsent(pending.batch(), any -> new LinkedHashMap<>()), increments, 1);
+                casesByBatch.computeIfAbsent(pending.batch(), any -> new ArrayList<>()).add(owing.caseId());
+            }
+        }));
         return Flux.fromIterable(owedByBatch.entrySet())
-                .concatMap(owed -> settle(CaseDocuments.CASES, CaseDocuments.TALLIES, owed.getKey(), owed.getValue(),
-                        casesByBatch.get(owed.getKey())))
+                .concatMap(owed -> settle(CaseDocuments.CASES, CaseDocuments.TALLIES, owed.getKey(), owed.getValue()))
                 .then(Mono.just((long) owedByBatch.size()))
                 .doOnNext(settled -> {
                     if (settled > 0) {

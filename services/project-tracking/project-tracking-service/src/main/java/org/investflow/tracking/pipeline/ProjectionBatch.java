@@ -16,7 +16,7 @@ final class ProjectionBatch {
     private final Map<String, PipelineCase> cases;
     private final CaseTallies tallies;
     private final Map<String, PipelineCase> changed = new LinkedHashMap<>();
-    private final Map<String, Map<String, TallyIncrements>> before = new LinkedHashMap<>();
+    private final Map<String, CountedCase> before = new LinkedHashMap<>();
     private final List<PipelineMoves.Move> moves = new ArrayList<>();
 
     /** {@code stored}: the cases the batch names that are stored, by case id. */
@@ -33,7 +33,7 @@ final class ProjectionBatch {
         PipelineCase pipelineCase = cases.computeIfAbsent(fact.caseId(), PipelineCase::open);
         PipelineStage from = pipelineCase.stage();
         Map<PipelineStage, Long> knownDurations = pipelineCase.secondsInStage();
-        Map<String, TallyIncrements> counted = before.containsKey(fact.caseId()) ? null : tallies.of(pipelineCase);
+        CountedCase counted = before.containsKey(fact.caseId()) ? null : pipelineCase.counted();
         if (pipelineCase.apply(fact.eventId(), fact.facts())) {
             if (counted != null) {
                 before.put(fact.caseId(), counted);
@@ -46,6 +46,11 @@ final class ProjectionBatch {
     /** The cases the batch changed. */
     Collection<PipelineCase> changed() {
         return changed.values();
+    }
+
+    /** What the tallies counted of changed case {@code caseId} before the batch. */
+    CountedCase before(String caseId) {
+        return before.get(caseId);
     }
 
     /** Every change of a case, in order. */
@@ -62,10 +67,7 @@ final class ProjectionBatch {
     Map<String, Map<String, TallyIncrements>> tallyIncrementsByCase() {
         Map<String, Map<String, TallyIncrements>> byCase = new LinkedHashMap<>();
         changed.forEach((caseId, pipelineCase) -> {
-            Map<String, TallyIncrements> increments = new LinkedHashMap<>();
-            CaseTallies.addTo(increments, before.get(caseId), -1);
-            CaseTallies.addTo(increments, tallies.of(pipelineCase), 1);
-            increments.values().removeIf(TallyIncrements::isEmpty);
+            Map<String, TallyIncrements> increments = tallies.change(before.get(caseId), pipelineCase.counted());
             if (!increments.isEmpty()) {
                 byCase.put(caseId, increments);
             }

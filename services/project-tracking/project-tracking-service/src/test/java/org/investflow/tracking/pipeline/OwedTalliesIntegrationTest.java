@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.investflow.tracking.TestClock;
@@ -146,7 +147,49 @@ class OwedTalliesIntegrationTest {
 
         assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
         assertThat(reached(pipeline.funnel(district).block(WAIT))).isEqualTo(2);
-        assertThat(owedBy(owed.caseIds().get(0))).as("the leftover mark, read by nothing").hasSize(1);
+        assertThat(owedBy(owed.caseIds().get(0))).isEmpty();
+        assertThat(pendingOf(owed.caseIds().get(0))).as("the leftover pending tally, read by nothing").hasSize(1);
+    }
+
+    @Test
+    void aCasesNextWriteDropsWhatItOwedSettledBatchesAndKeepsWhatItStillOwesWhichTheRecoveryAddsOnce() {
+        PipelineFilter district = districtOfItsOwn();
+        ProjectionBatch.Fact intention = intention(district);
+        String caseId = intention.caseId();
+        projection.projectFacts(List.of(intention), CaseDocuments.CASES, CaseDocuments.TALLIES, false).block(WAIT);
+        assertThat(pendingOf(caseId)).as("a settled batch stays in the case until its next write").hasSize(1);
+
+        PipelineProjection.Owed stalled = projection.storeOwing(List.of(moved(caseId, PipelineStage.SCREENED, 60)), CaseDocuments.CASES)
+                .block(WAIT);
+        assertThat(pendingOf(caseId)).extracting(PendingTally::batch).as("the next write took the settled one")
+                .containsExactly(stalled.batchId());
+
+        projection.projectFacts(List.of(moved(caseId, PipelineStage.NEGOTIATING, 120)), CaseDocuments.CASES, CaseDocuments.TALLIES, false)
+                .block(WAIT);
+        assertThat(pendingOf(caseId)).as("a batch still owed keeps the later ones").hasSize(2)
+                .first().extracting(PendingTally::batch).isEqualTo(stalled.batchId());
+        projection.projectFacts(List.of(moved(caseId, PipelineStage.AGREED, 180)), CaseDocuments.CASES, CaseDocuments.TALLIES, false)
+                .block(WAIT);
+        assertThat(pendingOf(caseId)).as("each of them, settled or not: the stalled batch's change ends where the next begins")
+                .hasSize(3);
+        assertThat(owedBy(caseId)).extracting(PendingTally::batch).containsExactly(stalled.batchId());
+
+        clock.set(Instant.now().plus(Duration.ofMinutes(2)));
+        assertThat(projection.recover(Duration.ofMinutes(1)).block(WAIT)).isGreaterThanOrEqualTo(1);
+        clock.reset();
+        assertThat(pipeline.funnel(district).block(WAIT)).as("the stalled batch added once, its change alone")
+                .isEqualTo(pipeline.recount(district).block(WAIT));
+        assertThat(owedBy(caseId)).isEmpty();
+
+        projection.projectFacts(List.of(moved(caseId, PipelineStage.CONTRACTED, 240)), CaseDocuments.CASES, CaseDocuments.TALLIES, false)
+                .block(WAIT);
+        assertThat(pendingOf(caseId)).as("only the latest batch's, until the case's next write").hasSize(1);
+        assertThat(pipeline.funnel(district).block(WAIT)).isEqualTo(pipeline.recount(district).block(WAIT));
+    }
+
+    private static ProjectionBatch.Fact moved(String caseId, PipelineStage stage, long secondsAfterOpening) {
+        return new ProjectionBatch.Fact(caseId, UUID.randomUUID().toString(),
+                List.of(new StageSignal(stage, "investor-owed", OPENED.plusSeconds(secondsAfterOpening), null)));
     }
 
     @Test
@@ -154,10 +197,9 @@ class OwedTalliesIntegrationTest {
         PipelineFilter district = districtOfItsOwn();
         PipelineProjection.Owed owed = projection.storeOwing(List.of(intention(district)), CaseDocuments.CASES).block(WAIT);
         boolean notedWhenTheRecoveryLooked = documents.noted(Set.of(owed.batchId())).block(WAIT).contains(owed.batchId());
-        // the live batch, stalled past the recovery's age, now settles: tallies, note, the cases' outboxes
+        // the live batch, stalled past the recovery's age, now settles: tallies, then its note
         documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents::noted).block(WAIT);
         documents.unmarkOwed(List.of(owed.batchId())).block(WAIT);
-        documents.settle(CaseDocuments.CASES, owed.batchId(), owed.caseIds()).block(WAIT);
 
         documents.tallyOnce(CaseDocuments.TALLIES, owed.batchId(), owed.increments(), documents::noted).block(WAIT);
 
@@ -244,7 +286,15 @@ class OwedTalliesIntegrationTest {
         return funnel.stages().stream().filter(stage -> stage.stage() == PipelineStage.INTENTION).findFirst().orElseThrow().reached();
     }
 
-    private List<PendingTally> owedBy(String caseId) {
+    /** The case's pending tallies, those of settled batches included (they leave with its next write). */
+    private List<PendingTally> pendingOf(String caseId) {
         return documents.load(CaseDocuments.CASES, List.of(caseId)).single().block(WAIT).pendingTallies();
+    }
+
+    /** What the case still owes: its pending tallies whose batches are still noted. */
+    private List<PendingTally> owedBy(String caseId) {
+        List<PendingTally> pending = pendingOf(caseId);
+        Set<String> noted = documents.noted(pending.stream().map(PendingTally::batch).collect(Collectors.toSet())).block(WAIT);
+        return pending.stream().filter(owed -> noted.contains(owed.batch())).toList();
     }
 }

@@ -39,7 +39,6 @@ class ProjectorHotPathQueriesTest {
             "find pipeline_tallies {_id:$in}",
             "find pipeline_owed_batches {_id:$in}",
             "update pipeline_tallies {_id, v}",
-            "update pipeline_cases {_id:$in}",
             "delete pipeline_owed_batches {_id:$in}");
 
     @Autowired

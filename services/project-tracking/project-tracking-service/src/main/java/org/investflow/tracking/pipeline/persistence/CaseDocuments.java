@@ -51,8 +51,7 @@ import reactor.core.publisher.Mono;
  * The pipeline's documents a batch of events reads and writes: the cases by id in one read, the changed cases in one
  * unordered bulk write (each replaced by {@code {_id, version}}, served by a unique index on exactly those fields), the
  * tallies they count in one read of their marks and one more write (an {@code $inc} per tally document by
- * {@code {_id, v}}, marked with the batch; see {@link #tallyOnce}), then the batch settled in the cases and the tallies
- * (see {@link PendingTally}).
+ * {@code {_id, v}}, marked with the batch; see {@link #tallyOnce}), and the batch's note (see {@link PendingTally}).
  */
 @Component
 public class CaseDocuments {
@@ -202,19 +201,6 @@ public class CaseDocuments {
     private static boolean onlyDuplicateKeys(Throwable error) {
         return error instanceof MongoBulkWriteException bulk
                 && bulk.getWriteErrors().stream().allMatch(write -> write.getCategory() == ErrorCategory.DUPLICATE_KEY);
-    }
-
-    /**
-     * Forgets batch {@code batch} once the tallies have it and its note is gone: out of its cases' tally outboxes. Its
-     * marks leave the tallies with the next write of each document ({@link #tallyOnce}).
-     */
-    public Mono<Void> settle(String caseCollection, String batch, Collection<String> caseIds) {
-        return updateMany(caseCollection, caseIds, Updates.pull(PENDING, new Document("batch", batch)));
-    }
-
-    private Mono<Void> updateMany(String collection, Collection<String> ids, Bson update) {
-        return ids.isEmpty() ? Mono.empty()
-                : mongo.getCollection(collection).flatMap(documents -> Mono.from(documents.updateMany(Filters.in("_id", ids), update))).then();
     }
 
     /** A live batch not settled yet: its id, when it was projected, and the cases it names (those that owe the tallies among them). */
