@@ -98,13 +98,23 @@ final class DatabaseCommands {
      * {@code limit} most sent first, e.g. "update(intentions) 3100 × 0.12 ms, find(officer_loads) 2000 × 0.30 ms".
      */
     static String described(Map<String, Long> counts, Map<String, Long> nanos, int limit) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit)
+        return described(counts, nanos, limit, Map.Entry.<String, Long>comparingByValue().reversed());
+    }
+
+    /** As {@link #described(Map, Map, int)}, the commands that took the server longest in all first. */
+    static String describedByTime(Map<String, Long> counts, Map<String, Long> nanos, int limit) {
+        return described(counts, nanos, limit, java.util.Comparator.<Map.Entry<String, Long>>comparingLong(
+                entry -> nanos.getOrDefault(entry.getKey(), 0L)).reversed());
+    }
+
+    private static String described(Map<String, Long> counts, Map<String, Long> nanos, int limit,
+                                    java.util.Comparator<Map.Entry<String, Long>> order) {
+        return counts.entrySet().stream().sorted(order).limit(limit)
                 .map(entry -> entry.getKey() + " " + entry.getValue() + " × " + String.format(java.util.Locale.ROOT, "%.2f ms",
                         nanos.getOrDefault(entry.getKey(), 0L) / 1e6 / entry.getValue()))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** The counts so far, by database, then by command. */
     /** The commands from now on: {@link Window#of} tells one database's since this call. */
     Window window() {
         return new Window(this, snapshot(), nanosSnapshot());
@@ -113,11 +123,14 @@ final class DatabaseCommands {
     /** Command counts and server times at one moment, to tell what a database sent since. */
     record Window(DatabaseCommands commands, Map<String, Map<String, Long>> countsBefore, Map<String, Map<String, Long>> nanosBefore) {
 
-        /** How many commands {@code database} sent since the window opened, and the busiest {@code limit} with their mean server time. */
+        /**
+         * How many commands {@code database} sent since the window opened, and the {@code limit} that took the server
+         * longest in all, with their mean server time.
+         */
         Moved of(String database, int limit) {
             Map<String, Long> counts = commands.since(countsBefore).getOrDefault(database, Map.of());
             return new Moved(counts.values().stream().mapToLong(Long::longValue).sum(),
-                    described(counts, commands.nanosSince(nanosBefore).getOrDefault(database, Map.of()), limit));
+                    describedByTime(counts, commands.nanosSince(nanosBefore).getOrDefault(database, Map.of()), limit));
         }
     }
 

@@ -7,9 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -103,6 +105,7 @@ final class RebuildBenchmark {
                         LiveWindow window = openLive(live);
                         added = histories.produce(producer, (int) (size - produced), deadline);
                         live(report, prefix, live, window, added, deadline);
+                        largestTallies(report, prefix, client);
                         profile.stop();
                         profile.summarise(report, "profile.live", 8);
                     }
@@ -251,6 +254,29 @@ final class RebuildBenchmark {
             return "stages expected " + expected + ", found " + actual;
         }
         return null;
+    }
+
+    /**
+     * The live tally documents' number and the largest by fields (a nested document's fields counted): the wire server
+     * copies a whole document for each update, so a tally every batch writes costs with its size.
+     */
+    private static void largestTallies(Report report, String prefix, MongoClient client) {
+        List<Document> tallies = Flux.from(client.getDatabase(Service.PROJECT_TRACKING.database()).getCollection("pipeline_tallies").find())
+                .collectList().block(Duration.ofMinutes(1));
+        Map<String, Integer> fields = new HashMap<>();
+        tallies.forEach(tally -> fields.put(tally.getString("_id"), fieldsOf(tally)));
+        String largest = fields.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
+                .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
+        report.figure(prefix + "LiveTallyDocuments", (long) tallies.size(), "live tally documents after the live window; "
+                + "fields of the largest: " + largest);
+    }
+
+    private static int fieldsOf(Document document) {
+        int fields = 0;
+        for (Object value : document.values()) {
+            fields += value instanceof Document nested ? fieldsOf(nested) : 1;
+        }
+        return fields;
     }
 
     /** Cases of the live read model per stage, counted by the database. */

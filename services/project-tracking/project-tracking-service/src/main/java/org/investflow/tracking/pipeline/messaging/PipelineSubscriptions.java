@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 class PipelineSubscriptions {
 
     static final String GROUP = "project-tracking-pipeline";
-    static final int BATCH = 500;
+    static final int BATCH = 2000;
 
     @Bean
     BatchInbound pipelineInbound(PipelineService pipeline) {

@@ -47,7 +47,7 @@ public class PipelineRebuild {
     static final String LIVE = CaseDocuments.CASES;
     static final String LIVE_TALLIES = CaseDocuments.TALLIES;
     /** Events per catch-up batch, as many as a live batch. */
-    private static final int CATCH_UP_BATCH = 500;
+    private static final int CATCH_UP_BATCH = 2000;
     private static final Logger log = LoggerFactory.getLogger(PipelineRebuild.class);
     private static final int BATCH = 1000;
 
