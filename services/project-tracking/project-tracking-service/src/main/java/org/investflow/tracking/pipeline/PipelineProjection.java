@@ -188,7 +188,8 @@ public class PipelineProjection {
      * which on the recovery cannot add it again. The batch leaves its cases with each case's next write (which drops the
      * pending tallies of batches settled) and its marks each tally document with the document's next write (which keeps
      * only the marks of batches still noted). Those leftovers are all a crash or a failed write after the note went
-     * leaves (the recovery reads notes, never them), never a batch counted twice: were the tallies' marks gone while a note still named cases owing the batch, the recovery would add it again.
+     * leaves (the recovery reads notes, never them), never a batch counted twice: were the tallies' marks gone while a
+     * note still named cases owing the batch, the recovery would add it again.
      * On the live tallies the write also needs the note to exist after the marks were read: a recovery and the live batch
      * can both be settling one batch (the live one stalled past the recovery's age), and whichever comes second then
      * either sees the other's marks, fails on the versions the other changed, or finds the note gone (the first one
