@@ -105,10 +105,10 @@ final class RebuildBenchmark {
                         LiveWindow window = openLive(live);
                         added = histories.produce(producer, (int) (size - produced), deadline);
                         live(report, prefix, live, window, added, deadline);
-                        largestTallies(report, prefix, client);
                         profile.stop();
                         profile.summarise(report, "profile.live", 8);
                     }
+                    largestTallies(report, prefix, client);
                 } else {
                     added = histories.produce(producer, (int) (size - produced), deadline);
                 }
