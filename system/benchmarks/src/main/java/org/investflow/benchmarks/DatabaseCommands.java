@@ -21,6 +21,7 @@ final class DatabaseCommands {
     record Slow(long endedAtNanos, long millis, String command) {
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     /** How long a command must take to be kept as slow. */
     static final long SLOW_MILLIS = 100;
     private static final int SLOW_KEPT = 200;
@@ -29,6 +30,11 @@ final class DatabaseCommands {
     private final Map<String, Map<String, LongAdder>> counts = new ConcurrentHashMap<>();
     /** The server's time on them, nanoseconds, keyed as {@link #counts}. */
     private final Map<String, Map<String, LongAdder>> nanos = new ConcurrentHashMap<>();
+    /**
+     * The CPU time of the server's thread on them, nanoseconds, keyed as {@link #counts}: unlike {@link #nanos} it leaves
+     * out the time the thread waited for a core or for another command's lock on the collection.
+     */
+    private final Map<String, Map<String, LongAdder>> cpuNanos = new ConcurrentHashMap<>();
     private final java.util.Deque<Slow> slow = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     /** {@code backend}, counting every command that reaches it over the wire. */
@@ -43,6 +49,7 @@ final class DatabaseCommands {
                         adder(counts, message.getDatabaseName(), on).increment();
                     }
                     long started = System.nanoTime();
+                    long cpuStarted = THREADS.getCurrentThreadCpuTime();
                     try {
                         return method.invoke(backend, args);
                     } catch (InvocationTargetException e) {
@@ -51,6 +58,7 @@ final class DatabaseCommands {
                         long ended = System.nanoTime();
                         if (on != null) {
                             adder(nanos, ((MongoMessage) args[0]).getDatabaseName(), on).add(ended - started);
+                            adder(cpuNanos, ((MongoMessage) args[0]).getDatabaseName(), on).add(THREADS.getCurrentThreadCpuTime() - cpuStarted);
                         }
                         long millis = (ended - started) / 1_000_000;
                         if (millis >= SLOW_MILLIS && args != null && args.length > 0 && args[0] instanceof MongoMessage message) {
@@ -94,48 +102,53 @@ final class DatabaseCommands {
     }
 
     /**
-     * {@code counts} of one database's commands, each with the server's mean time on it from {@code nanos}, the
-     * {@code limit} most sent first, e.g. "update(intentions) 3100 × 0.12 ms, find(officer_loads) 2000 × 0.30 ms".
+     * {@code counts} of one database's commands, each with the server's mean time on it from {@code nanos} and its
+     * thread's mean CPU time from {@code cpu}, the {@code limit} most sent first, e.g. "update(intentions) 3100 × 0.12 ms
+     * (CPU 0.10), find(officer_loads) 2000 × 0.30 ms (CPU 0.21)".
      */
-    static String described(Map<String, Long> counts, Map<String, Long> nanos, int limit) {
-        return described(counts, nanos, limit, Map.Entry.<String, Long>comparingByValue().reversed());
+    static String described(Map<String, Long> counts, Map<String, Long> nanos, Map<String, Long> cpu, int limit) {
+        return described(counts, nanos, cpu, limit, Map.Entry.<String, Long>comparingByValue().reversed());
     }
 
-    /** As {@link #described(Map, Map, int)}, the commands that took the server longest in all first. */
-    static String describedByTime(Map<String, Long> counts, Map<String, Long> nanos, int limit) {
-        return described(counts, nanos, limit, java.util.Comparator.<Map.Entry<String, Long>>comparingLong(
+    /** As {@link #described(Map, Map, Map, int)}, the commands that took the server longest in all first. */
+    static String describedByTime(Map<String, Long> counts, Map<String, Long> nanos, Map<String, Long> cpu, int limit) {
+        return described(counts, nanos, cpu, limit, java.util.Comparator.<Map.Entry<String, Long>>comparingLong(
                 entry -> nanos.getOrDefault(entry.getKey(), 0L)).reversed());
     }
 
-    private static String described(Map<String, Long> counts, Map<String, Long> nanos, int limit,
+    private static String described(Map<String, Long> counts, Map<String, Long> nanos, Map<String, Long> cpu, int limit,
                                     java.util.Comparator<Map.Entry<String, Long>> order) {
         return counts.entrySet().stream().sorted(order).limit(limit)
-                .map(entry -> entry.getKey() + " " + entry.getValue() + " × " + String.format(java.util.Locale.ROOT, "%.2f ms",
-                        nanos.getOrDefault(entry.getKey(), 0L) / 1e6 / entry.getValue()))
+                .map(entry -> entry.getKey() + " " + entry.getValue() + " × " + String.format(java.util.Locale.ROOT, "%.2f ms (CPU %.2f)",
+                        nanos.getOrDefault(entry.getKey(), 0L) / 1e6 / entry.getValue(),
+                        cpu.getOrDefault(entry.getKey(), 0L) / 1e6 / entry.getValue()))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The commands from now on: {@link Window#of} tells one database's since this call. */
     Window window() {
-        return new Window(this, snapshot(), nanosSnapshot());
+        return new Window(this, snapshot(), nanosSnapshot(), cpuSnapshot());
     }
 
     /** Command counts and server times at one moment, to tell what a database sent since. */
-    record Window(DatabaseCommands commands, Map<String, Map<String, Long>> countsBefore, Map<String, Map<String, Long>> nanosBefore) {
+    record Window(DatabaseCommands commands, Map<String, Map<String, Long>> countsBefore, Map<String, Map<String, Long>> nanosBefore,
+                  Map<String, Map<String, Long>> cpuBefore) {
 
         /**
-         * How many commands {@code database} sent since the window opened, and the {@code limit} that took the server
-         * longest in all, with their mean server time.
+         * How many commands {@code database} sent since the window opened, the server thread's CPU time on them, and
+         * the {@code limit} that took the server longest in all, with their mean server and CPU time.
          */
         Moved of(String database, int limit) {
             Map<String, Long> counts = commands.since(countsBefore).getOrDefault(database, Map.of());
+            Map<String, Long> cpu = commands.cpuSince(cpuBefore).getOrDefault(database, Map.of());
             return new Moved(counts.values().stream().mapToLong(Long::longValue).sum(),
-                    describedByTime(counts, commands.nanosSince(nanosBefore).getOrDefault(database, Map.of()), limit));
+                    cpu.values().stream().mapToLong(Long::longValue).sum(),
+                    describedByTime(counts, commands.nanosSince(nanosBefore).getOrDefault(database, Map.of()), cpu, limit));
         }
     }
 
-    /** A database's commands in a window: their number and their description ({@link #described}). */
-    record Moved(long count, String described) {
+    /** A database's commands in a window: their number, the server thread's CPU time on them, their description ({@link #described}). */
+    record Moved(long count, long cpuNanos, String described) {
     }
 
     Map<String, Map<String, Long>> snapshot() {
@@ -145,6 +158,16 @@ final class DatabaseCommands {
     /** The server's time on the commands so far (nanoseconds), by database, then by command. */
     Map<String, Map<String, Long>> nanosSnapshot() {
         return copy(nanos);
+    }
+
+    /** The CPU time of the server's threads on the commands so far (nanoseconds), keyed as {@link #nanosSnapshot}. */
+    Map<String, Map<String, Long>> cpuSnapshot() {
+        return copy(cpuNanos);
+    }
+
+    /** The server threads' CPU time (nanoseconds) since {@code before} (a {@link #cpuSnapshot}), keyed as {@link #since}. */
+    Map<String, Map<String, Long>> cpuSince(Map<String, Map<String, Long>> before) {
+        return moved(cpuSnapshot(), before);
     }
 
     private static Map<String, Map<String, Long>> copy(Map<String, Map<String, LongAdder>> by) {

@@ -38,6 +38,7 @@ final class IntakeBenchmark {
         long casesBefore = readModelSize();
         Map<String, Map<String, Long>> commandsBefore = rig.databaseCommands().snapshot();
         Map<String, Map<String, Long>> nanosBefore = rig.databaseCommands().nanosSnapshot();
+        Map<String, Map<String, Long>> cpuBefore = rig.databaseCommands().cpuSnapshot();
         long started = System.nanoTime();
         HttpLoad.Outcome outcome;
         try (HttpLoad load = new HttpLoad(rig.services().get(Service.INTAKE), plan.concurrency());
@@ -54,7 +55,8 @@ final class IntakeBenchmark {
         double catchUpSeconds = (System.nanoTime() - loadEnded) / 1e9;
         report.figure("investflow.readModel.catchUpSeconds", catchUpSeconds, "s after the intake load until the pipeline read model held every case");
         report.figure("investflow.readModel.casesApplied", caughtUp - casesBefore, "of " + submitted + " submitted (bounded wait " + CATCH_UP_LIMIT.toSeconds() + " s)");
-        perSubmission(report, rig.databaseCommands().since(commandsBefore), rig.databaseCommands().nanosSince(nanosBefore), submitted);
+        perSubmission(report, rig.databaseCommands().since(commandsBefore), rig.databaseCommands().nanosSince(nanosBefore),
+                rig.databaseCommands().cpuSince(cpuBefore), submitted);
         report.figure("investflow.readModel.applyPerSecond", (caughtUp - casesBefore) / ((System.nanoTime() - started) / 1e9),
                 "cases/s from the load's start until caught up (event consumption + upsert)");
     }
@@ -67,7 +69,7 @@ final class IntakeBenchmark {
      * takes a tenth of one).
      */
     private static void perSubmission(Report report, Map<String, Map<String, Long>> commands, Map<String, Map<String, Long>> nanos,
-                                      long submitted) {
+                                      Map<String, Map<String, Long>> cpu, long submitted) {
         if (submitted == 0) {
             return;
         }
@@ -77,9 +79,14 @@ final class IntakeBenchmark {
         long serverNanos = nanos.values().stream().flatMap(byCommand -> byCommand.values().stream()).mapToLong(Long::longValue).sum();
         report.figure("investflow.intake.databaseServerMsPerSubmission", serverNanos / 1e6 / submitted,
                 "ms of the database server's time per submitted intention, all services' commands");
+        long cpuNanos = cpu.values().stream().flatMap(byCommand -> byCommand.values().stream()).mapToLong(Long::longValue).sum();
+        report.figure("investflow.intake.databaseServerCpuMsPerSubmission", cpuNanos / 1e6 / submitted,
+                "ms of the database server threads' CPU time per submitted intention, all services' commands (the server's "
+                        + "time less waiting for a core or a collection's lock)");
         commands.forEach((database, byCommand) -> report.figure("investflow.intake.databaseCommandsOf." + database,
                 (double) byCommand.values().stream().mapToLong(Long::longValue).sum() / submitted,
-                "commands of " + database + " per submission (" + DatabaseCommands.described(byCommand, nanos.getOrDefault(database, Map.of()), 8) + ")"));
+                "commands of " + database + " per submission (" + DatabaseCommands.described(byCommand, nanos.getOrDefault(database, Map.of()),
+                        cpu.getOrDefault(database, Map.of()), 8) + ")"));
     }
 
 

@@ -113,7 +113,7 @@ final class PropagationBenchmark {
                 "ms projector's batch handed over → its reads and writes done (decode, cases read, note, cases and tallies written)");
         DatabaseCommands.Moved projectTracking = commands.of(Service.PROJECT_TRACKING.database(), Integer.MAX_VALUE);
         report.figure("investflow.propagation.projectTrackingCommands", projectTracking.count(),
-                "commands of project-tracking in the phase, each with the server's mean time: " + projectTracking.described());
+                "commands of project-tracking in the phase, each with the server's mean time and its thread's mean CPU time: " + projectTracking.described());
         report.figure("investflow.propagation.cases", lags.fromEventTime().getTotalCount(),
                 "timed of " + plan.propagationCases() + ", submitted at " + plan.propagationRate() + "/s; "
                         + lags.fromPublished().getTotalCount() + " of them with their record seen");
