@@ -30,6 +30,7 @@ import java.util.List;
  * @param funnelQueries        funnel queries timed at each size (a p99 needs a few hundred; unrecorded warm-up queries before the first size)
  * @param rebuildSizes         generated cases on the topics at which the read-model rebuild is timed (cumulative: the larger adds to the smaller)
  * @param rebuildReserve       time the funnel phase leaves for the rebuild phase (the funnel's largest size gives way first)
+ * @param liveWait             how long the live read model's window goes on after the first rebuild size's send, unless it caught up
  * @param budget               the whole command's time budget, from the moment {@code ./investflow bench} started (its build included):
  *                             a funnel or rebuild size whose projected time would overrun it is skipped and says so
  */
@@ -40,7 +41,7 @@ record BenchmarkPlan(
         int journeys, int journeyConcurrency, Duration pipelineTime,
         int propagationCases, int propagationRate,
         List<Integer> funnelSizes, List<Integer> funnelQueries,
-        List<Integer> rebuildSizes, Duration rebuildReserve,
+        List<Integer> rebuildSizes, Duration rebuildReserve, Duration liveWait,
         Duration budget) {
 
     static BenchmarkPlan full() {
@@ -50,7 +51,7 @@ record BenchmarkPlan(
                 96, 32, Duration.ofSeconds(120),
                 100, 5,
                 List.of(10_000, 100_000, 1_000_000), List.of(300, 300, 300),
-                List.of(10_000, 100_000), Duration.ofSeconds(120),
+                List.of(10_000, 100_000), Duration.ofSeconds(120), Duration.ofSeconds(15),
                 Duration.ofSeconds(570));
     }
 
@@ -61,7 +62,19 @@ record BenchmarkPlan(
                 2, 2, Duration.ofSeconds(60),
                 5, 20,
                 List.of(200, 500, 1_000), List.of(5, 5, 5),
-                List.of(100, 300), Duration.ofSeconds(30),
+                List.of(100, 300), Duration.ofSeconds(30), Duration.ofSeconds(15),
                 Duration.ofSeconds(150));
+    }
+
+    /**
+     * This plan with one rebuild size of {@code cases} and the live window going on {@code wait} after its send
+     * ({@code ./investflow bench --only=warmUp,rebuild --live-cases=60000 --live-wait=240}): the live read model over
+     * minutes instead of seconds, once the JIT has had time to go quiet.
+     */
+    BenchmarkPlan withLive(int cases, Duration wait) {
+        return new BenchmarkPlan(kafkaRecords, kafkaRecordSize, kafkaLatencyMessages, mongoPreloaded, jmhWarmup, jmhMeasurement,
+                jmhIterations, concurrency, httpWarmupRequests, httpWarmupTime, httpRequests, httpTime, journeys,
+                journeyConcurrency, pipelineTime, propagationCases, propagationRate, funnelSizes, funnelQueries,
+                List.of(cases), rebuildReserve, wait, budget);
     }
 }

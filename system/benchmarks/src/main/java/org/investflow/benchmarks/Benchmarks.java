@@ -1,7 +1,9 @@
 package org.investflow.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -46,11 +48,20 @@ public final class Benchmarks {
         Path target = Path.of(System.getProperty("benchmarks.target", "system/benchmarks/target"));
         Set<String> only = List.of(args).stream().filter(arg -> arg.startsWith("--only="))
                 .flatMap(arg -> Stream.of(arg.substring("--only=".length()).split(","))).collect(Collectors.toSet());
-        Benchmarks benchmarks = new Benchmarks(smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full(), target, System.out::println, only);
+        BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full();
+        Optional<Integer> liveCases = value(args, "--live-cases=");
+        if (liveCases.isPresent()) {
+            plan = plan.withLive(liveCases.get(), Duration.ofSeconds(value(args, "--live-wait=").orElse(15)));
+        }
+        Benchmarks benchmarks = new Benchmarks(plan, target, System.out::println, only);
         Report report = benchmarks.run();
         System.out.println(report.table());
         System.out.println("Every figure: " + target.resolve("benchmarks.json").toAbsolutePath());
         System.exit(0);
+    }
+
+    private static Optional<Integer> value(String[] args, String name) {
+        return Stream.of(args).filter(arg -> arg.startsWith(name)).map(arg -> Integer.valueOf(arg.substring(name.length()))).findFirst();
     }
 
     /** Runs every phase and writes the JSON; the report is returned for printing and checking. */

@@ -55,7 +55,6 @@ final class RebuildBenchmark {
     /** project-tracking's consumer group of the live pipeline read model. */
     private static final String LIVE_GROUP = "project-tracking-pipeline";
     /** The longest wait, after the first size's produce, for the live read model to have stored every record. */
-    private static final Duration LIVE_WAIT = Duration.ofSeconds(15);
     /** The longest wait for the live read model to store the warm-up's records. */
     private static final Duration LIVE_WARM_UP_WAIT = Duration.ofSeconds(30);
 
@@ -153,7 +152,7 @@ final class RebuildBenchmark {
     /**
      * The live read model's rate: project-tracking's own consumer group keeps projecting while the generated events are
      * produced (as in production while an admin rebuilds). From the first produced record until the group has committed
-     * every record of its topics, or {@link #LIVE_WAIT} after the produce ended, the records it stored over the time is
+     * every record of its topics, or the plan's {@code liveWait} after the produce ended, the records it stored over the time is
      * what the live projector sustains (its capacity when it is still behind at the end, a lower bound when it caught
      * up), with its batches' count and mean handling time. Only for the first size: the second's wait would come out of
      * the rebuild's budget (the live group then competes with the rebuild, as it did before).
@@ -161,8 +160,10 @@ final class RebuildBenchmark {
     private void live(Report report, String prefix, ConsumerLag live, LiveWindow window, CaseHistories.Produced added, long deadline) {
         long lagAtProduceEnd = live.records();
         long produceEnded = System.nanoTime();
-        boolean caughtUp = live.awaitNone(Math.min(deadline, System.nanoTime() + LIVE_WAIT.toNanos()));
+        boolean caughtUp = live.awaitNone(Math.min(deadline, System.nanoTime() + plan.liveWait().toNanos()));
         long ended = System.nanoTime();
+        double cpuSeconds = CpuTime.now().secondsSince(window.cpu());
+        long compilerMillis = Machine.compilerCpuMillis() - window.compilerCpuMillis();
         double seconds = (ended - window.started()) / 1e9;
         long left = caughtUp ? 0 : live.records();
         double drainSeconds = (ended - produceEnded) / 1e9;
@@ -181,7 +182,11 @@ final class RebuildBenchmark {
                 + ", beside) stored from the first produced record: " + stored + " in " + String.format("%.1f", seconds) + " s; "
                 + added.events() + " produced in " + String.format("%.1f", added.seconds()) + " s, " + lagBefore
                 + " behind at the start, " + lagAtProduceEnd + " when the produce ended, " + (caughtUp ? "all stored"
-                : left + " still to go " + LIVE_WAIT.toSeconds() + " s later (so this is its capacity)"));
+                : left + " still to go " + plan.liveWait().toSeconds() + " s later (so this is its capacity)"));
+        report.figure(prefix + "LiveRigCpuMsPerRecord", cpuSeconds * 1e3 / Math.max(1, stored), "ms of CPU the whole rig (this JVM, "
+                + "broker, issuer) used per record the live read model stored in the window, the harness's send included; "
+                + String.format("%.2f", cpuSeconds / (seconds * Runtime.getRuntime().availableProcessors())) + " of the cores; of it the "
+                + "JIT compiler threads' " + compilerMillis + " ms in the window's " + Math.round(seconds) + " s");
         double cpuMsPerRecord = commands.cpuNanos() / 1e6 / Math.max(1, stored);
         report.figure(prefix + "LiveDatabaseCpuMsPerRecord", cpuMsPerRecord, "ms of the database server threads' CPU time per "
                 + "record the live read model stored, all project-tracking's commands meanwhile (its projects listener's among "
@@ -192,14 +197,15 @@ final class RebuildBenchmark {
     }
 
     /** Where the live read model stood when the produce started: its lag, batch timer, and the database's command counts and times. */
-    private record LiveWindow(long started, long lagBefore, TimerWindow batches, DatabaseCommands.Window commands) {
+    private record LiveWindow(long started, long lagBefore, TimerWindow batches, DatabaseCommands.Window commands, CpuTime cpu,
+                              long compilerCpuMillis) {
     }
 
     private LiveWindow openLive(ConsumerLag live) {
         MeterRegistry meters = rig.meters(Service.PROJECT_TRACKING);
         return new LiveWindow(System.nanoTime(), live.records(),
                 TimerWindow.open(() -> meters.find(InboundEvents.BATCH_HANDLING).tag("group", LIVE_GROUP).timer()),
-                rig.databaseCommands().window());
+                rig.databaseCommands().window(), CpuTime.now(), Machine.compilerCpuMillis());
     }
 
     private static void report(Report report, String prefix, int size, CaseHistories.Produced added, Rebuilt rebuilt,
