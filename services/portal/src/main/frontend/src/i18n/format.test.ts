@@ -22,9 +22,10 @@ describe('money per locale', () => {
 });
 
 describe('dates per locale', () => {
-  it('shows an instant in the reader’s language and zone', () => {
-    expect(formatInstant('2026-12-05T06:30:00Z', 'en', 'Asia/Shanghai')).toBe('5 Dec 2026, 14:30');
-    expect(formatInstant('2026-12-05T06:30:00Z', 'zh', 'Asia/Shanghai')).toBe('2026年12月5日 14:30');
+  it('shows an instant in the reader’s language and zone, naming the zone by its offset', () => {
+    expect(formatInstant('2026-12-05T06:30:00Z', 'en', 'Asia/Shanghai')).toBe('5 Dec 2026, 14:30 GMT+8');
+    expect(formatInstant('2026-12-05T06:30:00Z', 'zh', 'Asia/Shanghai')).toBe('2026年12月5日 GMT+8 14:30');
+    expect(formatInstant('2026-12-05T06:30:00Z', 'en', 'Europe/Berlin')).toBe('5 Dec 2026, 07:30 GMT+1');
   });
 
   it('shows a calendar date without shifting it', () => {

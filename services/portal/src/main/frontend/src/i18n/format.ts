@@ -15,10 +15,16 @@ export function formatMoney(amount: string | number, currency: string, locale: L
   return format.format(value as unknown as number);
 }
 
-/** An instant in the reader's language, in their time zone unless one is given (tests give one). */
+/**
+ * An instant in the reader's language and time zone (unless one is given: tests give one), with the zone's offset from
+ * GMT: an investor abroad and an officer in Chongqing read the same moment, and each must see which clock it is on.
+ */
 export function formatInstant(instant: string, locale: Locale, timeZone?: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone })
-    .format(new Date(instant));
+  const date = new Date(instant);
+  const day = new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone }).format(date);
+  const time = new Intl.DateTimeFormat(INTL_LOCALE[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'shortOffset' })
+    .format(date);
+  return locale === 'zh' ? `${day} ${time}` : `${day}, ${time}`;
 }
 
 /** A calendar date (ISO yyyy-mm-dd) in the reader's language, without shifting it through a time zone. */
