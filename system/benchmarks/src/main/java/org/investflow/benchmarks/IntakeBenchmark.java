@@ -40,6 +40,8 @@ final class IntakeBenchmark {
         Map<String, Map<String, Long>> nanosBefore = rig.databaseCommands().nanosSnapshot();
         Map<String, Map<String, Long>> cpuBefore = rig.databaseCommands().cpuSnapshot();
         long started = System.nanoTime();
+        CpuTime cpuAtStart = CpuTime.now();
+        long compilerAtStart = Machine.compilerCpuMillis();
         HttpLoad.Outcome outcome;
         try (HttpLoad load = new HttpLoad(rig.services().get(Service.INTAKE), plan.concurrency());
              ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
@@ -49,6 +51,12 @@ final class IntakeBenchmark {
             profile.summarise(report, "profile.intake", 5);
         }
         record(report, "investflow.intake", outcome, "POST /api/intentions, investor token, fresh Idempotency-Key");
+        double cpuSeconds = CpuTime.now().secondsSince(cpuAtStart);
+        long submittedInLoad = outcome.ok() + outcome.warmupOk();
+        report.figure("investflow.intake.rigCpuMsPerSubmission", cpuSeconds * 1e3 / Math.max(1, submittedInLoad), "ms of CPU the "
+                + "whole rig (this JVM, broker, issuer; the load generator included) used per submission, warm-up and measurement ("
+                + submittedInLoad + " submitted); of it the JIT compiler threads' " + (Machine.compilerCpuMillis() - compilerAtStart)
+                + " ms in all");
         long loadEnded = System.nanoTime();
         long submitted = outcome.ok() + outcome.warmupOk();
         long caughtUp = awaitReadModel(casesBefore + submitted);
