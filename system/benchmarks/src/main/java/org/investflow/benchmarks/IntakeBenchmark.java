@@ -42,6 +42,7 @@ final class IntakeBenchmark {
         long started = System.nanoTime();
         CpuTime cpuAtStart = CpuTime.now();
         long compilerAtStart = Machine.compilerCpuMillis();
+        ThreadCpu.Snapshot threadsAtStart = ThreadCpu.now();
         HttpLoad.Outcome outcome;
         try (HttpLoad load = new HttpLoad(rig.services().get(Service.INTAKE), plan.concurrency());
              ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
@@ -57,6 +58,10 @@ final class IntakeBenchmark {
                 + "whole rig (this JVM, broker, issuer; the load generator included) used per submission, warm-up and measurement ("
                 + submittedInLoad + " submitted); of it the JIT compiler threads' " + (Machine.compilerCpuMillis() - compilerAtStart)
                 + " ms in all");
+        Map<String, Double> byThread = ThreadCpu.since(threadsAtStart);
+        report.figure("investflow.intake.cpuByThread", byThread.values().stream().mapToDouble(Double::doubleValue).sum() / Math.max(1, submittedInLoad),
+                "ms of CPU per submission by thread (this JVM's Java threads by name, its JIT compiler, GC and VM, the child "
+                        + "processes), the largest first: " + ThreadCpu.perUnit(byThread, submittedInLoad, 12));
         long loadEnded = System.nanoTime();
         long submitted = outcome.ok() + outcome.warmupOk();
         long caughtUp = awaitReadModel(casesBefore + submitted);
