@@ -20,6 +20,7 @@ import static org.investflow.signing.SigningDriver.VOIDS;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 
 import org.investflow.signing.contract.ContractTemplate;
 import org.investflow.signing.contract.Particulars;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -48,8 +50,11 @@ import tools.jackson.databind.json.JsonMapper;
  * relation is the case's relation to the caller: {@code OWN} names the caller (as its investor for
  * an investor, as its assigned officer for staff — for leaders and admins this proves being named
  * on a case grants no signing), {@code OTHER} names someone else, {@code UNKNOWN} does not exist.
- * Every row gets a fresh case that waits for the caller's signature (a sent envelope for investors,
- * one signed by its investor for staff), so a refusal is always about who, never about when.
+ * Every row that writes gets a fresh case that waits for the caller's signature (a sent envelope for investors,
+ * one signed by its investor for staff), so a refusal is always about who, never about when. The rows that only
+ * read ({@code GET}) change nothing, so they share their case, sent (executed for the executed contract and the
+ * certificate): for {@code OWN}, one per role naming the first such row's caller, who reads it in every such row;
+ * for {@code OTHER}, one naming nobody in the table, which every such row's own caller reads.
  */
 class AuthorizationMatrixTest extends SigningHttpTest {
 
@@ -278,8 +283,23 @@ class AuthorizationMatrixTest extends SigningHttpTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final AtomicInteger USERS = new AtomicInteger();
 
+    /** The contract every verification row uploads, rendered once: the template renders it byte for byte the same every time. */
+    static final byte[] UPLOADED = ContractTemplate.draft(Particulars.agreed()).bytes();
+
+    /** The cases the reading rows share, by relation (and role, for {@code OWN}) and state, each with the caller it was made for. */
+    static final Map<String, Reader> READERS = new HashMap<>();
+
+    /** A caller and a case in the row's relation to them. */
+    record Reader(String caller, String caseId) {
+    }
+
     @Autowired
     ApplicationContext context;
+
+    @AfterAll
+    static void forgetTheReadCases() {
+        READERS.clear();
+    }
 
     static Row row(HttpMethod method, String path, String role, Relation relation, int status) {
         return new Row(method, path, role, relation, status);
@@ -306,10 +326,15 @@ class AuthorizationMatrixTest extends SigningHttpTest {
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
             return;
         }
-        String caseId = caseFor(row, caller);
+        Reader reader = row.method() == GET && row.relation() != UNKNOWN
+                ? READERS.computeIfAbsent((row.relation() == OWN ? row.role() + "/" : "") + row.relation() + "/" + executed(row),
+                        key -> new Reader(caller, caseFor(row, caller)))
+                : new Reader(caller, caseFor(row, caller));
+        String caseId = reader.caseId();
+        String as = row.relation() == OWN ? reader.caller() : caller;
         WebTestClient.ResponseSpec response = row.path().equals(VOIDS)
-                ? driver.as(caller, row.role(), POST, VOIDS, caseId).bodyValue(Map.of("reason", "Voided by " + caller)).exchange()
-                : driver.as(caller, row.role(), row.method(), row.path(), caseId).exchange();
+                ? driver.as(as, row.role(), POST, VOIDS, caseId).bodyValue(Map.of("reason", "Voided by " + as)).exchange()
+                : driver.as(as, row.role(), row.method(), row.path(), caseId).exchange();
         response.expectStatus().isEqualTo(row.status());
         if (row.status() >= 400) {
             response.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
@@ -343,7 +368,7 @@ class AuthorizationMatrixTest extends SigningHttpTest {
     /** Verification is open to everyone, whatever the case: the row's caller uploads a contract. */
     private void checkVerification(Row row, String caller) {
         driver.as(caller, row.role(), POST, VERIFICATIONS, "unused").contentType(MediaType.APPLICATION_PDF)
-                .bodyValue(ContractTemplate.draft(Particulars.agreed()).bytes()).exchange()
+                .bodyValue(UPLOADED).exchange()
                 .expectStatus().isEqualTo(row.status());
     }
 
@@ -356,12 +381,17 @@ class AuthorizationMatrixTest extends SigningHttpTest {
         boolean investor = row.role().equals("INVESTOR");
         String investorId = investor && own ? caller : "investor-of-" + caller;
         String officerId = !investor && own ? caller : "officer-of-" + caller;
-        if (row.path().equals(EXECUTED_CONTRACT) || row.path().equals(CERTIFICATE)) {
+        if (executed(row)) {
             return driver.executedCase(investorId, officerId);
         }
         return investor || row.method() != POST || row.path().equals(VOIDS)
                 ? driver.sentCase(investorId, officerId)
                 : driver.partiallySignedCase(investorId, officerId);
+    }
+
+    /** Whether the row reads a document of an executed envelope. */
+    private static boolean executed(Row row) {
+        return row.path().equals(EXECUTED_CONTRACT) || row.path().equals(CERTIFICATE);
     }
 
     @Test

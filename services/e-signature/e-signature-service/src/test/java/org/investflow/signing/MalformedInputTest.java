@@ -18,6 +18,9 @@ import org.investflow.platform.domain.AuditEntry;
 import org.investflow.signing.envelope.Envelope;
 import org.investflow.signing.envelope.persistence.EnvelopeRepository;
 import org.investflow.signing.events.SigningEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,15 +34,53 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * sent with the very link and code of the signer whose turn it is; the envelope is left exactly as it
  * was (same version, state, signers, links and audit history) and nothing is published: after one
  * valid signature the case's topic holds exactly the sending and that signature. The other write
- * endpoints (code, view, decline, void) refuse bad fields naming them, changing nothing.
+ * endpoints (code, view, decline, void) refuse bad fields naming them, changing nothing: as each checks that, they
+ * share one case (every malformed signature gets a case of its own, which its valid signature changes).
  */
 class MalformedInputTest extends SigningHttpTest {
 
     static final AtomicInteger INVESTORS = new AtomicInteger();
     static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
+    /**
+     * One driver, so one reader of the topic, for the whole class: every test looks only at its own case. (Closing a
+     * reader waits out its pending fetch, half a second, which a driver per test paid in every test.)
+     */
+    static SigningDriver shared;
+
+    /** The sent case the other endpoints' refusals share, created by the first of them. */
+    static Unsent unsent;
+
+    /** A sent case, its investor's link and its envelope once settled, before any refusal. */
+    record Unsent(String caseId, String token, Envelope before) {
+    }
+
     @Autowired
     EnvelopeRepository envelopes;
+
+    @Override
+    @BeforeEach
+    protected void connectDriver() {
+        if (shared == null) {
+            shared = new SigningDriver(port);
+        }
+        driver = shared;
+    }
+
+    /** The class's driver stays connected until its last test. */
+    @Override
+    @AfterEach
+    protected void closeDriver() {
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+        unsent = null;
+    }
 
     static final String VALID = "\"token\": \"%T\", \"code\": \"%C\", \"consent\": true";
 
@@ -121,17 +162,30 @@ class MalformedInputTest extends SigningHttpTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("malformedOtherRequests")
     void aMalformedLinkOrVoidRequestIsRefusedNamingTheFieldAndChangesNothing(String path, String body, String field) {
-        String investor = "investor-fuzz-" + INVESTORS.incrementAndGet();
-        String caseId = driver.sentCase(investor, "officer-li");
-        String token = TestMail.awaitLink(investor, caseId);
-        Envelope before = settled(caseId);
-        String json = body.replace("%T", token);
+        Unsent fixture = unsent();
+        String caseId = fixture.caseId();
+        Envelope before = fixture.before();
+        String json = body.replace("%T", fixture.token());
         WebTestClient.ResponseSpec response = path.equals(VOIDS)
                 ? driver.as("officer-li", "OFFICER", HttpMethod.POST, VOIDS, caseId).bodyValue(json).exchange()
                 : driver.link(path, json, JSON);
         response.expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(String.class).value(problem -> assertThat(problem).contains(field));
         unchanged(caseId, before);
+    }
+
+    /**
+     * The case the other endpoints' refusals share: each refusal changes nothing, which each checks against the
+     * envelope as it settled before the first, so any change a refusal made fails that test and every later one.
+     */
+    private Unsent unsent() {
+        if (unsent == null) {
+            String investor = "investor-fuzz-" + INVESTORS.incrementAndGet();
+            String caseId = driver.sentCase(investor, "officer-li");
+            String token = TestMail.awaitLink(investor, caseId);
+            unsent = new Unsent(caseId, token, settled(caseId));
+        }
+        return unsent;
     }
 
     private void unchanged(String caseId, Envelope before) {
