@@ -158,6 +158,18 @@ async function callUntil(target, expected, method, path, body, timeoutMs = 30_00
   }
 }
 
+/** Calls until the 200 answer's body satisfies done, at most timeoutMs; returns the last body (the caller asserts on it). */
+async function callUntilBody(target, method, path, done, timeoutMs = LIVE_MS) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const body = await callUntil(target, 200, method, path);
+    if (done(body) || Date.now() > deadline) {
+      return body;
+    }
+    await pause(200); // the poll interval, as Awaitility's
+  }
+}
+
 /** Presses Tab (nothing else) until the focused element is the control named name; fails after 20 presses. */
 async function tabTo(target, name) {
   for (let press = 0; press < 20; press++) {
@@ -588,7 +600,8 @@ test('the district’s representative signs in 中文 and the contract is execut
   await shot('zh-14-signer-executed', signer);
   await signer.context().close();
 
-  const envelope = await callUntil(page, 200, 'GET', `/api/signing/envelopes/${caseId}`);
+  // the seal follows the last signature off its request: the envelope is SEALING until the seal and time-stamp are on
+  const envelope = await callUntilBody(page, 'GET', `/api/signing/envelopes/${caseId}`, (body) => body.status !== 'SEALING');
   assert.equal(envelope.status, 'EXECUTED');
 });
 
