@@ -52,7 +52,9 @@ public class PeriodicTask implements SmartLifecycle {
     }
 
     private Mono<Object> tryAgainLater(Throwable error) {
-        log.warn("{} failed; it runs again in {}: {}", name, interval, error.toString());
+        // a retry that gave up says only how often it tried: the last failure is its cause
+        Throwable cause = error.getCause() != null && reactor.core.Exceptions.isRetryExhausted(error) ? error.getCause() : null;
+        log.warn("{} failed; it runs again in {}: {}{}", name, interval, error, cause == null ? "" : " (last: " + cause + ")");
         return Mono.empty();
     }
 
