@@ -40,8 +40,6 @@ final class IntakeBenchmark {
         Map<String, Map<String, Long>> nanosBefore = rig.databaseCommands().nanosSnapshot();
         Map<String, Map<String, Long>> cpuBefore = rig.databaseCommands().cpuSnapshot();
         long started = System.nanoTime();
-        CpuTime cpuAtStart = CpuTime.now();
-        long compilerAtStart = Machine.compilerCpuMillis();
         ThreadCpu.Snapshot threadsAtStart = ThreadCpu.now();
         HttpLoad.Outcome outcome;
         try (HttpLoad load = new HttpLoad(rig.services().get(Service.INTAKE), plan.concurrency());
@@ -52,14 +50,13 @@ final class IntakeBenchmark {
             profile.summarise(report, "profile.intake", 5);
         }
         record(report, "investflow.intake", outcome, "POST /api/intentions, investor token, fresh Idempotency-Key");
-        double cpuSeconds = CpuTime.now().secondsSince(cpuAtStart);
-        long submittedInLoad = outcome.ok() + outcome.warmupOk();
-        report.figure("investflow.intake.rigCpuMsPerSubmission", cpuSeconds * 1e3 / Math.max(1, submittedInLoad), "ms of CPU the "
-                + "whole rig (this JVM, broker, issuer; the load generator included) used per submission, warm-up and measurement ("
-                + submittedInLoad + " submitted); of it the JIT compiler threads' " + (Machine.compilerCpuMillis() - compilerAtStart)
-                + " ms in all");
         Map<String, Double> byThread = ThreadCpu.since(threadsAtStart);
-        report.figure("investflow.intake.cpuByThread", byThread.values().stream().mapToDouble(Double::doubleValue).sum() / Math.max(1, submittedInLoad),
+        long submittedInLoad = outcome.ok() + outcome.warmupOk();
+        report.figure("investflow.intake.rigCpuMsPerSubmission", ThreadCpu.total(byThread) / Math.max(1, submittedInLoad), "ms of CPU the "
+                + "whole rig (this JVM, broker, issuer; the load generator included) used per submission, warm-up and measurement ("
+                + submittedInLoad + " submitted); of it the JIT compiler threads' " + Math.round(byThread.get(ThreadCpu.COMPILER))
+                + " ms in all");
+        report.figure("investflow.intake.cpuByThread", ThreadCpu.total(byThread) / Math.max(1, submittedInLoad),
                 "ms of CPU per submission by thread (this JVM's Java threads by name, its JIT compiler, GC and VM, the child "
                         + "processes), the largest first: " + ThreadCpu.perUnit(byThread, submittedInLoad, 12));
         long loadEnded = System.nanoTime();

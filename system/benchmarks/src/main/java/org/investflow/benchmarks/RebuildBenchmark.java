@@ -162,9 +162,9 @@ final class RebuildBenchmark {
         long produceEnded = System.nanoTime();
         boolean caughtUp = live.awaitNone(Math.min(deadline, System.nanoTime() + plan.liveWait().toNanos()));
         long ended = System.nanoTime();
-        double cpuSeconds = CpuTime.now().secondsSince(window.cpu());
-        long compilerMillis = Machine.compilerCpuMillis() - window.compilerCpuMillis();
         Map<String, Double> byThread = ThreadCpu.since(window.threads());
+        double cpuSeconds = ThreadCpu.total(byThread) / 1e3;
+        long compilerMillis = Math.round(byThread.get(ThreadCpu.COMPILER));
         double seconds = (ended - window.started()) / 1e9;
         long left = caughtUp ? 0 : live.records();
         double drainSeconds = (ended - produceEnded) / 1e9;
@@ -188,7 +188,7 @@ final class RebuildBenchmark {
                 + "broker, issuer) used per record the live read model stored in the window, the harness's send included; "
                 + String.format("%.2f", cpuSeconds / (seconds * Runtime.getRuntime().availableProcessors())) + " of the cores; of it the "
                 + "JIT compiler threads' " + compilerMillis + " ms in the window's " + Math.round(seconds) + " s");
-        report.figure(prefix + "LiveCpuByThread", byThread.values().stream().mapToDouble(Double::doubleValue).sum() / Math.max(1, stored),
+        report.figure(prefix + "LiveCpuByThread", ThreadCpu.total(byThread) / Math.max(1, stored),
                 "ms of CPU per stored record by thread (this JVM's Java threads by name, its JIT compiler, GC and VM, the child "
                         + "processes), the largest first: " + ThreadCpu.perUnit(byThread, stored, 12));
         double cpuMsPerRecord = commands.cpuNanos() / 1e6 / Math.max(1, stored);
@@ -201,15 +201,15 @@ final class RebuildBenchmark {
     }
 
     /** Where the live read model stood when the produce started: its lag, batch timer, and the database's command counts and times. */
-    private record LiveWindow(long started, long lagBefore, TimerWindow batches, DatabaseCommands.Window commands, CpuTime cpu,
-                              long compilerCpuMillis, ThreadCpu.Snapshot threads) {
+    private record LiveWindow(long started, long lagBefore, TimerWindow batches, DatabaseCommands.Window commands,
+                              ThreadCpu.Snapshot threads) {
     }
 
     private LiveWindow openLive(ConsumerLag live) {
         MeterRegistry meters = rig.meters(Service.PROJECT_TRACKING);
         return new LiveWindow(System.nanoTime(), live.records(),
                 TimerWindow.open(() -> meters.find(InboundEvents.BATCH_HANDLING).tag("group", LIVE_GROUP).timer()),
-                rig.databaseCommands().window(), CpuTime.now(), Machine.compilerCpuMillis(), ThreadCpu.now());
+                rig.databaseCommands().window(), ThreadCpu.now());
     }
 
     private static void report(Report report, String prefix, int size, CaseHistories.Produced added, Rebuilt rebuilt,

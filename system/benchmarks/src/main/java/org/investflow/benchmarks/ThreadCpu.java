@@ -65,6 +65,11 @@ final class ThreadCpu {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** The milliseconds of CPU of every group together: the whole rig's. */
+    static double total(Map<String, Double> millis) {
+        return millis.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     /** The {@code limit} largest groups as "name 0.123 ms", each divided by {@code units} (records, submissions). */
     static String perUnit(Map<String, Double> millis, long units, int limit) {
         return millis.entrySet().stream().limit(limit)
