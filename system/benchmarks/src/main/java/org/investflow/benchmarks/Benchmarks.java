@@ -94,23 +94,23 @@ public final class Benchmarks {
                 new KafkaLimits(rig.bootstrapServers(), new KafkaTools(kafkaClasspath, target.resolve("bench-run")), plan).measure(report));
         phase(report, "mongo", "MongoDB-wire server: JMH insert and point read", () ->
                 new MongoLimits(rig.mongoAddress(), plan, target.resolve("bench-run/jmh.txt")).measure(report));
-        phase(report, "webflux", "bare WebFlux endpoint under load", () -> new IntakeBenchmark(rig, plan, target.resolve("bench-run/intake.jfr")).bareWebFlux(report));
+        phase(report, "webflux", "bare WebFlux endpoint under load", () -> new IntakeBenchmark(rig, plan, target.resolve("bench-run/intake")).bareWebFlux(report));
     }
 
     private void investflow(Report report, Rig rig) {
-        PipelineBenchmark pipeline = new PipelineBenchmark(rig, plan, target.resolve("bench-run/pipeline.jfr"));
+        PipelineBenchmark pipeline = new PipelineBenchmark(rig, plan, target.resolve("bench-run/pipeline"));
         phase(report, "warmUp", "warm-up: one case from intention to LANDED", pipeline::warmUp);
         phase(report, "intake", "intake submissions under load, then the read model catching up", () ->
-                new IntakeBenchmark(rig, plan, target.resolve("bench-run/intake.jfr")).intake(report));
+                new IntakeBenchmark(rig, plan, target.resolve("bench-run/intake")).intake(report));
         phase(report, "pipeline", "full pipeline: " + plan.journeys() + " cases, " + plan.journeyConcurrency()
-                + " at a time, under a JFR profile", () ->
+                + " at a time, under a CPU profile", () ->
                 pipeline.measure(report, plan.pipelineTime()));
         phase(report, "propagation", "event propagation lag: " + plan.propagationCases() + " intentions at "
                 + plan.propagationRate() + "/s", () -> new PropagationBenchmark(rig, plan).measure(report));
         phase(report, "funnel", "funnel query latency at " + plan.funnelSizes() + " cases", () ->
-                new FunnelBenchmark(rig, plan, target.resolve("bench-run/funnel.jfr")).measure(report, deadline() - plan.rebuildReserve().toNanos()));
+                new FunnelBenchmark(rig, plan, target.resolve("bench-run/funnel")).measure(report, deadline() - plan.rebuildReserve().toNanos()));
         phase(report, "rebuild", "read-model rebuild with " + plan.rebuildSizes() + " generated cases' events on the topics", () ->
-                new RebuildBenchmark(rig, plan, target.resolve("bench-run/rebuild.jfr")).measure(report, deadline()));
+                new RebuildBenchmark(rig, plan, target.resolve("bench-run/rebuild")).measure(report, deadline()));
         step("stopping");
     }
 

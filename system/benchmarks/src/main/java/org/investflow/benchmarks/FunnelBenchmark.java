@@ -43,7 +43,7 @@ final class FunnelBenchmark {
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(4);
     /** Unrecorded queries before each size's timed ones: the query path compiled again after the load and the recount. */
     private static final int WARM_UP_QUERIES = 50;
-    /** Queries of the largest size sent again under a JFR recording, after the timed ones (a recording's start pauses the JVM). */
+    /** Queries of the largest size sent again under the CPU profile, after the timed ones (kept apart from them). */
     private static final int PROFILED_QUERIES = 100;
     /** Funnel shares of the synthetic cases, by current stage (percent). */
     private static final Map<String, Integer> SHARES = Map.of("INTENTION", 30, "REJECTED", 15, "SCREENED", 15,
@@ -174,8 +174,8 @@ final class FunnelBenchmark {
      * ({@code gcDuringQueries*}, {@code jitDuringQueriesMs}): the in-memory database holds the cases in this heap, where a
      * real MongoDB holds them in its own process, and the four services compile on the same 2 cores for minutes (the
      * compiler was never idle for a second within 30 s of waiting, measured). The largest size's queries are then sent
-     * again under a JFR recording ({@code funnel.jfr}), untimed: starting a recording redefines classes at a safepoint
-     * (117 ms measured inside the timed queries when the recording covered them).
+     * again under the CPU profile ({@code funnel.cpu.html}), untimed: the JFR recording this was before redefined classes
+     * at a safepoint on its start (117 ms measured inside the timed queries when the recording covered them).
      */
     private HttpLoad.Outcome timedQueries(Report report, String prefix, int queries, long deadline, boolean profiled) {
         Machine.usedHeap();

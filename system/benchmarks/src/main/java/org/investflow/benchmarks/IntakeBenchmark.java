@@ -11,7 +11,7 @@ import org.investflow.devstack.Service;
  * Intake's submission rate and latency at a fixed concurrency with a real investor token, and the
  * bare WebFlux endpoint's under the same load; then how long the pipeline read model needs to
  * catch up with every submitted intention (project-tracking applies one event per poll). The
- * submission load runs under a JFR CPU profile.
+ * submission load runs under a CPU profile.
  */
 final class IntakeBenchmark {
 
@@ -47,7 +47,7 @@ final class IntakeBenchmark {
             outcome = load.run(plan.httpWarmupRequests(), plan.httpWarmupTime(), plan.httpRequests(), plan.httpTime(),
                     Submissions.toIntake(rig.token("investor-de-1")));
             profile.stop();
-            profile.summarise(report, "profile.intake", 5);
+            profile.summarise(report, "profile.intake", 5, outcome.ok() + outcome.warmupOk(), "Submission");
         }
         record(report, "investflow.intake", outcome, "POST /api/intentions, investor token, fresh Idempotency-Key");
         Map<String, Double> byThread = ThreadCpu.since(threadsAtStart);

@@ -22,7 +22,7 @@ import org.investflow.devstack.CaseJourney;
  * Full-pipeline throughput: many cases at once driven over HTTP from intention to LANDED by
  * {@link CaseJourney} (every step of every service, waiting between services only for the events
  * to arrive), enough of them to keep the cores busy (capacity-bound, not latency-bound), with each
- * step's latency, the CPU time the rig used per case and the share of the cores it used, under a JFR
+ * step's latency, the CPU time the rig used per case and the share of the cores it used, under a CPU
  * CPU profile of this JVM.
  */
 final class PipelineBenchmark {
@@ -95,7 +95,7 @@ final class PipelineBenchmark {
                             + "the four services' code compiles on the same 2 cores for minutes)");
             report.figure("investflow.pipeline.failed", (long) failures.size(),
                     failures.isEmpty() ? "journeys that failed or overran their time" : "first: " + failures.get(0));
-            profile.summarise(report, "profile.pipeline", 8);
+            profile.summarise(report, "profile.pipeline", 8, landed, "Case");
         }
     }
 

@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * rebuild is timed. Its own listeners keep running, as they do when an admin rebuilds in production. A size is
  * reported only when the rebuilt read model holds exactly the expected cases, stage by stage; a size
  * whose projected time or memory does not fit what is left is skipped, and says so. The largest size's
- * rebuild runs under a JFR CPU profile (the services share this JVM).
+ * rebuild runs under a CPU profile (the services share this JVM).
  */
 final class RebuildBenchmark {
 
@@ -139,12 +139,12 @@ final class RebuildBenchmark {
                 + "untimed; the live read model " + (warmedUp ? "stored all of them" : "was still behind") + " "
                 + String.format("%.1f", (System.nanoTime() - warmUpStarted) / 1e9) + " s after their send");
         CaseHistories.Prepared prepared = histories.prepare(cases - warmUpCases, deadline);
-        try (ExecutionProfile profile = ExecutionProfile.start(profileFile.resolveSibling("live.jfr"))) {
+        try (ExecutionProfile profile = ExecutionProfile.start(profileFile.resolveSibling("live"))) {
             LiveWindow window = openLive(live);
             CaseHistories.Produced timed = histories.send(producer, prepared, deadline);
-            live(report, prefix, live, window, timed, deadline);
+            long stored = live(report, prefix, live, window, timed, deadline);
             profile.stop();
-            profile.summarise(report, "profile.live", 8);
+            profile.summarise(report, "profile.live", 8, stored, "Record");
             return warmUp.and(timed);
         }
     }
@@ -157,7 +157,8 @@ final class RebuildBenchmark {
      * up), with its batches' count and mean handling time. Only for the first size: the second's wait would come out of
      * the rebuild's budget (the live group then competes with the rebuild, as it did before).
      */
-    private void live(Report report, String prefix, ConsumerLag live, LiveWindow window, CaseHistories.Produced added, long deadline) {
+    /** Reports the live window and answers the records the live read model stored in it. */
+    private long live(Report report, String prefix, ConsumerLag live, LiveWindow window, CaseHistories.Produced added, long deadline) {
         long lagAtProduceEnd = live.records();
         long produceEnded = System.nanoTime();
         boolean caughtUp = live.awaitNone(Math.min(deadline, System.nanoTime() + plan.liveWait().toNanos()));
@@ -198,6 +199,7 @@ final class RebuildBenchmark {
         report.figure(prefix + "LiveBatches", handled.count(), "batches the live read model handled meanwhile, "
                 + (handled.count() == 0 ? "none" : String.format("%.0f records each on average, %.1f ms each on average (handling: "
                 + "decode, cases read, note, cases and tallies written)", (double) stored / handled.count(), handled.meanMs())));
+        return stored;
     }
 
     /** Where the live read model stood when the produce started: its lag, batch timer, and the database's command counts and times. */
@@ -245,7 +247,7 @@ final class RebuildBenchmark {
                 / report.number("limits.kafka.consumeRecordsPerSecond"), "rebuild records/s (medium) ÷ ConsumerPerformance records/s");
     }
 
-    /** The largest size's rebuild under a JFR CPU profile: where the rebuild's time goes. */
+    /** The largest size's rebuild under a CPU profile: where the rebuild's time goes. */
     private Rebuilt profiled(Report report, long deadline) {
         try (ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
             Rebuilt rebuilt = run(deadline);

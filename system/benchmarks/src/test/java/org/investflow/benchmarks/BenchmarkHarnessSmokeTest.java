@@ -61,6 +61,9 @@ class BenchmarkHarnessSmokeTest {
                 .as("%s in %s", figure, json).isFalse());
         assertThat(json.at("/investflow/pipeline/failed").asLong()).isZero();
         assertThat(json.at("/investflow/intake/failed").asLong()).isZero();
+        // the CPU profiles sampled (async-profiler's library loaded and one of its CPU events started)
+        assertThat(json.at("/profile/pipeline/samples").asLong()).as("%s", json.at("/profile")).isPositive();
+        assertThat(json.at("/profile/intake/cpuMsPerSubmission").asDouble()).isPositive();
         // the rebuilt read model held exactly the generated cases on top of the earlier phases' (else no figure)
         assertThat(json.at("/investflow/rebuild/mediumCases").asLong() - json.at("/investflow/rebuild/baseline/cases").asLong())
                 .isEqualTo(BenchmarkPlan.smoke().rebuildSizes().get(1).longValue());
