@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
 public class InboundListeners implements KafkaListenerConfigurer {
 
     private static final Method ON_RECORD = listenerMethod(TopicListener.class, ConsumerRecord.class);
-    private static final Method ON_BATCH = listenerMethod(BatchListener.class, List.class);
+    private static final Method ON_BATCH = listenerMethod(BatchListener.class, List.class, Consumer.class);
 
     private final List<Inbound> groups;
     private final List<BatchInbound> batchGroups;
@@ -109,9 +110,9 @@ public class InboundListeners implements KafkaListenerConfigurer {
         return endpoint;
     }
 
-    private static Method listenerMethod(Class<?> listener, Class<?> parameter) {
+    private static Method listenerMethod(Class<?> listener, Class<?>... parameters) {
         try {
-            return listener.getMethod("on", parameter);
+            return listener.getMethod("on", parameters);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
@@ -144,8 +145,15 @@ public class InboundListeners implements KafkaListenerConfigurer {
             this.group = group;
         }
 
-        public Mono<Void> on(List<ConsumerRecord<String, byte[]>> records) {
-            return inbound.consumeBatch(records, group);
+        /**
+         * Consumes the batch, then wakes its consumer: spring-kafka pauses the consumer while the batch's {@code Mono}
+         * runs and, unlike a record's acknowledgement, a batch's does not wake it, so it would take its next batch only
+         * when its paused poll timed out. {@code doFinally} runs after the completion reached spring-kafka, which has
+         * queued the batch's acknowledgement by then; {@link Consumer#wakeup()} is the one method of the consumer that
+         * may be called from another thread.
+         */
+        public Mono<Void> on(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+            return inbound.consumeBatch(records, group).doFinally(signal -> consumer.wakeup());
         }
     }
 }
