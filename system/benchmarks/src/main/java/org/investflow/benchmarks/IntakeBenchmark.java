@@ -27,9 +27,13 @@ final class IntakeBenchmark {
         this.profileFile = profileFile;
     }
 
+    /** The bare endpoint under the same load, with its CPU per request by code base beside intake's per submission. */
     void bareWebFlux(Report report) {
-        try (HttpLoad load = new HttpLoad(rig.bareWebFlux(), plan.concurrency())) {
+        try (HttpLoad load = new HttpLoad(rig.bareWebFlux(), plan.concurrency());
+             ExecutionProfile profile = ExecutionProfile.start(profileFile.resolveSibling("webflux"))) {
             HttpLoad.Outcome outcome = load.run(plan.httpWarmupRequests(), plan.httpWarmupTime(), plan.httpRequests(), plan.httpTime(), Submissions.toBareWebFlux());
+            profile.stop();
+            profile.summarise(report, "profile.webflux", 5, outcome.ok() + outcome.warmupOk(), "Request");
             record(report, "limits.webflux", outcome, "POST of the intention body, no security/validation/database");
         }
     }

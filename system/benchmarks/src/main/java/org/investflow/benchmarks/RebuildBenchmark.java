@@ -252,7 +252,7 @@ final class RebuildBenchmark {
         try (ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
             Rebuilt rebuilt = run(deadline);
             profile.stop();
-            profile.summarise(report, "profile.rebuild", 8);
+            profile.summarise(report, "profile.rebuild", 8, rebuilt.records(), "Record");
             return rebuilt;
         }
     }
