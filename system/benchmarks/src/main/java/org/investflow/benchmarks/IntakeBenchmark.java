@@ -46,15 +46,19 @@ final class IntakeBenchmark {
         long started = System.nanoTime();
         ThreadCpu.Snapshot threadsAtStart = ThreadCpu.now();
         HttpLoad.Outcome outcome;
+        Map<String, Double> byThread;
+        long loadEnded;
         try (HttpLoad load = new HttpLoad(rig.services().get(Service.INTAKE), plan.concurrency());
              ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
             outcome = load.run(plan.httpWarmupRequests(), plan.httpWarmupTime(), plan.httpRequests(), plan.httpTime(),
                     Submissions.toIntake(rig.token("investor-de-1")));
+            // before the profile's dump and summary, seconds of the harness's CPU that are not the load's
+            byThread = ThreadCpu.since(threadsAtStart);
+            loadEnded = System.nanoTime();
             profile.stop();
             profile.summarise(report, "profile.intake", 5, outcome.ok() + outcome.warmupOk(), "Submission");
         }
         record(report, "investflow.intake", outcome, "POST /api/intentions, investor token, fresh Idempotency-Key");
-        Map<String, Double> byThread = ThreadCpu.since(threadsAtStart);
         long submittedInLoad = outcome.ok() + outcome.warmupOk();
         report.figure("investflow.intake.rigCpuMsPerSubmission", ThreadCpu.total(byThread) / Math.max(1, submittedInLoad), "ms of CPU the "
                 + "whole rig (this JVM, broker, issuer; the load generator included) used per submission, warm-up and measurement ("
@@ -63,7 +67,6 @@ final class IntakeBenchmark {
         report.figure("investflow.intake.cpuByThread", ThreadCpu.total(byThread) / Math.max(1, submittedInLoad),
                 "ms of CPU per submission by thread (this JVM's Java threads by name, its JIT compiler, GC and VM, the child "
                         + "processes), the largest first: " + ThreadCpu.perUnit(byThread, submittedInLoad, 12));
-        long loadEnded = System.nanoTime();
         long submitted = outcome.ok() + outcome.warmupOk();
         long caughtUp = awaitReadModel(casesBefore + submitted);
         double catchUpSeconds = (System.nanoTime() - loadEnded) / 1e9;
