@@ -28,6 +28,7 @@ import org.investflow.devstack.Service;
 import org.investflow.platform.messaging.CloudEventCodec;
 import org.investflow.platform.messaging.InboundEvents;
 import org.investflow.platform.messaging.OutboxMessages;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -196,10 +197,17 @@ final class RebuildBenchmark {
         report.figure(prefix + "LiveDatabaseCpuMsPerRecord", cpuMsPerRecord, "ms of the database server threads' CPU time per "
                 + "record the live read model stored, all project-tracking's commands meanwhile (its projects listener's among "
                 + "them): at 5,000 records/s the server alone would take " + String.format("%.2f", cpuMsPerRecord * 5) + " cores");
+        report.figure(prefix + "LiveFetches", fetchMetric(ConsumerFetch.RECORDS_PER_REQUEST), "records per fetch response of the live "
+                + "group's consumer on average (Kafka's consumer metrics, since its start): " + ConsumerFetch.described(
+                rig.bean(Service.PROJECT_TRACKING, KafkaListenerEndpointRegistry.class), LIVE_GROUP));
         report.figure(prefix + "LiveBatches", handled.count(), "batches the live read model handled meanwhile, "
                 + (handled.count() == 0 ? "none" : String.format("%.0f records each on average, %.1f ms each on average (handling: "
                 + "decode, cases read, note, cases and tallies written)", (double) stored / handled.count(), handled.meanMs())));
         return stored;
+    }
+
+    private double fetchMetric(String name) {
+        return ConsumerFetch.metric(rig.bean(Service.PROJECT_TRACKING, KafkaListenerEndpointRegistry.class), LIVE_GROUP, name);
     }
 
     /** Where the live read model stood when the produce started: its lag, batch timer, and the database's command counts and times. */

@@ -109,6 +109,11 @@ final class Rig implements AutoCloseable {
         return fleet.bean(service, MeterRegistry.class);
     }
 
+    /** {@code service}'s bean of {@code type}. */
+    <T> T bean(Service service, Class<T> type) {
+        return fleet.bean(service, type);
+    }
+
     URI bareWebFlux() {
         return URI.create("http://127.0.0.1:" + bare.getEnvironment().getProperty("local.server.port"));
     }
