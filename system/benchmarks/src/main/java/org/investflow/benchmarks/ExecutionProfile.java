@@ -50,11 +50,10 @@ final class ExecutionProfile implements AutoCloseable {
         this.profiler = profiler;
         this.event = event;
         this.unavailable = unavailable;
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        this.flameGraph = file.resolveSibling(name + ".cpu.html");
+        this.flameGraph = file.resolveSibling(file.getFileName() + ".cpu.html");
     }
 
-    /** Starts profiling; {@code file} names the phase's profile ({@code bench-run/intake.jfr} → {@code intake.cpu.html}). */
+    /** Starts profiling; {@code file} names the phase's profile ({@code bench-run/intake} → {@code intake.cpu.html}). */
     static ExecutionProfile start(Path file) {
         AsyncProfiler profiler;
         try {

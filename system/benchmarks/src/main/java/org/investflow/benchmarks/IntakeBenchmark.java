@@ -48,6 +48,7 @@ final class IntakeBenchmark {
         HttpLoad.Outcome outcome;
         Map<String, Double> byThread;
         long loadEnded;
+        long submitted;
         try (HttpLoad load = new HttpLoad(rig.services().get(Service.INTAKE), plan.concurrency());
              ExecutionProfile profile = ExecutionProfile.start(profileFile)) {
             outcome = load.run(plan.httpWarmupRequests(), plan.httpWarmupTime(), plan.httpRequests(), plan.httpTime(),
@@ -55,19 +56,18 @@ final class IntakeBenchmark {
             // before the profile's dump and summary, seconds of the harness's CPU that are not the load's
             byThread = ThreadCpu.since(threadsAtStart);
             loadEnded = System.nanoTime();
+            submitted = outcome.ok() + outcome.warmupOk();
             profile.stop();
-            profile.summarise(report, "profile.intake", 5, outcome.ok() + outcome.warmupOk(), "Submission");
+            profile.summarise(report, "profile.intake", 5, submitted, "Submission");
         }
         record(report, "investflow.intake", outcome, "POST /api/intentions, investor token, fresh Idempotency-Key");
-        long submittedInLoad = outcome.ok() + outcome.warmupOk();
-        report.figure("investflow.intake.rigCpuMsPerSubmission", ThreadCpu.total(byThread) / Math.max(1, submittedInLoad), "ms of CPU the "
+        report.figure("investflow.intake.rigCpuMsPerSubmission", ThreadCpu.total(byThread) / Math.max(1, submitted), "ms of CPU the "
                 + "whole rig (this JVM, broker, issuer; the load generator included) used per submission, warm-up and measurement ("
-                + submittedInLoad + " submitted); of it the JIT compiler threads' " + Math.round(byThread.get(ThreadCpu.COMPILER))
+                + submitted + " submitted); of it the JIT compiler threads' " + Math.round(byThread.get(ThreadCpu.COMPILER))
                 + " ms in all");
-        report.figure("investflow.intake.cpuByThread", ThreadCpu.total(byThread) / Math.max(1, submittedInLoad),
+        report.figure("investflow.intake.cpuByThread", ThreadCpu.total(byThread) / Math.max(1, submitted),
                 "ms of CPU per submission by thread (this JVM's Java threads by name, its JIT compiler, GC and VM, the child "
-                        + "processes), the largest first: " + ThreadCpu.perUnit(byThread, submittedInLoad, 12));
-        long submitted = outcome.ok() + outcome.warmupOk();
+                        + "processes), the largest first: " + ThreadCpu.perUnit(byThread, submitted, 12));
         long caughtUp = awaitReadModel(casesBefore + submitted);
         double catchUpSeconds = (System.nanoTime() - loadEnded) / 1e9;
         report.figure("investflow.readModel.catchUpSeconds", catchUpSeconds, "s after the intake load until the pipeline read model held every case");

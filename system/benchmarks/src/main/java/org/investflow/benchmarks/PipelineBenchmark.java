@@ -22,7 +22,7 @@ import org.investflow.devstack.CaseJourney;
  * Full-pipeline throughput: many cases at once driven over HTTP from intention to LANDED by
  * {@link CaseJourney} (every step of every service, waiting between services only for the events
  * to arrive), enough of them to keep the cores busy (capacity-bound, not latency-bound), with each
- * step's latency, the CPU time the rig used per case and the share of the cores it used, under a CPU
+ * step's latency, the CPU time the rig used per case and the share of the cores it used, under a
  * CPU profile of this JVM.
  */
 final class PipelineBenchmark {

@@ -156,9 +156,9 @@ final class RebuildBenchmark {
      * every record of its topics, or the plan's {@code liveWait} after the produce ended, the records it stored over the time is
      * what the live projector sustains (its capacity when it is still behind at the end, a lower bound when it caught
      * up), with its batches' count and mean handling time. Only for the first size: the second's wait would come out of
-     * the rebuild's budget (the live group then competes with the rebuild, as it did before).
+     * the rebuild's budget (the live group then competes with the rebuild, as it did before). Answers the records the
+     * live read model stored in the window.
      */
-    /** Reports the live window and answers the records the live read model stored in it. */
     private long live(Report report, String prefix, ConsumerLag live, LiveWindow window, CaseHistories.Produced added, long deadline) {
         long lagAtProduceEnd = live.records();
         long produceEnded = System.nanoTime();
@@ -197,17 +197,13 @@ final class RebuildBenchmark {
         report.figure(prefix + "LiveDatabaseCpuMsPerRecord", cpuMsPerRecord, "ms of the database server threads' CPU time per "
                 + "record the live read model stored, all project-tracking's commands meanwhile (its projects listener's among "
                 + "them): at 5,000 records/s the server alone would take " + String.format("%.2f", cpuMsPerRecord * 5) + " cores");
-        report.figure(prefix + "LiveFetches", fetchMetric(ConsumerFetch.RECORDS_PER_REQUEST), "records per fetch response of the live "
-                + "group's consumer on average (Kafka's consumer metrics, since its start): " + ConsumerFetch.described(
-                rig.bean(Service.PROJECT_TRACKING, KafkaListenerEndpointRegistry.class), LIVE_GROUP));
+        ConsumerFetch fetches = ConsumerFetch.of(rig.bean(Service.PROJECT_TRACKING, KafkaListenerEndpointRegistry.class), LIVE_GROUP);
+        report.figure(prefix + "LiveFetches", fetches.recordsPerRequest(), "records per fetch response of the live group's consumer "
+                + "on average (Kafka's consumer metrics, since its start): " + fetches.described());
         report.figure(prefix + "LiveBatches", handled.count(), "batches the live read model handled meanwhile, "
                 + (handled.count() == 0 ? "none" : String.format("%.0f records each on average, %.1f ms each on average (handling: "
                 + "decode, cases read, note, cases and tallies written)", (double) stored / handled.count(), handled.meanMs())));
         return stored;
-    }
-
-    private double fetchMetric(String name) {
-        return ConsumerFetch.metric(rig.bean(Service.PROJECT_TRACKING, KafkaListenerEndpointRegistry.class), LIVE_GROUP, name);
     }
 
     /** Where the live read model stood when the produce started: its lag, batch timer, and the database's command counts and times. */
