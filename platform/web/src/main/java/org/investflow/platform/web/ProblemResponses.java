@@ -28,6 +28,8 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ContentTooLargeException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -39,6 +41,8 @@ import reactor.core.publisher.Mono;
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final String TOO_LARGE = "the request body is too large";
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
@@ -105,13 +109,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return Mono.just(ResponseEntity.badRequest().body(body));
     }
 
-    /** Unreadable bodies: 413 when too large, else 400 naming the offending JSON field where known. */
+    /** Unreadable bodies: 413 when too large ({@link #tooLarge}), else 400 naming the offending JSON field where known. */
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (causeOf(e, DataBufferLimitException.class) != null) {
-            return Mono.just(ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "the request body is too large")));
+            return tooLarge(TOO_LARGE);
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this endpoint");
         DatabindException json = causeOf(e, DatabindException.class);
@@ -120,6 +123,27 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                     "code", json instanceof UnrecognizedPropertyException ? UNKNOWN_FIELD : TYPE_MISMATCH)));
         }
         return Mono.just(ResponseEntity.badRequest().body(body));
+    }
+
+    /** A body over a limit, as WebFlux reports it when its decoder stops at the limit, or a handler: {@link #tooLarge}. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleResponseStatusException(ResponseStatusException e, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (status.value() != HttpStatus.PAYLOAD_TOO_LARGE.value()) {
+            return super.handleResponseStatusException(e, headers, status, exchange);
+        }
+        // WebFlux's own (ContentTooLargeException) says how many bytes it buffers; a handler's says what it allows
+        return tooLarge(e instanceof ContentTooLargeException || e.getReason() == null ? TOO_LARGE : e.getReason());
+    }
+
+    /**
+     * 413, and the connection closes ({@code Connection: close}): the decoder stopped reading at the limit, so the rest of
+     * the body may still be on the connection, where the server would take it for the start of the client's next request,
+     * which would then never get an answer.
+     */
+    private static Mono<ResponseEntity<Object>> tooLarge(String detail) {
+        return Mono.just(ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail)));
     }
 
     private static String path(DatabindException error) {

@@ -1,5 +1,8 @@
 package org.investflow.intake.intention;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +11,7 @@ import java.util.stream.Stream;
 import org.investflow.intake.IntakeTest;
 import org.investflow.intake.events.IntakeEvents;
 import org.investflow.intake.intention.persistence.IntentionRepository;
+import org.investflow.platform.testkit.LocalClient;
 import org.investflow.platform.testkit.TestIssuer;
 import org.investflow.platform.testkit.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +101,30 @@ class IntakeEdgeTest {
                     .filter(r -> IntakeEvents.INTENTION_SUBMITTED.equals(TopicProbe.header(r, "ce_type")))
                     .filter(r -> new String(r.value()).contains(investor)).count();
             assertThat(published).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A body over the limit is refused while part of it may still be on its way (the decoder stops reading at the limit):
+     * the server must close that connection after its 413, or the unread rest of the body stays in front of the next
+     * request a client sends on it, which then never gets an answer (a later test's request, on the connection the test
+     * client's pool handed out again, waited out its 30 s once). Here the client declares more body than it sends.
+     */
+    @Test
+    void anOversizedBodyIsRefusedWith413AndItsConnectionClosed() throws IOException {
+        byte[] body = ("{\"description\":\"" + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+        String head = "POST /api/intentions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer " + TestIssuer.token("investor-oversized", "INVESTOR") + "\r\n"
+                + "Idempotency-Key: key-" + UUID.randomUUID() + "\r\nContent-Length: " + (body.length + 100_000) + "\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout((int) LocalClient.RESPONSE_TIMEOUT.toMillis());
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            // readAllBytes returns at the end of the stream, i.e. once the server closed the connection
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close")
+                    .contains("application/problem+json").contains("the request body is too large");
         }
     }
 
