@@ -202,7 +202,9 @@ final class RebuildBenchmark {
                 + "on average (Kafka's consumer metrics, since its start): " + fetches.described());
         report.figure(prefix + "LiveBatches", handled.count(), "batches the live read model handled meanwhile, "
                 + (handled.count() == 0 ? "none" : String.format("%.0f records each on average, %.1f ms each on average (handling: "
-                + "decode, cases read, note, cases and tallies written)", (double) stored / handled.count(), handled.meanMs())));
+                + "decode, cases read, note, cases and tallies written); handling %.0f %% of the window (one batch at a time: "
+                + "the rest is the consumer waiting for records)", (double) stored / handled.count(), handled.meanMs(),
+                100 * handled.count() * handled.meanMs() / 1e3 / seconds)));
         return stored;
     }
 
