@@ -13,7 +13,7 @@ import reactor.netty.resources.ConnectionProvider;
  * timeout, decide whether a test passes.
  * <p>
  * Each request has a connection of its own. Reactor Netty's default pool is one per JVM, shared by every test in it
- * and handed out first-in first-out, so a test's request could ride on a connection that an earlier test's left in
+ * and handed out first-in first-out, so a test's request could ride on a connection that an earlier test left in
  * whatever state that test drove the server into. Twice, on a loaded machine (a CI run and a local run of two builds
  * at once), a CORS request of IntakeEdgeTest waited out its 30 s, both times the third request after the test that
  * uploads an oversized body; it did not recur in any quiet or loaded run of that class or module since, so the pool is

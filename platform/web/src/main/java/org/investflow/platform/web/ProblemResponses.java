@@ -138,8 +138,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /**
      * 413, and the connection closes ({@code Connection: close}): the decoder stopped reading at the limit, so the rest of
-     * the body may still be on the connection, where the server would take it for the start of the client's next request,
-     * which would then never get an answer.
+     * the body may still be due on the connection; kept open, the server would wait for it and read a client's next
+     * request there as that rest.
      */
     private static Mono<ResponseEntity<Object>> tooLarge(String detail) {
         return Mono.just(ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")

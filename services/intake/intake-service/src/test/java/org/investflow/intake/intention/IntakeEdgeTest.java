@@ -106,9 +106,8 @@ class IntakeEdgeTest {
 
     /**
      * A body over the limit is refused while part of it may still be on its way (the decoder stops reading at the limit):
-     * the server must close that connection after its 413, or the unread rest of the body stays in front of the next
-     * request a client sends on it, which then never gets an answer (a later test's request, on the connection the test
-     * client's pool handed out again, waited out its 30 s once). Here the client declares more body than it sends.
+     * the server must close that connection after its 413, or it waits for the rest of the declared body and would read
+     * a client's next request on the connection as that rest. Here the client declares more body than it sends.
      */
     @Test
     void anOversizedBodyIsRefusedWith413AndItsConnectionClosed() throws IOException {
