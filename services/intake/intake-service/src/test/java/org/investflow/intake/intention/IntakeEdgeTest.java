@@ -1,6 +1,8 @@
 package org.investflow.intake.intention;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -125,6 +127,48 @@ class IntakeEdgeTest {
             assertThat(response).startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close")
                     .contains("application/problem+json").contains("the request body is too large");
         }
+    }
+
+    /**
+     * Requests a client sends on a keep-alive connection before the previous one is answered are all answered: a lookup
+     * that goes to the database, with a preflight that is refused at once behind it in the same write, then one more
+     * preflight. Reactor Netty 1.3.6's server stopped reading such a connection once the queued request completed at once
+     * (reactor-netty #4347, #4361): the third request was never answered, as a CORS preflight of this class once was.
+     */
+    @Test
+    void requestsQueuedOnAKeepAliveConnectionAreAllAnswered() throws IOException {
+        String lookup = "GET /api/intentions/CQ-2026-999991 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + TestIssuer.token("investor-queued", "INVESTOR") + "\r\n\r\n";
+        String refused = "OPTIONS /api/intentions HTTP/1.1\r\nHost: localhost\r\nOrigin: https://evil.example\r\n"
+                + "Access-Control-Request-Method: POST\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout((int) LocalClient.RESPONSE_TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write((lookup + refused).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 404 Not Found");
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 403 Forbidden");
+            out.write(refused.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 403 Forbidden");
+        }
+    }
+
+    /** The status line of the next response on {@code in}, whose headers and body (by its Content-Length) it reads. */
+    private static String statusLine(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("the connection closed after " + head);
+            }
+            head.append((char) next);
+        }
+        int length = head.toString().lines().filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                .mapToInt(line -> Integer.parseInt(line.substring("content-length:".length()).trim())).findFirst().orElse(0);
+        in.readNBytes(length);
+        return head.substring(0, head.indexOf("\r\n"));
     }
 
     static Stream<Object> malformedSubmissions() {
