@@ -11,9 +11,12 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 /**
  * How a listener container's consumer fetches, from the Kafka consumer's own metrics ({@code consumer-fetch-manager-metrics}
  * over the client's life): records and bytes per fetch response, fetch latency and rate, records per second consumed.
- * A batch listener's batches can be no larger than what its fetches bring.
+ * A batch listener's batches can be no larger than what its fetches bring. The averages count every fetch response:
+ * where one topic trickles (a record per response) beside a backlog, they come out near the consumed rate over the fetch
+ * rate, not the size of the backlog's fetches (BENCHMARKS.md, tenth session).
  *
- * @param values the client-wide metrics by name (empty when the container has no consumer)
+ * @param values the client-wide metrics by name (empty when the container has no consumer; NaN for a metric of a
+ *               container with more than one consumer, whose clients' averages cannot be added)
  */
 record ConsumerFetch(Map<String, Double> values) {
 
@@ -32,7 +35,7 @@ record ConsumerFetch(Map<String, Double> values) {
                 .filter(metric -> GROUP.equals(metric.getKey().group()) && !metric.getKey().tags().containsKey("topic")
                         && !metric.getKey().tags().containsKey("partition") && metric.getValue().metricValue() instanceof Double)
                 .collect(Collectors.toMap(metric -> metric.getKey().name(), metric -> (Double) metric.getValue().metricValue(),
-                        Double::sum)));
+                        (one, another) -> Double.NaN)));
     }
 
     /** Records per fetch response on average, NaN without a consumer. */

@@ -199,7 +199,7 @@ final class RebuildBenchmark {
                 + "them): at 5,000 records/s the server alone would take " + String.format("%.2f", cpuMsPerRecord * 5) + " cores");
         ConsumerFetch fetches = ConsumerFetch.of(rig.bean(Service.PROJECT_TRACKING, KafkaListenerEndpointRegistry.class), LIVE_GROUP);
         report.figure(prefix + "LiveFetches", fetches.recordsPerRequest(), "records per fetch response of the live group's consumer "
-                + "on average (Kafka's consumer metrics, since its start): " + fetches.described());
+                + "on average, every response counted (a trickling topic's one-record responses too; Kafka's consumer metrics): " + fetches.described());
         report.figure(prefix + "LiveBatches", handled.count(), "batches the live read model handled meanwhile, "
                 + (handled.count() == 0 ? "none" : String.format("%.0f records each on average, %.1f ms each on average (handling: "
                 + "decode, cases read, note, cases and tallies written); handling %.0f %% of the window (one batch at a time: "

@@ -106,7 +106,7 @@ final class Rig implements AutoCloseable {
 
     /** {@code service}'s meters (its own registry, as its {@code /actuator/prometheus} shows them). */
     MeterRegistry meters(Service service) {
-        return fleet.bean(service, MeterRegistry.class);
+        return bean(service, MeterRegistry.class);
     }
 
     /** {@code service}'s bean of {@code type}. */
